@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next'
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from 'react-router'
+import type { loader as rootLoader } from '../root.tsx'
+import { LANGUAGE_NAMES, LANGUAGES } from '../utils/i18n.ts'
+
+export function AppShell({ children }: { children: React.ReactNode }) {
+	const { t } = useTranslation()
+	const root = useRouteLoaderData<typeof rootLoader>('root')
+	const location = useLocation()
+	const user = root?.user
+	return (
+		<>
+			<a className="skip-link" href="#main-content">
+				{t('shell.skipToContent')}
+			</a>
+			<header className="site-header">
+				<div className="site-header__bar">
+					<Link to="/" className="site-title">
+						{t('shell.appName')}
+					</Link>
+					<div className="site-header__tools">
+						<LanguageSwitcher
+							current={root?.language ?? 'en'}
+							redirectTo={location.pathname + location.search}
+						/>
+						{user ? (
+							<div className="user-menu">
+								<Link to="/account" className="user-menu__name">
+									{user.name}
+								</Link>
+								<Form method="post" action="/logout">
+									<button type="submit" className="button button--quiet">
+										{t('shell.logout')}
+									</button>
+								</Form>
+							</div>
+						) : null}
+					</div>
+				</div>
+				{user && root.navigation.length > 0 ? (
+					<nav aria-label={t('shell.mainNavigation')} className="main-nav">
+						<ul>
+							{root.navigation.map((item) => (
+								<li key={item.to}>
+									<NavLink to={item.to} end={item.to === '/'}>
+										{t(item.labelKey, {
+											...item.params,
+											name: item.params?.code
+												? (root.partyNames[item.params.code] ?? item.params.code)
+												: '',
+										})}
+									</NavLink>
+								</li>
+							))}
+						</ul>
+					</nav>
+				) : null}
+			</header>
+			<main id="main-content" tabIndex={-1} className="main">
+				{children}
+			</main>
+			<footer className="site-footer">
+				<p>{t('shell.footer')}</p>
+			</footer>
+		</>
+	)
+}
+
+function LanguageSwitcher({ current, redirectTo }: { current: string; redirectTo: string }) {
+	const { t } = useTranslation()
+	return (
+		<Form method="post" action="/set-language" className="language-switcher">
+			<input type="hidden" name="redirectTo" value={redirectTo} />
+			<label htmlFor="language-select">{t('shell.language')}</label>
+			<select
+				id="language-select"
+				name="language"
+				defaultValue={current}
+				onChange={(event) => event.currentTarget.form?.requestSubmit()}
+			>
+				{LANGUAGES.map((lang) => (
+					<option key={lang} value={lang} lang={lang}>
+						{LANGUAGE_NAMES[lang]}
+					</option>
+				))}
+			</select>
+			<noscript>
+				<button type="submit" className="button button--quiet">
+					{t('shell.changeLanguage')}
+				</button>
+			</noscript>
+		</Form>
+	)
+}

@@ -1,0 +1,125 @@
+import { useId, useRef, useState } from 'react'
+import { useController } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { AttachmentQuestion, AttachmentRef } from '#forms/types.ts'
+import { ATTACHMENT_ACCEPT } from '../../domain/attachment-types.ts'
+import { useEditor } from './editor-context.tsx'
+import { domId } from './form-model.ts'
+import { isMarked } from './scalar-input.tsx'
+
+function formatSize(bytes: number) {
+	if (bytes < 1024) return `${bytes} B`
+	if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
+	return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/** Files attached to a question: upload (type checked on the server from the content), download, remove. */
+export function AttachmentField({ question }: { question: AttachmentQuestion }) {
+	const { t } = useTranslation('editor')
+	const { control, editable, reportId, attachments, setAttachments } = useEditor()
+	const { field } = useController({ name: question.id, control })
+	const refs = (Array.isArray(field.value) ? field.value : []) as AttachmentRef[]
+	const [busy, setBusy] = useState(false)
+	const [error, setError] = useState<string | null>(null)
+	const input = useRef<HTMLInputElement>(null)
+	const inputId = domId('q', question.id, 'file')
+	const statusId = useId()
+	const known = new Map(attachments.map((a) => [a.id, a]))
+	const canAddMore = question.multiple !== false || refs.length === 0
+
+	const upload = async (file: File) => {
+		setBusy(true)
+		setError(null)
+		const body = new FormData()
+		body.set('questionId', question.id)
+		body.set('file', file)
+		try {
+			const response = await fetch(`/reports/${reportId}/attachments`, { method: 'POST', body })
+			const result = (await response.json()) as
+				| { attachment: { id: string; fileName: string; sizeBytes: number } }
+				| { error: string; params?: Record<string, unknown> }
+			if (!response.ok || !('attachment' in result)) {
+				setError(
+					t(
+						'error' in result ? result.error : 'attachments.failed',
+						'params' in result ? result.params : {},
+					),
+				)
+				return
+			}
+			const { attachment } = result
+			setAttachments((current) => [
+				...current,
+				{
+					id: attachment.id,
+					questionId: question.id,
+					fileName: attachment.fileName,
+					sizeBytes: attachment.sizeBytes,
+				},
+			])
+			const next = [...refs, { attachmentId: attachment.id, name: attachment.fileName }]
+			field.onChange(question.multiple === false ? next.slice(-1) : next)
+		} catch {
+			setError(t('attachments.network'))
+		} finally {
+			setBusy(false)
+			if (input.current) input.current.value = ''
+		}
+	}
+
+	return (
+		<div className="attachments">
+			{isMarked(field.value) ? null : refs.length > 0 ? (
+				<ul className="attachment-list">
+					{refs.map((ref) => {
+						const info = known.get(ref.attachmentId)
+						return (
+							<li key={ref.attachmentId}>
+								<a href={`/reports/${reportId}/attachments/${ref.attachmentId}`} download>
+									{ref.name}
+								</a>
+								{info ? <span className="muted"> ({formatSize(info.sizeBytes)})</span> : null}
+								{editable ? (
+									<button
+										type="button"
+										className="link-button"
+										aria-label={t('attachments.remove', { name: ref.name })}
+										onClick={() => {
+											const next = refs.filter((r) => r.attachmentId !== ref.attachmentId)
+											field.onChange(next.length ? next : undefined)
+										}}
+									>
+										{t('attachments.removeShort')}
+									</button>
+								) : null}
+							</li>
+						)
+					})}
+				</ul>
+			) : (
+				<p className="muted">{t('attachments.none')}</p>
+			)}
+			{editable && canAddMore ? (
+				<div className="field">
+					<label htmlFor={inputId}>{t('attachments.add')}</label>
+					<p className="field-help">{t('attachments.help')}</p>
+					<input
+						ref={input}
+						id={inputId}
+						type="file"
+						accept={ATTACHMENT_ACCEPT}
+						disabled={busy}
+						aria-describedby={statusId}
+						onChange={(event) => {
+							const file = event.target.files?.[0]
+							if (file) void upload(file)
+						}}
+					/>
+				</div>
+			) : null}
+			<p id={statusId} role="status" className={error ? 'inline-error' : 'muted'}>
+				{busy ? t('attachments.uploading') : (error ?? '')}
+			</p>
+		</div>
+	)
+}

@@ -1,0 +1,267 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { sameValue } from '../../domain/canonical.ts'
+import { mergeAnswer } from '../../domain/merge.ts'
+import type { SavePayload, SaveResponse } from '../../domain/save-protocol.ts'
+import { DraftSync, type SendResult, type SyncState } from './draft-sync.ts'
+
+/** The server side of the protocol, in memory, with the same merge rules as the real one. */
+class FakeServer {
+	revision = 0
+	answers = new Map<string, { value: unknown; revision: number }>()
+	history: { revision: number; questionId: string }[] = []
+	down = false
+	requests = 0
+
+	async save(payload: SavePayload): Promise<SendResult> {
+		this.requests++
+		if (this.down) return { ok: false, status: 0, body: null }
+		const conflicts: SaveResponse['conflicts'] = []
+		const writes: { questionId: string; value: unknown }[] = []
+		for (const change of payload.changes) {
+			const current = this.answers.get(change.questionId)
+			const theirs = current?.value ?? null
+			let next = change.value
+			if (current && current.revision > change.baseRevision) {
+				const merged = mergeAnswer(change.base ?? null, change.value, theirs)
+				if (!merged.ok) {
+					conflicts.push({
+						questionId: change.questionId,
+						yours: change.value,
+						theirs,
+						theirsRevision: current.revision,
+						theirsBy: null,
+					})
+					continue
+				}
+				next = merged.value
+			}
+			if (!sameValue(next, theirs)) writes.push({ questionId: change.questionId, value: next })
+		}
+		if (writes.length > 0) this.revision++
+		for (const w of writes) {
+			this.answers.set(w.questionId, { value: w.value, revision: this.revision })
+			this.history.push({ revision: this.revision, questionId: w.questionId })
+		}
+		const sent = new Map(payload.changes.map((c) => [c.questionId, c.value]))
+		const changedSince = new Set(
+			this.history.filter((h) => h.revision > payload.sinceRevision).map((h) => h.questionId),
+		)
+		const updates = [...changedSince]
+			.map((questionId) => ({
+				questionId,
+				value: this.answers.get(questionId)!.value,
+				revision: this.answers.get(questionId)!.revision,
+			}))
+			.filter((u) => !sent.has(u.questionId) || !sameValue(u.value, sent.get(u.questionId)))
+		return {
+			ok: true,
+			body: {
+				revision: this.revision,
+				applied: writes.map((w) => ({ ...w, revision: this.revision })),
+				updates,
+				conflicts,
+			},
+		}
+	}
+}
+
+class MemoryStorage {
+	items = new Map<string, string>()
+	getItem(key: string) {
+		return this.items.get(key) ?? null
+	}
+	setItem(key: string, value: string) {
+		this.items.set(key, value)
+	}
+	removeItem(key: string) {
+		this.items.delete(key)
+	}
+}
+
+function client(server: FakeServer, storage = new MemoryStorage(), online = { value: true }) {
+	const values = new Map<string, unknown>()
+	for (const [id, a] of server.answers) values.set(id, a.value)
+	const states: SyncState[] = []
+	const sync = new DraftSync({
+		storageKey: 'draft:r1:u1',
+		revision: server.revision,
+		known: Object.fromEntries(server.answers),
+		getValue: (id) => values.get(id),
+		setValue: (id, value) => values.set(id, value),
+		send: (payload) => server.save(structuredClone(payload)),
+		storage,
+		onState: (state) => states.push(state),
+		isOnline: () => online.value,
+	})
+	const type = (id: string, value: unknown) => {
+		values.set(id, value)
+		sync.markDirty(id)
+	}
+	return { sync, values, states, type, storage }
+}
+
+beforeEach(() => {
+	vi.useFakeTimers()
+})
+afterEach(() => {
+	vi.useRealTimers()
+})
+
+describe('autosave', () => {
+	it('saves about a second after the last keystroke and within two seconds while typing', async () => {
+		const server = new FakeServer()
+		const { type, sync } = client(server)
+		type('q1', 'a')
+		await vi.advanceTimersByTimeAsync(500)
+		type('q1', 'ab')
+		await vi.advanceTimersByTimeAsync(500)
+		type('q1', 'abc')
+		expect(server.requests).toBe(0)
+		await vi.advanceTimersByTimeAsync(1_000)
+		expect(server.requests).toBe(1)
+		expect(server.answers.get('q1')?.value).toBe('abc')
+		expect(sync.state.status).toBe('saved')
+
+		for (let i = 0; i < 10; i++) {
+			type('q2', `x${i}`)
+			await vi.advanceTimersByTimeAsync(300)
+		}
+		expect(server.requests).toBeGreaterThanOrEqual(2)
+	})
+
+	it('keeps changes while offline and saves them when the connection returns', async () => {
+		const server = new FakeServer()
+		const online = { value: true }
+		const { type, sync } = client(server, new MemoryStorage(), online)
+		server.down = true
+		online.value = false
+		type('q1', 'typed offline')
+		await vi.advanceTimersByTimeAsync(1_100)
+		expect(sync.state.status).toBe('offline')
+		type('q2', 'more offline typing')
+		await vi.advanceTimersByTimeAsync(5_000)
+		expect(server.answers.size).toBe(0)
+		server.down = false
+		online.value = true
+		sync.online()
+		await vi.advanceTimersByTimeAsync(10)
+		expect(server.answers.get('q1')?.value).toBe('typed offline')
+		expect(server.answers.get('q2')?.value).toBe('more offline typing')
+		expect(sync.state.status).toBe('saved')
+	})
+
+	it('retries failed saves with growing delays', async () => {
+		const server = new FakeServer()
+		const { type, sync } = client(server)
+		server.down = true
+		type('q1', 'v')
+		await vi.advanceTimersByTimeAsync(1_000)
+		expect(sync.state).toMatchObject({ status: 'failed', retryInMs: 1_000 })
+		await vi.advanceTimersByTimeAsync(1_000)
+		expect(sync.state.retryInMs).toBe(2_000)
+		server.down = false
+		await vi.advanceTimersByTimeAsync(2_000)
+		expect(server.answers.get('q1')?.value).toBe('v')
+	})
+
+	it('restores unsaved changes after a crash or reload, and saves them', async () => {
+		const server = new FakeServer()
+		const storage = new MemoryStorage()
+		const first = client(server, storage)
+		server.down = true
+		first.type('q1', 'not yet saved')
+		// The tab dies here; a new page load starts from the server state plus storage.
+		first.sync.dispose()
+		server.down = false
+		const second = client(server, storage)
+		expect(second.sync.restore()).toEqual(['q1'])
+		expect(second.values.get('q1')).toBe('not yet saved')
+		await vi.advanceTimersByTimeAsync(10)
+		expect(server.answers.get('q1')?.value).toBe('not yet saved')
+		expect(storage.items.size).toBe(0)
+	})
+
+	it('writes typing to storage within a quarter of a second, even if the tab is then killed', async () => {
+		const server = new FakeServer()
+		const storage = new MemoryStorage()
+		const first = client(server, storage)
+		server.down = true
+		first.type('q1', 'a')
+		first.type('q1', 'ab')
+		await vi.advanceTimersByTimeAsync(250)
+		// No dispose(): the process is gone; only storage survives.
+		server.down = false
+		const second = client(server, storage)
+		expect(second.sync.restore()).toEqual(['q1'])
+		expect(second.values.get('q1')).toBe('ab')
+	})
+
+	it('merges edits of different questions from two editors', async () => {
+		const server = new FakeServer()
+		const alice = client(server)
+		const bob = client(server)
+		alice.type('q1', 'from alice')
+		bob.type('q2', 'from bob')
+		await vi.advanceTimersByTimeAsync(1_100)
+		expect(server.answers.get('q1')?.value).toBe('from alice')
+		expect(server.answers.get('q2')?.value).toBe('from bob')
+		// Alice learns about Bob's answer on her next save.
+		alice.type('q3', 'x')
+		await vi.advanceTimersByTimeAsync(1_100)
+		expect(alice.values.get('q2')).toBe('from bob')
+	})
+
+	it('reports a conflict with both values when two editors changed the same answer', async () => {
+		const server = new FakeServer()
+		server.answers.set('q1', { value: 'original', revision: 1 })
+		server.revision = 1
+		const alice = client(server)
+		const bob = client(server)
+		alice.type('q1', 'alice version')
+		await vi.advanceTimersByTimeAsync(1_100)
+		bob.type('q1', 'bob version')
+		await vi.advanceTimersByTimeAsync(1_100)
+		expect(server.answers.get('q1')?.value).toBe('alice version')
+		expect(bob.sync.state.conflicts).toEqual([
+			expect.objectContaining({ questionId: 'q1', yours: 'bob version', theirs: 'alice version' }),
+		])
+		expect(bob.sync.hasUnsavedChanges).toBe(true)
+		// Nothing is re-sent until Bob chooses.
+		const requests = server.requests
+		await vi.advanceTimersByTimeAsync(5_000)
+		expect(server.requests).toBe(requests)
+		bob.sync.resolveConflict('q1', 'mine')
+		await vi.advanceTimersByTimeAsync(10)
+		expect(server.answers.get('q1')?.value).toBe('bob version')
+		expect(bob.sync.state.conflicts).toEqual([])
+	})
+
+	it('takes the other value when the user chooses theirs', async () => {
+		const server = new FakeServer()
+		server.answers.set('q1', { value: 1, revision: 1 })
+		server.revision = 1
+		const alice = client(server)
+		const bob = client(server)
+		alice.type('q1', 2)
+		await vi.advanceTimersByTimeAsync(1_100)
+		bob.type('q1', 3)
+		await vi.advanceTimersByTimeAsync(1_100)
+		bob.sync.resolveConflict('q1', 'theirs')
+		expect(bob.values.get('q1')).toBe(2)
+		expect(bob.sync.hasUnsavedChanges).toBe(false)
+	})
+
+	it('stops saving and says so when the report was submitted meanwhile', async () => {
+		const server = new FakeServer()
+		server.save = async () => ({
+			ok: false,
+			status: 409,
+			body: { error: 'locked', message: 'save.errors.locked' },
+		})
+		const { sync, type } = client(server)
+		type('q1', 'late')
+		await vi.advanceTimersByTimeAsync(1_100)
+		expect(sync.state).toMatchObject({ status: 'locked', error: 'save.errors.locked' })
+		expect(sync.hasUnsavedChanges).toBe(true)
+	})
+})

@@ -1,0 +1,377 @@
+import { sameValue } from '../../domain/canonical.ts'
+import type {
+	Conflict,
+	SaveErrorResponse,
+	SavePayload,
+	SaveResponse,
+} from '../../domain/save-protocol.ts'
+import { MAX_CHANGES_PER_SAVE } from '../../domain/save-protocol.ts'
+
+/**
+ * Keeps the editor's answers in sync with the server without ever losing a keystroke.
+ *
+ * - Every change marks its question dirty and is written to browser storage within a quarter of a
+ *   second (at once when the page is hidden or closed), so a crash, reload or closed tab loses
+ *   nothing: `restore()` puts unsaved values back on the next load.
+ * - Dirty questions are saved as per-question patches about 1 s after the last change, and at
+ *   most 2 s after the first unsaved one, even while the user keeps typing.
+ * - A failed save keeps the changes and retries with exponential backoff (1 s … 30 s); going
+ *   back online retries at once.
+ * - Answers others saved meanwhile are applied to questions that are not being edited; when both
+ *   changed the same answer, the server reports a conflict and the user picks a value.
+ */
+
+export type SyncStatus = 'saved' | 'pending' | 'saving' | 'offline' | 'failed' | 'locked'
+
+export type SyncState = {
+	status: SyncStatus
+	dirtyCount: number
+	lastSavedAt: number | null
+	conflicts: Conflict[]
+	error: string | null
+	/** Milliseconds until the next automatic retry, when one is scheduled. */
+	retryInMs: number | null
+}
+
+export type SendResult =
+	| { ok: true; body: SaveResponse }
+	| { ok: false; status: number; body: SaveErrorResponse | null }
+	| { ok: false; status: 0; body: null }
+
+type Known = { value: unknown; revision: number }
+
+type Stored = {
+	version: 1
+	savedAt: number
+	dirty: Record<string, { value: unknown; base: Known }>
+}
+
+export type DraftSyncOptions = {
+	storageKey: string
+	revision: number
+	known: Record<string, Known>
+	getValue: (questionId: string) => unknown
+	/** Sets a value in the form without marking it dirty (server updates, conflict resolution). */
+	setValue: (questionId: string, value: unknown) => void
+	send: (payload: SavePayload) => Promise<SendResult>
+	storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+	onState: (state: SyncState) => void
+	isOnline?: () => boolean
+	debounceMs?: number
+	maxWaitMs?: number
+	/** Keystrokes within this window are written to storage together (default 250 ms). */
+	persistMs?: number
+	timers?: {
+		set: (fn: () => void, ms: number) => unknown
+		clear: (id: unknown) => void
+		now: () => number
+	}
+}
+
+const MAX_BACKOFF_MS = 30_000
+
+function normalise(value: unknown) {
+	return value === undefined ? null : value
+}
+
+export class DraftSync {
+	readonly #options: DraftSyncOptions
+	readonly #known = new Map<string, Known>()
+	readonly #dirty = new Set<string>()
+	#sinceRevision: number
+	#state: SyncState = {
+		status: 'saved',
+		dirtyCount: 0,
+		lastSavedAt: null,
+		conflicts: [],
+		error: null,
+		retryInMs: null,
+	}
+	#timer: unknown = null
+	#persistTimer: unknown = null
+	#firstDirtyAt: number | null = null
+	#inFlight: Promise<void> | null = null
+	#failures = 0
+	#locked = false
+
+	constructor(options: DraftSyncOptions) {
+		this.#options = options
+		this.#sinceRevision = options.revision
+		for (const [id, known] of Object.entries(options.known)) this.#known.set(id, known)
+	}
+
+	get state() {
+		return this.#state
+	}
+
+	get hasUnsavedChanges() {
+		return this.#dirty.size > 0
+	}
+
+	get revision() {
+		return this.#sinceRevision
+	}
+
+	#timers() {
+		return (
+			this.#options.timers ?? {
+				set: (fn: () => void, ms: number) => setTimeout(fn, ms),
+				clear: (id: unknown) => clearTimeout(id as ReturnType<typeof setTimeout>),
+				now: () => Date.now(),
+			}
+		)
+	}
+
+	#update(patch: Partial<SyncState>) {
+		this.#state = { ...this.#state, ...patch, dirtyCount: this.#dirty.size }
+		this.#options.onState(this.#state)
+	}
+
+	/** Puts back what a previous page load could not save. Returns the questions restored. */
+	restore(): string[] {
+		const raw = this.#options.storage?.getItem(this.#options.storageKey)
+		if (!raw) return []
+		let stored: Stored
+		try {
+			stored = JSON.parse(raw) as Stored
+		} catch {
+			this.#options.storage?.removeItem(this.#options.storageKey)
+			return []
+		}
+		if (stored.version !== 1 || typeof stored.dirty !== 'object') return []
+		const restored: string[] = []
+		for (const [questionId, entry] of Object.entries(stored.dirty)) {
+			const known = this.#known.get(questionId)
+			if (sameValue(normalise(known?.value), normalise(entry.value))) continue
+			// Keep the base the value was typed against, so the server can merge or flag a conflict.
+			if (!known || known.revision >= entry.base.revision) this.#known.set(questionId, entry.base)
+			this.#options.setValue(questionId, entry.value)
+			this.#dirty.add(questionId)
+			restored.push(questionId)
+		}
+		if (restored.length > 0) {
+			this.#persist()
+			this.#schedule(0)
+		}
+		return restored
+	}
+
+	/** Call after the user changed anything inside a question. */
+	markDirty(questionId: string) {
+		if (this.#locked) return
+		const known = this.#known.get(questionId)
+		if (sameValue(normalise(known?.value), normalise(this.#options.getValue(questionId)))) {
+			if (this.#dirty.delete(questionId)) this.#persistSoon()
+		} else {
+			this.#dirty.add(questionId)
+			this.#persistSoon()
+		}
+		if (this.#dirty.size === 0) {
+			this.#update({ status: this.#state.status === 'pending' ? 'saved' : this.#state.status })
+			return
+		}
+		this.#firstDirtyAt ??= this.#timers().now()
+		if (this.#state.status === 'saved') this.#update({ status: 'pending' })
+		const waited = this.#timers().now() - this.#firstDirtyAt
+		const maxWait = this.#options.maxWaitMs ?? 2_000
+		const debounce = this.#options.debounceMs ?? 1_000
+		if (this.#failures === 0) this.#schedule(Math.max(0, Math.min(debounce, maxWait - waited)))
+	}
+
+	/** Dirty questions that can be saved now (conflicts wait for the user's choice). */
+	#saveable() {
+		return [...this.#dirty].filter((id) => !this.#state.conflicts.some((c) => c.questionId === id))
+	}
+
+	/** Saves now (e.g. on "retry", when coming back online, or before navigating). */
+	flush(): Promise<void> {
+		this.#clearTimer()
+		if (this.#inFlight) {
+			return this.#inFlight.then(() => (this.#saveable().length > 0 ? this.flush() : undefined))
+		}
+		if (this.#saveable().length === 0 || this.#locked) return Promise.resolve()
+		this.#inFlight = this.#save().finally(() => {
+			this.#inFlight = null
+		})
+		return this.#inFlight
+	}
+
+	/** The user chose a value for a conflicting question. */
+	resolveConflict(questionId: string, choice: 'mine' | 'theirs') {
+		const conflict = this.#state.conflicts.find((c) => c.questionId === questionId)
+		if (!conflict) return
+		this.#known.set(questionId, { value: conflict.theirs, revision: conflict.theirsRevision })
+		if (choice === 'theirs') {
+			this.#options.setValue(questionId, conflict.theirs)
+			this.#dirty.delete(questionId)
+		} else {
+			this.#options.setValue(questionId, conflict.yours)
+			this.#dirty.add(questionId)
+		}
+		this.#persist()
+		const conflicts = this.#state.conflicts.filter((c) => c.questionId !== questionId)
+		this.#update({ conflicts })
+		if (choice === 'mine') this.#schedule(0)
+	}
+
+	/** Browser came back online: retry without waiting for the backoff. */
+	online() {
+		if (this.#saveable().length > 0) {
+			this.#failures = 0
+			void this.flush()
+		}
+	}
+
+	/** Writes unsaved changes to storage now (the page is being hidden or closed). */
+	persistNow() {
+		if (this.#persistTimer === null) return
+		this.#timers().clear(this.#persistTimer)
+		this.#persist()
+	}
+
+	dispose() {
+		this.persistNow()
+		this.#clearTimer()
+	}
+
+	#persistSoon() {
+		if (this.#persistTimer !== null) return
+		this.#persistTimer = this.#timers().set(() => this.#persist(), this.#options.persistMs ?? 250)
+	}
+
+	#clearTimer() {
+		if (this.#timer !== null) this.#timers().clear(this.#timer)
+		this.#timer = null
+	}
+
+	#schedule(ms: number) {
+		this.#clearTimer()
+		this.#timer = this.#timers().set(() => {
+			this.#timer = null
+			void this.flush()
+		}, ms)
+	}
+
+	#persist() {
+		if (this.#persistTimer !== null) this.#timers().clear(this.#persistTimer)
+		this.#persistTimer = null
+		const storage = this.#options.storage
+		if (!storage) return
+		if (this.#dirty.size === 0) {
+			storage.removeItem(this.#options.storageKey)
+			return
+		}
+		const dirty: Stored['dirty'] = {}
+		for (const questionId of this.#dirty) {
+			dirty[questionId] = {
+				value: normalise(this.#options.getValue(questionId)),
+				base: this.#known.get(questionId) ?? { value: null, revision: 0 },
+			}
+		}
+		try {
+			storage.setItem(
+				this.#options.storageKey,
+				JSON.stringify({ version: 1, savedAt: this.#timers().now(), dirty } satisfies Stored),
+			)
+		} catch {
+			// Storage full or disabled: the in-memory copy still saves when the network allows.
+		}
+	}
+
+	async #save() {
+		const questionIds = this.#saveable().slice(0, MAX_CHANGES_PER_SAVE)
+		const sent = new Map(questionIds.map((id) => [id, normalise(this.#options.getValue(id))]))
+		const payload: SavePayload = {
+			sinceRevision: this.#sinceRevision,
+			changes: questionIds.map((questionId) => {
+				const known = this.#known.get(questionId)
+				return {
+					questionId,
+					baseRevision: known?.revision ?? 0,
+					base: normalise(known?.value),
+					value: sent.get(questionId),
+				}
+			}),
+		}
+		this.#update({ status: 'saving', error: null, retryInMs: null })
+		let result: SendResult
+		try {
+			result = await this.#options.send(payload)
+		} catch {
+			result = { ok: false, status: 0, body: null }
+		}
+		if (result.ok) {
+			this.#failures = 0
+			this.#applyResponse(result.body, sent)
+			return
+		}
+		if (result.status === 409 && result.body?.error === 'locked') {
+			this.#locked = true
+			this.#update({ status: 'locked', error: result.body.message })
+			return
+		}
+		this.#failures++
+		const offline = result.status === 0 && this.#options.isOnline?.() === false
+		const delay = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** (this.#failures - 1))
+		const retryable = result.status === 0 || result.status >= 500 || result.status === 429
+		this.#update({
+			status: offline ? 'offline' : 'failed',
+			error:
+				result.body?.message ??
+				(result.status === 0 ? 'save.errors.network' : 'save.errors.failed'),
+			retryInMs: retryable ? delay : null,
+		})
+		if (retryable) this.#schedule(delay)
+	}
+
+	#applyResponse(body: SaveResponse, sent: Map<string, unknown>) {
+		for (const applied of body.applied) {
+			this.#known.set(applied.questionId, { value: applied.value, revision: applied.revision })
+		}
+		for (const [questionId, value] of sent) {
+			const wasApplied = body.applied.some((a) => a.questionId === questionId)
+			const conflicted = body.conflicts.some((c) => c.questionId === questionId)
+			if (!wasApplied && !conflicted) {
+				// Nothing to write: the server already had this value.
+				const known = this.#known.get(questionId)
+				this.#known.set(questionId, {
+					value,
+					revision: Math.max(known?.revision ?? 0, body.revision),
+				})
+			}
+			const current = normalise(this.#options.getValue(questionId))
+			if (!conflicted && sameValue(current, this.#known.get(questionId)?.value))
+				this.#dirty.delete(questionId)
+		}
+		for (const update of body.updates) {
+			const known = this.#known.get(update.questionId)
+			if (known && known.revision >= update.revision && sameValue(known.value, update.value))
+				continue
+			this.#known.set(update.questionId, { value: update.value, revision: update.revision })
+			if (!this.#dirty.has(update.questionId)) {
+				this.#options.setValue(update.questionId, update.value)
+			} else if (sameValue(normalise(this.#options.getValue(update.questionId)), update.value)) {
+				this.#dirty.delete(update.questionId)
+			}
+		}
+		this.#sinceRevision = Math.max(this.#sinceRevision, body.revision)
+		const conflicts = [
+			...this.#state.conflicts.filter(
+				(c) => !body.conflicts.some((n) => n.questionId === c.questionId),
+			),
+			...body.conflicts,
+		]
+		for (const conflict of body.conflicts) this.#dirty.add(conflict.questionId)
+		this.#persist()
+		this.#state = { ...this.#state, conflicts }
+		const waiting = this.#saveable()
+		if (waiting.length === 0) this.#firstDirtyAt = null
+		this.#update({
+			status: waiting.length > 0 ? 'pending' : 'saved',
+			lastSavedAt: this.#timers().now(),
+			conflicts,
+			error: null,
+		})
+		if (waiting.length > 0) this.#schedule(0)
+	}
+}

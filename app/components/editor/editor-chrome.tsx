@@ -1,0 +1,200 @@
+import { useTranslation } from 'react-i18next'
+import { NavLink } from 'react-router'
+import type { FormText } from '#forms/text-core.ts'
+import type { FormDefinition } from '#forms/types.ts'
+import type { Conflict } from '../../domain/save-protocol.ts'
+import type { SyncState } from './draft-sync.ts'
+import { findQuestion, type ProgressSummary } from './form-model.ts'
+
+/** Parts and sections with their completeness and issue counts, computed live by the engine. */
+export function SectionNav({
+	reportId,
+	definition,
+	progress,
+	text,
+	threadsBySection,
+}: {
+	reportId: string
+	definition: FormDefinition
+	progress: ProgressSummary
+	text: FormText
+	threadsBySection: Record<string, number>
+}) {
+	const { t } = useTranslation('editor')
+	return (
+		<nav aria-label={t('sections.label')} className="section-nav">
+			{definition.parts.map((part) =>
+				progress.parts[part.id]?.visible === false ? null : (
+					<div key={part.id}>
+						<p className="section-nav__part">{text.section(part.id)}</p>
+						<ul>
+							{part.sections.map((section) => {
+								const summary = progress.sections[section.id]
+								if (!summary?.visible) return null
+								const threads = threadsBySection[section.id] ?? 0
+								return (
+									<li key={section.id}>
+										<NavLink
+											to={`/reports/${reportId}/sections/${section.id}`}
+											preventScrollReset={false}
+										>
+											<span className="section-nav__title">{text.section(section.id)}</span>
+											<span className="section-nav__meta">
+												{t('sections.complete', { percent: summary.percent })}
+												{summary.counts.errors ? (
+													<span className="badge badge--late">
+														{t('sections.errors', { count: summary.counts.errors })}
+													</span>
+												) : null}
+												{summary.counts.warnings ? (
+													<span className="badge badge--soon">
+														{t('sections.warnings', { count: summary.counts.warnings })}
+													</span>
+												) : null}
+												{threads ? (
+													<span className="badge">{t('sections.threads', { count: threads })}</span>
+												) : null}
+											</span>
+										</NavLink>
+									</li>
+								)
+							})}
+						</ul>
+					</div>
+				),
+			)}
+		</nav>
+	)
+}
+
+/** The autosave status: saved / saving / offline / failed (with retry) / locked. */
+export function SaveStatus({ state, onRetry }: { state: SyncState; onRetry: () => void }) {
+	const { t, i18n } = useTranslation('editor')
+	const time = state.lastSavedAt
+		? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(state.lastSavedAt)
+		: null
+	const label =
+		state.status === 'saved'
+			? time
+				? t('save.savedAt', { time })
+				: t('save.saved')
+			: state.status === 'pending'
+				? t('save.pending')
+				: state.status === 'saving'
+					? t('save.saving')
+					: state.status === 'offline'
+						? t('save.offline', { count: state.dirtyCount })
+						: state.status === 'locked'
+							? t('save.locked')
+							: t('save.failed')
+	return (
+		<div
+			className={`save-status save-status--${state.status}`}
+			role="status"
+			aria-live="polite"
+			data-save-status={state.status}
+			data-dirty={state.dirtyCount}
+		>
+			<span>{label}</span>
+			{state.error && state.status === 'failed' ? (
+				<span className="save-status__detail">{t(state.error)}</span>
+			) : null}
+			{state.status === 'failed' || state.status === 'offline' ? (
+				<button type="button" className="button button--quiet" onClick={onRetry}>
+					{t('save.retry')}
+				</button>
+			) : null}
+		</div>
+	)
+}
+
+function display(value: unknown, text: FormText): string {
+	if (value === null || value === undefined) return '—'
+	if (typeof value === 'object' && 'marker' in value)
+		return text.marker((value as { marker: 'not_available' }).marker)
+	if (typeof value === 'object' && value !== null && 'rows' in value) {
+		return `${(value as { rows: unknown[] }).rows.length} rows`
+	}
+	if (Array.isArray(value)) return value.join(', ')
+	if (typeof value === 'object') return Object.values(value as Record<string, unknown>).join(', ')
+	return String(value)
+}
+
+/** Both values of each conflicting answer, to pick one. Nothing is overwritten silently. */
+export function ConflictPanel({
+	conflicts,
+	definition,
+	text,
+	onResolve,
+}: {
+	conflicts: Conflict[]
+	definition: FormDefinition
+	text: FormText
+	onResolve: (questionId: string, choice: 'mine' | 'theirs') => void
+}) {
+	const { t } = useTranslation('editor')
+	if (conflicts.length === 0) return null
+	return (
+		<section
+			className="alert alert--warning conflict-panel"
+			aria-labelledby="conflicts-title"
+			role="alert"
+		>
+			<h2 id="conflicts-title">{t('conflicts.title', { count: conflicts.length })}</h2>
+			<p>{t('conflicts.intro')}</p>
+			<ul className="conflict-list">
+				{conflicts.map((c) => (
+					<li key={c.questionId} className="conflict">
+						<h3>
+							{findQuestion(definition, c.questionId) ? text.label(c.questionId) : c.questionId}
+						</h3>
+						<dl className="summary-list">
+							<dt>{t('conflicts.yours')}</dt>
+							<dd data-conflict="yours">{display(c.yours, text)}</dd>
+							<dt>{t('conflicts.theirs', { name: c.theirsBy ?? t('conflicts.someone') })}</dt>
+							<dd data-conflict="theirs">{display(c.theirs, text)}</dd>
+						</dl>
+						<div className="button-row">
+							<button
+								type="button"
+								className="button"
+								onClick={() => onResolve(c.questionId, 'mine')}
+							>
+								{t('conflicts.keepMine')}
+							</button>
+							<button
+								type="button"
+								className="button button--secondary"
+								onClick={() => onResolve(c.questionId, 'theirs')}
+							>
+								{t('conflicts.takeTheirs')}
+							</button>
+						</div>
+					</li>
+				))}
+			</ul>
+		</section>
+	)
+}
+
+export function PresenceList({
+	others,
+	text,
+}: {
+	others: { name: string; sectionId: string | null }[]
+	text: FormText
+}) {
+	const { t } = useTranslation('editor')
+	if (others.length === 0) return null
+	return (
+		<p className="presence" aria-live="polite">
+			{t('presence.alsoHere')}{' '}
+			{others.map((o, i) => (
+				<span key={`${o.name}-${i}`} className="badge">
+					{o.name}
+					{o.sectionId ? ` — ${text.section(o.sectionId)}` : ''}
+				</span>
+			))}
+		</p>
+	)
+}

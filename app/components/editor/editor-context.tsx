@@ -1,0 +1,108 @@
+import { createContext, useContext } from 'react'
+import type { Control } from 'react-hook-form'
+import type { FormText } from '#forms/text-core.ts'
+import type { Answers, FormContext, FormDefinition, Issue } from '#forms/types.ts'
+import type { ThreadData } from '../review/threads.tsx'
+import { issueKeyOf, useStoreSlice, type EvaluationStore } from './evaluation-store.ts'
+import { summarizeProgress, type ProgressSummary } from './form-model.ts'
+
+export type AttachmentInfo = { id: string; questionId: string; fileName: string; sizeBytes: number }
+
+/** What does not change while typing; the engine's evaluation lives in `store`. */
+export type EditorContextValue = {
+	reportId: string
+	definition: FormDefinition
+	formContext: FormContext
+	text: FormText
+	control: Control<Answers>
+	store: EvaluationStore
+	editable: boolean
+	attachments: AttachmentInfo[]
+	setAttachments: (update: (current: AttachmentInfo[]) => AttachmentInfo[]) => void
+	/** Sets a whole answer as the user's change (autosaved). */
+	setAnswer: (questionId: string, value: unknown) => void
+	/** The current (unsaved or saved) answer, read without subscribing to it. */
+	getAnswer: (questionId: string) => unknown
+	/** Number of open review threads per question (shown next to questions). */
+	threadCounts: Record<string, number>
+	/** Review threads by question, as this user may see them. */
+	threads: Record<string, ThreadData[]>
+	/** Reviewers start, resolve and reopen threads. */
+	canModerateThreads: boolean
+}
+
+const EditorContext = createContext<EditorContextValue | null>(null)
+
+export const EditorProvider = EditorContext.Provider
+
+export function useEditor() {
+	const value = useContext(EditorContext)
+	if (!value) throw new Error('useEditor must be used inside <EditorProvider>')
+	return value
+}
+
+type Where = { rowId?: string; columnId?: string; field?: string }
+
+function matches(issue: Issue, where: Where) {
+	return (
+		(where.rowId === undefined || issue.rowId === where.rowId) &&
+		(where.columnId === undefined || issue.columnId === where.columnId) &&
+		(where.field === undefined || issue.field === where.field)
+	)
+}
+
+/** The issues of a question (or one of its cells/fields) that are shown inline right now. */
+export function useVisibleIssues(questionId: string, where: Where = {}): Issue[] {
+	const { store } = useEditor()
+	return useStoreSlice(store, (s) => {
+		const issues = (s.evaluation.questions[questionId]?.issues ?? []).filter(
+			(issue) => matches(issue, where) && s.shows(issue),
+		)
+		return { key: issues.map(issueKeyOf).join('|'), value: issues }
+	})
+}
+
+/** Visible and required, for one question. */
+export function useQuestionState(questionId: string) {
+	const { store } = useEditor()
+	return useStoreSlice(store, (s) => {
+		const state = s.evaluation.questions[questionId]
+		const visible = state?.visible !== false
+		const required = state?.required === true
+		return { key: `${visible ? 1 : 0}${required ? 1 : 0}`, value: { visible, required } }
+	})
+}
+
+/** Whether a table cell is shown (a per-row condition may hide it). */
+export function useCellVisible(questionId: string, rowId: string, columnId: string) {
+	const { store } = useEditor()
+	return useStoreSlice(store, (s) => {
+		const visible = s.evaluation.cells[questionId]?.[rowId]?.[columnId]?.visible !== false
+		return { key: visible ? '1' : '0', value: visible }
+	})
+}
+
+/** Completeness and issue counts per section; re-renders only when a shown figure changes. */
+export function useProgress(): ProgressSummary {
+	const { store, definition } = useEditor()
+	return useStoreSlice(store, (s) => {
+		const summary = summarizeProgress(definition, s.evaluation)
+		return { key: JSON.stringify(summary), value: summary }
+	})
+}
+
+/** Which sections are shown (conditions may hide whole sections). */
+export function useSectionVisibility(): Record<string, boolean> {
+	const { store } = useEditor()
+	return useStoreSlice(store, (s) => {
+		const visible = Object.fromEntries(
+			Object.entries(s.evaluation.sections).map(([id, section]) => [id, section.visible !== false]),
+		)
+		return { key: JSON.stringify(visible), value: visible }
+	})
+}
+
+export function useShowMissing(): boolean {
+	const { store } = useEditor()
+	return useStoreSlice(store, (s) => ({ key: s.showMissing ? '1' : '0', value: s.showMissing }))
+}

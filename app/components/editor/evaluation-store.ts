@@ -1,0 +1,92 @@
+import { useCallback, useRef, useSyncExternalStore } from 'react'
+import type { Evaluation, Issue } from '#forms/types.ts'
+
+/**
+ * The engine's latest evaluation, outside React state: each question, row and cell subscribes to
+ * its own slice, so a keystroke re-renders the cell typed in and whatever its answer changed
+ * (an issue, a question appearing), never the whole section.
+ */
+export class EvaluationStore {
+	#evaluation: Evaluation
+	#touched = new Set<string>()
+	#showMissing: boolean
+	#listeners = new Set<() => void>()
+	#version = 0
+
+	constructor(evaluation: Evaluation, showMissing: boolean) {
+		this.#evaluation = evaluation
+		this.#showMissing = showMissing
+	}
+
+	subscribe = (listener: () => void) => {
+		this.#listeners.add(listener)
+		return () => this.#listeners.delete(listener)
+	}
+
+	get evaluation() {
+		return this.#evaluation
+	}
+
+	get version() {
+		return this.#version
+	}
+
+	#notify() {
+		this.#version++
+		for (const listener of this.#listeners) listener()
+	}
+
+	setEvaluation(evaluation: Evaluation) {
+		this.#evaluation = evaluation
+		this.#notify()
+	}
+
+	/** A question (or a table row, `questionId/rowId`) the user changed in this session. */
+	touch(key: string) {
+		if (this.#touched.has(key)) return
+		this.#touched.add(key)
+		this.#notify()
+	}
+
+	setShowMissing(show: boolean) {
+		this.#showMissing = show
+		this.#notify()
+	}
+
+	get showMissing() {
+		return this.#showMissing
+	}
+
+	/**
+	 * "An answer is required" appears only once the question (or row) was touched in this session,
+	 * or when the user asked to see everything still missing; other issues always show.
+	 */
+	shows(issue: Issue) {
+		if (this.#showMissing || issue.messageKey !== 'required') return true
+		return this.#touched.has(issue.rowId ? `${issue.questionId}/${issue.rowId}` : issue.questionId)
+	}
+}
+
+/**
+ * Subscribes to a slice of the store. `select` runs on every change; the component re-renders only
+ * when the slice's `key` (a short string describing it) changes.
+ */
+export function useStoreSlice<T>(
+	store: EvaluationStore,
+	select: (store: EvaluationStore) => { key: string; value: T },
+): T {
+	const cache = useRef<{ key: string; value: T } | null>(null)
+	const selectRef = useRef(select)
+	selectRef.current = select
+	const getSnapshot = useCallback(() => {
+		const next = selectRef.current(store)
+		if (cache.current && cache.current.key === next.key) return cache.current
+		cache.current = next
+		return next
+	}, [store])
+	return useSyncExternalStore(store.subscribe, getSnapshot, getSnapshot).value
+}
+
+export function issueKeyOf(issue: Issue) {
+	return `${issue.severity}/${issue.messageKey}/${issue.rowId ?? ''}/${issue.columnId ?? issue.field ?? ''}/${JSON.stringify(issue.params ?? '')}`
+}

@@ -1,0 +1,275 @@
+import { memo, useMemo } from 'react'
+import { useController } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import type {
+	AttachmentQuestion,
+	CellValue,
+	ContactAnswer,
+	ContactQuestion,
+	Issue,
+	Marker,
+	Question,
+	ScalarQuestion,
+} from '#forms/types.ts'
+import { ThreadList } from '../review/threads.tsx'
+import { AttachmentField } from './attachment-field.tsx'
+import { useEditor, useQuestionState, useVisibleIssues } from './editor-context.tsx'
+import { domId, optionsFor } from './form-model.ts'
+import { isMarked, MarkerSelect, ScalarInput } from './scalar-input.tsx'
+import { TableField } from './table-field.tsx'
+
+export function IssueList({ id, issues: all }: { id: string; issues: Issue[] }) {
+	const { text } = useEditor()
+	const issues = all
+	if (issues.length === 0) return null
+	return (
+		<ul id={id} className="issue-list">
+			{issues.map((issue, i) => (
+				<li
+					key={i}
+					className={issue.severity === 'error' ? 'issue issue--error' : 'issue issue--warning'}
+				>
+					<span className="visually-hidden">
+						{issue.severity === 'error' ? 'Error: ' : 'Warning: '}
+					</span>
+					{text.message(issue)}
+				</li>
+			))}
+		</ul>
+	)
+}
+
+/** One question of the form, rendered from its definition (no per-form UI code). */
+export const QuestionField = memo(function QuestionField({ question }: { question: Question }) {
+	const { visible } = useQuestionState(question.id)
+	if (!visible) return null
+	switch (question.type) {
+		case 'table':
+			return <TableField question={question} />
+		case 'contact':
+			return <ContactField question={question} />
+		case 'attachment':
+			return <AttachmentQuestionField question={question} />
+		default:
+			return <ScalarField question={question} />
+	}
+})
+
+function QuestionFrame({
+	question,
+	children,
+	group,
+	issues,
+}: {
+	question: Question
+	children: React.ReactNode
+	group: boolean
+	issues: Issue[]
+}) {
+	const { t } = useTranslation('editor')
+	const { text, threadCounts, reportId, threads: allThreads, canModerateThreads } = useEditor()
+	const base = domId('q', question.id)
+	const help = text.help(question.id)
+	const { required } = useQuestionState(question.id)
+	const threads = threadCounts[question.id] ?? 0
+	const Heading = group ? 'legend' : 'div'
+	const content = (
+		<>
+			<Heading className="question__label" id={`${base}-label`}>
+				{group ? (
+					text.label(question.id)
+				) : (
+					<label htmlFor={`${base}-input`}>{text.label(question.id)}</label>
+				)}
+				{required ? <span className="required-mark"> ({t('required')})</span> : null}
+			</Heading>
+			{help ? (
+				<p className="field-help" id={`${base}-help`}>
+					{help}
+				</p>
+			) : null}
+			{children}
+			<IssueList id={`${base}-issues`} issues={issues} />
+			<p className="question__meta">
+				{threads > 0 ? (
+					<a href={`#${base}-threads`} className="badge badge--soon">
+						{t('threads.count', { count: threads })}
+					</a>
+				) : null}
+				<Link
+					to={`/reports/${reportId}/history?question=${encodeURIComponent(question.id)}`}
+					className="quiet-link"
+				>
+					{t('history.ofQuestion')}
+				</Link>
+			</p>
+			<ThreadList
+				id={`${base}-threads`}
+				reportId={reportId}
+				questionId={question.id}
+				threads={allThreads[question.id] ?? []}
+				canStart={canModerateThreads}
+				canModerate={canModerateThreads}
+			/>
+		</>
+	)
+	return group ? (
+		<fieldset
+			className="question"
+			id={base}
+			aria-describedby={issues.length ? `${base}-issues` : undefined}
+		>
+			{content}
+		</fieldset>
+	) : (
+		<div className="question" id={base}>
+			{content}
+		</div>
+	)
+}
+
+function describedBy(base: string, help: boolean, issues: Issue[], unit: boolean) {
+	return (
+		[
+			help ? `${base}-help` : null,
+			issues.length ? `${base}-issues` : null,
+			unit ? `${base}-unit` : null,
+		]
+			.filter(Boolean)
+			.join(' ') || undefined
+	)
+}
+
+function ScalarField({ question }: { question: ScalarQuestion }) {
+	const { t } = useTranslation('editor')
+	const { control, text, editable, formContext } = useEditor()
+	const { field } = useController({ name: question.id, control })
+	const issues = useVisibleIssues(question.id)
+	const base = domId('q', question.id)
+	const options = useMemo(
+		() => optionsFor(question, question.id, text, formContext),
+		[question, text, formContext],
+	)
+	const group =
+		!isMarked(field.value) &&
+		((question.type === 'yes_no' ||
+			question.type === 'yes_no_status' ||
+			question.type === 'single_choice') &&
+		options.length <= 8
+			? true
+			: question.type === 'multiple_choice' && options.length <= 12)
+	const unit = 'unit' in question && question.unit ? text.unit(question.unit) : undefined
+	const readOnly = question.readOnly === true
+	const markers = question.markers ?? []
+	return (
+		<QuestionFrame question={question} group={group} issues={issues}>
+			<div className="question__input">
+				{isMarked(field.value) ? (
+					<span className="marker-chip">{text.marker(field.value.marker)}</span>
+				) : (
+					<ScalarInput
+						id={`${base}-input`}
+						item={question}
+						value={field.value as CellValue | undefined}
+						onChange={(value) => field.onChange(value ?? undefined)}
+						options={options}
+						text={text}
+						disabled={!editable || readOnly}
+						describedBy={describedBy(base, Boolean(text.help(question.id)), issues, Boolean(unit))}
+						invalid={issues.some((i) => i.severity === 'error')}
+						labelledBy={`${base}-label`}
+						placeholder={t('select.choose')}
+					/>
+				)}
+				{unit ? (
+					<span className="unit" id={`${base}-unit`}>
+						{unit}
+					</span>
+				) : null}
+				{markers.length > 0 ? (
+					<MarkerSelect
+						id={`${base}-marker`}
+						markers={markers}
+						value={field.value}
+						onChange={(marker: Marker | null) => field.onChange(marker ? { marker } : undefined)}
+						text={text}
+						disabled={!editable || readOnly}
+						label={t('marker.label', { question: text.label(question.id) })}
+					/>
+				) : null}
+			</div>
+		</QuestionFrame>
+	)
+}
+
+function ContactField({ question }: { question: ContactQuestion }) {
+	const { control, text, editable } = useEditor()
+	const { field } = useController({ name: question.id, control })
+	const value = (isMarked(field.value) ? {} : (field.value ?? {})) as ContactAnswer
+	const allIssues = useVisibleIssues(question.id)
+	const issues = allIssues.filter((i) => !i.field)
+	const base = domId('q', question.id)
+	return (
+		<QuestionFrame question={question} group issues={issues}>
+			<div className="contact-grid">
+				{question.fields.map((f) => {
+					const fieldIssues = allIssues.filter((i) => i.field === f.id)
+					const inputId = domId('q', question.id, f.id)
+					const inputType =
+						f.type === 'email'
+							? 'email'
+							: f.type === 'url'
+								? 'url'
+								: f.type === 'phone'
+									? 'tel'
+									: 'text'
+					return (
+						<div className="field" key={f.id}>
+							<label htmlFor={inputId}>{text.label(`${question.id}.${f.id}`)}</label>
+							{f.type === 'long_text' ? (
+								<textarea
+									id={inputId}
+									rows={3}
+									disabled={!editable}
+									value={value[f.id] ?? ''}
+									aria-describedby={fieldIssues.length ? `${inputId}-issues` : undefined}
+									onChange={(event) => field.onChange(withField(value, f.id, event.target.value))}
+								/>
+							) : (
+								<input
+									id={inputId}
+									type={inputType}
+									disabled={!editable}
+									autoComplete={f.type === 'email' ? 'email' : f.type === 'phone' ? 'tel' : 'off'}
+									value={value[f.id] ?? ''}
+									aria-invalid={fieldIssues.some((i) => i.severity === 'error') || undefined}
+									aria-describedby={fieldIssues.length ? `${inputId}-issues` : undefined}
+									onChange={(event) => field.onChange(withField(value, f.id, event.target.value))}
+								/>
+							)}
+							<IssueList id={`${inputId}-issues`} issues={fieldIssues} />
+						</div>
+					)
+				})}
+			</div>
+			<span hidden id={`${base}-input`} />
+		</QuestionFrame>
+	)
+}
+
+function withField(value: ContactAnswer, field: string, input: string) {
+	const next = { ...value }
+	if (input === '') delete next[field]
+	else next[field] = input
+	return Object.keys(next).length ? next : undefined
+}
+
+function AttachmentQuestionField({ question }: { question: AttachmentQuestion }) {
+	const issues = useVisibleIssues(question.id)
+	return (
+		<QuestionFrame question={question} group issues={issues}>
+			<AttachmentField question={question} />
+		</QuestionFrame>
+	)
+}

@@ -1,0 +1,346 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { FormText } from '#forms/text-core.ts'
+import type { CellValue, Marker, ScalarType, TableColumn } from '#forms/types.ts'
+import { CodePicker, MultiCodePicker } from './code-picker.tsx'
+import { parseNumber, type Option } from './form-model.ts'
+
+export function isMarked(value: unknown): value is { marker: Marker } {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && 'marker' in value
+}
+
+type InputType = ScalarType | Extract<TableColumn, { type: 'checkbox' }>
+
+export type ScalarInputProps = {
+	id: string
+	item: InputType
+	value: CellValue | undefined
+	onChange: (value: CellValue | null) => void
+	options: Option[]
+	text: FormText
+	disabled: boolean
+	describedBy?: string
+	invalid?: boolean
+	/** Label text for inputs without a visible <label> (table cells). */
+	ariaLabel?: string
+	/** Rendered inside a table cell: compact controls, no radio groups. */
+	inCell?: boolean
+	labelledBy?: string
+	/** First, empty entry of drop-downs. */
+	placeholder: string
+}
+
+const RADIO_LIMIT = 8
+const CHECKBOX_LIMIT = 12
+
+/** One input for a scalar value, chosen by type; markers are handled by the caller. */
+export function ScalarInput(props: ScalarInputProps) {
+	const { item, value, onChange, disabled, id, describedBy, invalid, ariaLabel, inCell, options } =
+		props
+	const common = {
+		id,
+		disabled,
+		'aria-describedby': describedBy,
+		'aria-invalid': invalid || undefined,
+		'aria-label': ariaLabel,
+		'data-cell-input': inCell ? true : undefined,
+	}
+	switch (item.type) {
+		case 'checkbox':
+			return (
+				<input
+					type="checkbox"
+					{...common}
+					checked={value === true}
+					onChange={(event) => onChange(event.target.checked ? true : null)}
+				/>
+			)
+		case 'yes_no':
+		case 'yes_no_status':
+		case 'single_choice':
+			if (!inCell && options.length <= RADIO_LIMIT) {
+				return <RadioGroup {...props} options={options} />
+			}
+			if (options.length > 40) {
+				return (
+					<CodePicker
+						id={id}
+						options={options}
+						value={typeof value === 'string' ? value : null}
+						onChange={onChange}
+						label={ariaLabel}
+						labelledBy={props.labelledBy}
+						describedBy={describedBy}
+						disabled={disabled}
+						invalid={invalid}
+						compact={inCell}
+					/>
+				)
+			}
+			return (
+				<select
+					{...common}
+					value={typeof value === 'string' ? value : ''}
+					onChange={(event) => onChange(event.target.value || null)}
+				>
+					<option value="">{props.placeholder}</option>
+					{options.map((o) => (
+						<option key={o.code} value={o.code}>
+							{o.label}
+						</option>
+					))}
+				</select>
+			)
+		case 'country':
+		case 'chemical':
+			if (item.multiple) {
+				return (
+					<MultiCodePicker
+						id={id}
+						options={options}
+						value={Array.isArray(value) ? value : []}
+						onChange={(codes) => onChange(codes.length ? codes : null)}
+						labelledBy={props.labelledBy}
+						describedBy={describedBy}
+						disabled={disabled}
+					/>
+				)
+			}
+			return (
+				<CodePicker
+					id={id}
+					options={options}
+					value={typeof value === 'string' ? value : null}
+					onChange={onChange}
+					label={ariaLabel}
+					labelledBy={props.labelledBy}
+					describedBy={describedBy}
+					disabled={disabled}
+					invalid={invalid}
+					compact={inCell}
+				/>
+			)
+		case 'multiple_choice':
+			if (!inCell && options.length <= CHECKBOX_LIMIT) return <CheckboxGroup {...props} />
+			return (
+				<MultiCodePicker
+					id={id}
+					options={options}
+					value={Array.isArray(value) ? value : []}
+					onChange={(codes) => onChange(codes.length ? codes : null)}
+					labelledBy={props.labelledBy}
+					describedBy={describedBy}
+					disabled={disabled}
+				/>
+			)
+		case 'integer':
+		case 'decimal':
+		case 'year':
+			return <NumberInput {...props} integer={item.type !== 'decimal'} common={common} />
+		case 'long_text':
+			return (
+				<textarea
+					{...common}
+					rows={inCell ? 2 : 5}
+					maxLength={item.maxLength}
+					value={typeof value === 'string' ? value : ''}
+					onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
+				/>
+			)
+		case 'date':
+			return (
+				<input
+					type="date"
+					{...common}
+					min={item.min}
+					max={item.max}
+					value={typeof value === 'string' ? value : ''}
+					onChange={(event) => onChange(event.target.value || null)}
+				/>
+			)
+		case 'email':
+		case 'url':
+		case 'text':
+			return (
+				<input
+					type={item.type === 'text' ? 'text' : item.type}
+					{...common}
+					maxLength={item.type === 'text' ? item.maxLength : 500}
+					value={typeof value === 'string' ? value : ''}
+					onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
+				/>
+			)
+	}
+}
+
+/** Text the user typed stays on screen even while it is not a number yet; only numbers are saved. */
+function NumberInput({
+	value,
+	onChange,
+	integer,
+	common,
+	item,
+}: ScalarInputProps & { integer: boolean; common: Record<string, unknown> }) {
+	const { t, i18n } = useTranslation('editor')
+	const shown = typeof value === 'number' ? String(value) : ''
+	const [draft, setDraft] = useState(shown)
+	const [invalid, setInvalid] = useState(false)
+	useEffect(() => {
+		// A value set from elsewhere (another editor, a paste, a conflict choice) replaces the text.
+		const parsed = parseNumber(draft, integer)
+		if (parsed !== value && !(parsed === null && value === undefined)) {
+			setDraft(shown)
+			setInvalid(false)
+		}
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [value])
+	return (
+		<>
+			<input
+				type="text"
+				inputMode={integer ? 'numeric' : 'decimal'}
+				{...common}
+				aria-invalid={invalid || common['aria-invalid'] === true || undefined}
+				lang={i18n.language}
+				value={draft}
+				size={item.type === 'year' ? 6 : 12}
+				onChange={(event) => {
+					const raw = event.target.value
+					setDraft(raw)
+					const parsed = parseNumber(raw, integer)
+					if (parsed === 'invalid') {
+						setInvalid(true)
+						return
+					}
+					setInvalid(false)
+					onChange(parsed)
+				}}
+			/>
+			{invalid ? (
+				<span className="inline-error" role="alert">
+					{integer ? t('number.notInteger') : t('number.notNumber')}
+				</span>
+			) : null}
+		</>
+	)
+}
+
+function RadioGroup({
+	id,
+	options,
+	value,
+	onChange,
+	disabled,
+	describedBy,
+	labelledBy,
+}: ScalarInputProps) {
+	const { t } = useTranslation('editor')
+	return (
+		<div
+			role="radiogroup"
+			aria-labelledby={labelledBy}
+			aria-describedby={describedBy}
+			className="choice-list"
+			id={id}
+		>
+			{options.map((o) => (
+				<label key={o.code} className="checkbox">
+					<input
+						type="radio"
+						name={id}
+						value={o.code}
+						checked={value === o.code}
+						disabled={disabled}
+						onChange={() => onChange(o.code)}
+					/>
+					{o.label}
+				</label>
+			))}
+			{typeof value === 'string' && !disabled ? (
+				<button type="button" className="link-button" onClick={() => onChange(null)}>
+					{t('clearAnswer')}
+				</button>
+			) : null}
+		</div>
+	)
+}
+
+function CheckboxGroup({
+	id,
+	options,
+	value,
+	onChange,
+	disabled,
+	describedBy,
+	labelledBy,
+}: ScalarInputProps) {
+	const chosen = Array.isArray(value) ? value : []
+	return (
+		<div
+			role="group"
+			aria-labelledby={labelledBy}
+			aria-describedby={describedBy}
+			className="choice-list"
+			id={id}
+		>
+			{options.map((o) => (
+				<label key={o.code} className="checkbox">
+					<input
+						type="checkbox"
+						value={o.code}
+						checked={chosen.includes(o.code)}
+						disabled={disabled}
+						onChange={(event) => {
+							const next = event.target.checked
+								? [...chosen, o.code]
+								: chosen.filter((c) => c !== o.code)
+							onChange(next.length ? next : null)
+						}}
+					/>
+					{o.label}
+				</label>
+			))}
+		</div>
+	)
+}
+
+/** "Answer / information not available / not applicable / confidential" for items that allow markers. */
+export function MarkerSelect({
+	id,
+	markers,
+	value,
+	onChange,
+	text,
+	disabled,
+	compact,
+	label,
+}: {
+	id: string
+	markers: Marker[]
+	value: unknown
+	onChange: (marker: Marker | null) => void
+	text: FormText
+	disabled: boolean
+	compact?: boolean
+	label: string
+}) {
+	const { t } = useTranslation('editor')
+	const current = isMarked(value) ? value.marker : ''
+	return (
+		<select
+			id={id}
+			className={compact ? 'marker-select marker-select--compact' : 'marker-select'}
+			aria-label={label}
+			value={current}
+			disabled={disabled}
+			onChange={(event) => onChange((event.target.value || null) as Marker | null)}
+		>
+			<option value="">{compact ? '…' : t('marker.value')}</option>
+			{markers.map((m) => (
+				<option key={m} value={m}>
+					{text.marker(m)}
+				</option>
+			))}
+		</select>
+	)
+}

@@ -1,0 +1,204 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { miniDefinition } from '#forms/fixtures/mini.ts'
+import {
+	art15V6Context,
+	buildCompleteArt15V5Answers,
+	buildCompleteArt15V6Answers,
+} from '#forms/fixtures/builders.ts'
+import { requireFormDefinition } from '#forms/registry.ts'
+import type { Answers, FormContext, FormDefinition, TableAnswer } from '#forms/types.ts'
+import {
+	defaultBaseline,
+	diffAcrossVersions,
+	diffAnswers,
+	questionIdsChanged,
+	summariseDiff,
+	type AnswerDiff,
+} from './diff.ts'
+
+/**
+ * Golden fixtures in `diff-fixtures/`: each file holds two answer sets and the exact expected
+ * diff. After a deliberate change of the diff format, regenerate with
+ * `UPDATE_DIFF_FIXTURES=1 npx vitest run app/domain/diff.test.ts` and review every changed
+ * `expected` by hand before keeping it.
+ */
+type Fixture = {
+	description: string
+	form: string
+	fromForm?: string
+	context: FormContext
+	before: Answers
+	after: Answers
+	expected?: AnswerDiff
+}
+
+const FIXTURES = new URL('./diff-fixtures/', import.meta.url)
+const mini = miniDefinition()
+
+function definition(ref: string): FormDefinition {
+	const [formId, version] = ref.split('@') as [string, string]
+	if (formId === 'mini') return mini
+	return requireFormDefinition(formId, Number(version))
+}
+
+function run(fixture: Fixture): AnswerDiff {
+	const to = definition(fixture.form)
+	if (fixture.fromForm) {
+		return diffAcrossVersions(
+			definition(fixture.fromForm),
+			fixture.before,
+			to,
+			fixture.after,
+			fixture.context,
+		)
+	}
+	return diffAnswers(to, fixture.before, fixture.after, fixture.context)
+}
+
+const files = readdirSync(FIXTURES)
+	.filter((name) => name.endsWith('.json'))
+	.sort()
+
+describe('golden diffs', () => {
+	it('has fixtures', () => {
+		expect(files.length).toBeGreaterThanOrEqual(6)
+	})
+
+	it.each(files)('%s', (name) => {
+		const url = new URL(name, FIXTURES)
+		const fixture = JSON.parse(readFileSync(url, 'utf8')) as Fixture
+		const actual = run(fixture)
+		if (process.env.UPDATE_DIFF_FIXTURES === '1') {
+			writeFileSync(url, `${JSON.stringify({ ...fixture, expected: actual }, null, '\t')}\n`)
+			return
+		}
+		expect(fixture.expected, `${name} has no expected diff`).toBeDefined()
+		expect(actual).toEqual(fixture.expected)
+	})
+})
+
+describe('diffAnswers', () => {
+	const ctx = art15V6Context('KEN')
+	const def = requireFormDefinition('stockholm-art15', 6)
+	const complete = buildCompleteArt15V6Answers(ctx)
+
+	it('finds nothing between a report and a copy of itself', () => {
+		const copy = structuredClone(complete)
+		const diff = diffAnswers(def, complete, copy, ctx)
+		expect(diff.questions).toEqual([])
+		expect(summariseDiff(diff).questions).toBe(0)
+	})
+
+	it('lists every question with includeUnchanged, in definition order', () => {
+		const diff = diffAnswers(def, complete, complete, ctx, { includeUnchanged: true })
+		const ids = def.parts.flatMap((p) => p.sections.flatMap((s) => s.questions.map((q) => q.id)))
+		expect(diff.questions.map((q) => q.questionId)).toEqual(ids)
+		expect(new Set(diff.questions.map((q) => q.kind))).toEqual(new Set(['unchanged']))
+	})
+
+	it('summarises and lists the changed questions of a modified complete report', () => {
+		const modified = structuredClone(complete)
+		modified.b6_contaminated_sites_count = 15
+		delete modified.b_format_comments
+		const statistics = modified.b3_statistics as TableAnswer
+		statistics.rows[0]!.cells.import_kg = { marker: 'confidential' }
+		statistics.rows[1]!.cells.export_kg = 1
+		const partners = modified.b3_import_partners as TableAnswer
+		partners.rows.pop()
+		partners.rows.push({ id: 'imp-new', cells: { chemical: 'PFOS', quantity_kg: 1 } })
+
+		const diff = diffAnswers(def, complete, modified, ctx)
+		expect(questionIdsChanged(diff)).toEqual([
+			'b3_statistics',
+			'b3_import_partners',
+			'b6_contaminated_sites_count',
+			'b_format_comments',
+		])
+		expect(summariseDiff(diff)).toEqual({
+			questions: 4,
+			added: 0,
+			removed: 1,
+			changed: 3,
+			becameHidden: 0,
+			becameVisible: 0,
+			rowsAdded: 1,
+			rowsRemoved: 1,
+			rowsChanged: 2,
+			cells: 2 + 2 + 4,
+			notCompared: 0,
+		})
+	})
+
+	it('compares a complete report in a few milliseconds', () => {
+		const modified = structuredClone(complete)
+		modified.b6_contaminated_sites_count = 15
+		;(modified.b3_statistics as TableAnswer).rows[3]!.cells.export_kg = 7
+		for (let i = 0; i < 10; i++) diffAnswers(def, complete, modified, ctx) // warm-up
+		const times: number[] = []
+		for (let i = 0; i < 21; i++) {
+			const started = performance.now()
+			diffAnswers(def, complete, modified, ctx)
+			times.push(performance.now() - started)
+		}
+		// About 2 ms on a developer machine; the bound leaves room for a loaded CI runner.
+		const perDiff = times.sort((a, b) => a - b)[10]!
+		expect(perDiff).toBeLessThan(100)
+	})
+})
+
+describe('diffAcrossVersions', () => {
+	it('compares a complete 5th-cycle report with a complete 6th-cycle one', () => {
+		const v5 = requireFormDefinition('stockholm-art15', 5)
+		const v6 = requireFormDefinition('stockholm-art15', 6)
+		const ctx = art15V6Context('KEN')
+		const diff = diffAcrossVersions(
+			v5,
+			buildCompleteArt15V5Answers(),
+			v6,
+			buildCompleteArt15V6Answers(ctx),
+			ctx,
+		)
+		expect(diff.fromVersion).toBe(5)
+		expect(diff.version).toBe(6)
+		const notCompared = new Set(diff.notCompared.map((entry) => entry.source.questionId))
+		expect(notCompared).toEqual(
+			new Set([
+				'a_submission_date',
+				'b3_statistics',
+				'b3_import_partners',
+				'b3_export_partners',
+				'b6_waste_disposed',
+				'b12_received',
+				'b13_received',
+				'c_pcb_plan_2025',
+			]),
+		)
+		const kinds = Object.fromEntries(diff.questions.map((q) => [q.questionId, q.kind]))
+		expect(kinds.a_period_from).toBeUndefined()
+		expect(kinds.c_pcb_use_ended_2025).toBe('added')
+	})
+})
+
+describe('defaultBaseline', () => {
+	it('prefers the latest returned submission before the current one', () => {
+		const submissions = [
+			{ number: 1, state: 'returned' },
+			{ number: 2, state: 'recalled' },
+			{ number: 3, state: 'returned' },
+			{ number: 4, state: 'superseded' },
+			{ number: 5, state: 'current' },
+		]
+		expect(defaultBaseline(submissions, 5)).toBe(3)
+		expect(defaultBaseline(submissions, 3)).toBe(1)
+	})
+
+	it('falls back to the previous submission, and to nothing for the first', () => {
+		const submissions = [
+			{ number: 1, state: 'recalled' },
+			{ number: 2, state: 'current' },
+		]
+		expect(defaultBaseline(submissions, 2)).toBe(1)
+		expect(defaultBaseline(submissions, 1)).toBeUndefined()
+	})
+})

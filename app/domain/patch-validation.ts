@@ -1,0 +1,131 @@
+import { getCodeList } from '#forms/codelists/index.ts'
+import { draftSchema, YES_NO, YES_NO_STATUS } from '#forms/engine/index.ts'
+import type { Answers, FormDefinition, Question, TableColumn } from '#forms/types.ts'
+
+export type PatchError = { questionId: string; message: string }
+
+function isBlank(value: unknown) {
+	return value === null || value === undefined
+}
+
+/**
+ * Checks per-question patches against the draft schema of the form version: unknown question ids,
+ * wrong types and codes outside their lists are refused. The editor runs it before sending, the
+ * server again before writing.
+ */
+export function validatePatch(
+	definition: FormDefinition,
+	changes: readonly { questionId: string; value: unknown }[],
+): PatchError[] {
+	const errors: PatchError[] = []
+	const seen = new Set<string>()
+	const values: Answers = {}
+	for (const change of changes) {
+		if (seen.has(change.questionId))
+			errors.push({ questionId: change.questionId, message: 'save.errors.duplicateQuestion' })
+		seen.add(change.questionId)
+		if (!isBlank(change.value)) values[change.questionId] = change.value as Answers[string]
+		else if (!knownQuestion(definition, change.questionId)) {
+			errors.push({ questionId: change.questionId, message: 'save.errors.unknownQuestion' })
+		}
+	}
+	const parsed = draftSchema(definition).safeParse(values)
+	if (!parsed.success) {
+		for (const issue of parsed.error.issues) {
+			if (issue.code === 'unrecognized_keys') {
+				for (const key of issue.keys)
+					errors.push({ questionId: key, message: 'save.errors.unknownQuestion' })
+			} else {
+				errors.push({
+					questionId: String(issue.path[0] ?? ''),
+					message: 'save.errors.invalidValue',
+				})
+			}
+		}
+	}
+	if (parsed.success) {
+		for (const [questionId, value] of Object.entries(values)) {
+			const question = findQuestion(definition, questionId)
+			if (question && !codesAreKnown(question, value)) {
+				errors.push({ questionId, message: 'save.errors.unknownCode' })
+			}
+		}
+	}
+	const keys = new Set<string>()
+	return errors.filter((e) => {
+		const key = `${e.questionId}/${e.message}`
+		if (keys.has(key)) return false
+		keys.add(key)
+		return true
+	})
+}
+
+function findQuestion(definition: FormDefinition, id: string) {
+	for (const part of definition.parts) {
+		for (const section of part.sections) {
+			const question = section.questions.find((q) => q.id === id)
+			if (question) return question
+		}
+	}
+	return undefined
+}
+
+function knownQuestion(definition: FormDefinition, id: string) {
+	return findQuestion(definition, id) !== undefined
+}
+
+const codeCache = new WeakMap<Question | TableColumn, Set<string> | null>()
+
+/** Codes an item accepts in a draft (the whole list; whether a chemical applies is a submission check). */
+function allowedCodes(item: Question | TableColumn): Set<string> | null {
+	if (codeCache.has(item)) return codeCache.get(item)!
+	let codes: string[] | null = null
+	switch (item.type) {
+		case 'yes_no':
+			codes = [...YES_NO]
+			break
+		case 'yes_no_status':
+			codes = [...YES_NO_STATUS]
+			break
+		case 'country':
+			codes = getCodeList('countries')?.entries.map((e) => e.code) ?? null
+			break
+		case 'chemical':
+			codes = getCodeList('sc-chemicals')?.entries.map((e) => e.code) ?? null
+			break
+		case 'single_choice':
+		case 'multiple_choice':
+			codes =
+				'codeList' in item && item.codeList
+					? (getCodeList(item.codeList)?.entries.map((e) => e.code) ?? null)
+					: 'options' in item
+						? item.options
+						: null
+			break
+		default:
+			codes = null
+	}
+	const set = codes ? new Set(codes) : null
+	codeCache.set(item, set)
+	return set
+}
+
+function codeOk(item: Question | TableColumn, value: unknown) {
+	const codes = allowedCodes(item)
+	if (!codes || value === null || value === undefined) return true
+	if (typeof value === 'object' && !Array.isArray(value)) return true // a marker
+	const list = Array.isArray(value) ? value : [value]
+	return list.every((code) => typeof code !== 'string' || codes.has(code))
+}
+
+/** Every code in the answer (scalar or table cells) belongs to its list. */
+function codesAreKnown(question: Question, value: unknown): boolean {
+	if (question.type === 'table') {
+		const rows = (value as { rows?: { cells: Record<string, unknown> }[] }).rows
+		if (!rows) return true
+		return rows.every((row) =>
+			question.columns.every((column) => codeOk(column, row.cells[column.id])),
+		)
+	}
+	return codeOk(question, value)
+}

@@ -1,0 +1,144 @@
+import type { Kysely } from 'kysely'
+import { recordAuditEvent } from '#db/queries/audit.ts'
+import { findPreviousCycle, type ReportingCycle } from '#db/queries/cycles.ts'
+import type { DbHandle } from '#db/queries/handle.ts'
+import {
+	findReportForCycle,
+	insertReport,
+	insertReportEvent,
+	latestSubmission,
+	loadAnswers,
+	writeAnswers,
+	bumpRevision,
+} from '#db/queries/reports.ts'
+import type { Database } from '#db/types.ts'
+import { initialAnswers } from '#forms/engine/index.ts'
+import { migrateAnswers, type MigrationReportEntry } from '#forms/migrations/index.ts'
+import { getFormDefinition, requireFormDefinition } from '#forms/registry.ts'
+import type { Answers } from '#forms/types.ts'
+import { withExpectedRows } from './fixed-rows.ts'
+import { formContextFor } from './report-context.server.ts'
+
+export type StartMode = 'blank' | 'prefill'
+
+export type StartOutcome =
+	| {
+			ok: true
+			reportId: string
+			created: boolean
+			carriedOver?: { fromCycle: string; report: MigrationReportEntry[] }
+	  }
+	| { ok: false; error: 'report.noPreviousReport' | 'report.cycleNotOpen' }
+
+/**
+ * The previous cycle's answers of the Party, best source first: the accepted submission, else the
+ * latest submission, else the draft.
+ */
+async function previousAnswers(db: DbHandle, partyCode: string, cycle: ReportingCycle) {
+	const previousCycle = await findPreviousCycle(db, cycle)
+	if (!previousCycle) return undefined
+	const previous = await findReportForCycle(db, partyCode, previousCycle.id)
+	if (!previous) return undefined
+	const accepted = await db
+		.selectFrom('submission')
+		.where('report_id', '=', previous.id)
+		.where('state', '=', 'accepted')
+		.select(['answers', 'form_id', 'form_version'])
+		.orderBy('number', 'desc')
+		.executeTakeFirst()
+	const latest = accepted ? undefined : await latestSubmission(db, previous.id)
+	const answers =
+		accepted?.answers ??
+		latest?.answers ??
+		Object.fromEntries(
+			Object.entries(await loadAnswers(db, previous.id)).map(([k, v]) => [k, v.value]),
+		)
+	const definition = getFormDefinition(previous.formId, previous.formVersion)
+	if (!definition) return undefined
+	return { cycle: previousCycle, report: previous, definition, answers: answers as Answers }
+}
+
+/**
+ * Starts the Party's report for a cycle: blank (context pre-fills and the fixed table rows), or
+ * prefilled from the previous cycle's report through the form migrations, keeping the migration
+ * report so the editor can show what was carried over and what could not be. Starting twice
+ * returns the existing report.
+ */
+export async function startReport(
+	db: Kysely<Database>,
+	input: {
+		partyCode: string
+		cycle: ReportingCycle
+		mode: StartMode
+		userId: string
+		today: string
+		/** The secretariat enters this report from a document the country sent. */
+		onBehalf?: boolean
+	},
+): Promise<StartOutcome> {
+	const existing = await findReportForCycle(db, input.partyCode, input.cycle.id)
+	if (existing) return { ok: true, reportId: existing.id, created: false }
+	if (input.cycle.opensOn > input.today) return { ok: false, error: 'report.cycleNotOpen' }
+	const definition = requireFormDefinition(input.cycle.formId, input.cycle.formVersion)
+	const ctx = formContextFor(input.partyCode, input.cycle)
+	let answers: Answers = initialAnswers(definition, ctx)
+	let carriedOver: { fromCycle: string; report: MigrationReportEntry[] } | undefined
+	let prefilledFrom: string | null = null
+	if (input.mode === 'prefill') {
+		const previous = await previousAnswers(db, input.partyCode, input.cycle)
+		if (!previous) return { ok: false, error: 'report.noPreviousReport' }
+		const migrated = migrateAnswers(previous.definition, definition, previous.answers, ctx)
+		answers = withExpectedRows(definition, { ...answers, ...migrated.answers }, ctx)
+		carriedOver = { fromCycle: previous.cycle.code, report: migrated.report }
+		prefilledFrom = previous.report.id
+	}
+	return db.transaction().execute(async (trx) => {
+		const reportId = await insertReport(trx, {
+			partyCode: input.partyCode,
+			cycleId: input.cycle.id,
+			formId: definition.formId,
+			formVersion: definition.version,
+			createdBy: input.userId,
+			prefilledFromReportId: prefilledFrom,
+			migrationReport: carriedOver?.report ?? null,
+			enteredOnBehalfBy: input.onBehalf ? input.userId : null,
+		})
+		if (!reportId) {
+			const raced = await findReportForCycle(trx, input.partyCode, input.cycle.id)
+			return { ok: true, reportId: raced!.id, created: false } as const
+		}
+		const writes = Object.entries(answers).map(([questionId, value]) => ({
+			questionId,
+			oldValue: null,
+			newValue: value,
+		}))
+		if (writes.length > 0) {
+			const revision = await bumpRevision(trx, reportId, input.userId)
+			await writeAnswers(
+				trx,
+				reportId,
+				revision,
+				input.userId,
+				writes,
+				input.mode === 'prefill' ? 'prefill' : 'initial',
+			)
+		}
+		await insertReportEvent(trx, {
+			reportId,
+			action: 'create',
+			fromStatus: null,
+			toStatus: 'draft',
+			actorId: input.userId,
+			comment: input.mode === 'prefill' ? `prefilled from ${carriedOver?.fromCycle}` : null,
+		})
+		await recordAuditEvent(trx, {
+			actorUserId: input.userId,
+			action: 'report.created',
+			subjectType: 'report',
+			subjectId: reportId,
+			partyCode: input.partyCode,
+			details: { cycle: input.cycle.code, mode: input.mode },
+		})
+		return { ok: true, reportId, created: true, carriedOver } as const
+	})
+}

@@ -1,0 +1,115 @@
+import { useMemo } from 'react'
+import { I18nextProvider } from 'react-i18next'
+import {
+	Links,
+	Meta,
+	Outlet,
+	Scripts,
+	ScrollRestoration,
+	useRouteLoaderData,
+	type ShouldRevalidateFunctionArgs,
+} from 'react-router'
+import type { Route } from './+types/root.ts'
+import { AppShell } from './components/app-shell.tsx'
+import { GeneralErrorBoundary } from './components/error-boundary.tsx'
+import { originCheck } from './middleware/origin.server.ts'
+import { sessionMiddleware } from './middleware/session.server.ts'
+import stylesheet from './styles/app.css?url'
+import { languageContext, userContext, dbContext } from './utils/context.ts'
+import { DEFAULT_LANGUAGE, textDirection } from './utils/i18n.ts'
+import { createI18n } from './utils/i18n-instance.ts'
+import { resourcesFor } from './utils/i18n.server.ts'
+import { navigationFor } from './utils/permissions.ts'
+import { listParties } from '#db/queries/parties.ts'
+
+export const middleware: Route.MiddlewareFunction[] = [originCheck, sessionMiddleware]
+
+export const links: Route.LinksFunction = () => [
+	{ rel: 'stylesheet', href: stylesheet },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+/** The default page title, in the user's language; pages with their own title put it first. */
+export const meta: Route.MetaFunction = ({ data }) => {
+	const shell = (data?.resources.common as { shell?: { appName?: string } } | undefined)?.shell
+	return [{ title: shell?.appName ?? 'National reporting' }]
+}
+
+export async function loader({ context }: Route.LoaderArgs) {
+	const user = context.get(userContext)
+	const language = context.get(languageContext)
+	const parties =
+		user && user.partyCodes.length > 0
+			? (await listParties(context.get(dbContext))).filter((p) => user.partyCodes.includes(p.code))
+			: []
+	return {
+		language,
+		resources: resourcesFor(language),
+		user: user
+			? { name: user.name, email: user.email, roles: user.roles, partyCodes: user.partyCodes }
+			: null,
+		navigation: user ? navigationFor(user) : [],
+		partyNames: Object.fromEntries(parties.map((p) => [p.code, p.names[language] || p.names.en])),
+	}
+}
+
+/** Root data changes only when who is signed in, their access or the language changes. */
+export function shouldRevalidate({
+	formMethod,
+	formAction,
+	defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs) {
+	if (!formMethod || formMethod === 'GET') return false
+	if (!formAction) return defaultShouldRevalidate
+	return [
+		'/login',
+		'/logout',
+		'/set-language',
+		'/account',
+		'/admin/users',
+		'/reset-password',
+		'/invitation',
+	].some((p) => formAction.startsWith(p))
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+	const rootData = useRouteLoaderData<typeof loader>('root')
+	const language = rootData?.language ?? DEFAULT_LANGUAGE
+	const i18n = useMemo(
+		() => createI18n(language, rootData?.resources ?? {}),
+		// The instance is rebuilt only when the language changes.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[language],
+	)
+	return (
+		<html lang={language} dir={textDirection(language)}>
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<Meta />
+				<Links />
+			</head>
+			<body>
+				<I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+				<ScrollRestoration />
+				<Scripts />
+			</body>
+		</html>
+	)
+}
+
+export default function App() {
+	return (
+		<AppShell>
+			<Outlet />
+		</AppShell>
+	)
+}
+
+export function ErrorBoundary() {
+	return (
+		<AppShell>
+			<GeneralErrorBoundary />
+		</AppShell>
+	)
+}

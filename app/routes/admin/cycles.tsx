@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next'
+import { Link, useLoaderData } from 'react-router'
+import { listCycles } from '#db/queries/cycles.ts'
+import type { Route } from './+types/cycles.ts'
+import { dbContext, languageContext } from '../../utils/context.ts'
+import { formatDate } from '../../utils/dates.ts'
+import { requireRole } from '../../utils/permissions.server.ts'
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+	requireRole(context, request, 'admin')
+	const language = context.get(languageContext)
+	const cycles = await listCycles(context.get(dbContext))
+	return {
+		cycles: cycles.map((c) => ({ ...c, titleText: c.title[language] ?? c.title.en ?? c.code })),
+	}
+}
+
+export default function CyclesPage() {
+	const { t, i18n } = useTranslation()
+	const { cycles } = useLoaderData<typeof loader>()
+	return (
+		<section aria-labelledby="cycles-title" className="stack">
+			<div className="page-heading">
+				<h1 id="cycles-title">{t('admin:cycles.title')}</h1>
+				<Link to="/admin/cycles/new" className="button">
+					{t('admin:cycles.new')}
+				</Link>
+			</div>
+			<table className="table">
+				<caption className="visually-hidden">{t('admin:cycles.title')}</caption>
+				<thead>
+					<tr>
+						<th scope="col">{t('admin:cycles.name')}</th>
+						<th scope="col">{t('admin:cycles.form')}</th>
+						<th scope="col">{t('admin:cycles.period')}</th>
+						<th scope="col">{t('admin:cycles.opensOn')}</th>
+						<th scope="col">{t('admin:cycles.deadline')}</th>
+					</tr>
+				</thead>
+				<tbody>
+					{cycles.map((c) => (
+						<tr key={c.id}>
+							<td>
+								<Link to={`/admin/cycles/${c.id}`}>{c.titleText}</Link>
+							</td>
+							<td>
+								{c.formId} v{c.formVersion}
+							</td>
+							<td>
+								{formatDate(c.periodStart, i18n.language)} –{' '}
+								{formatDate(c.periodEnd, i18n.language)}
+							</td>
+							<td>{formatDate(c.opensOn, i18n.language)}</td>
+							<td>{formatDate(c.deadline, i18n.language)}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</section>
+	)
+}

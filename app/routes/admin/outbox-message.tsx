@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next'
+import { Link, useLoaderData } from 'react-router'
+import { findOutboxMessage } from '#db/queries/outbox.ts'
+import { isUuid } from '#db/queries/cycles.ts'
+import type { Route } from './+types/outbox-message.ts'
+import { dbContext } from '../../utils/context.ts'
+import { formatDateTime } from '../../utils/dates.ts'
+import { notFound, requireRole } from '../../utils/permissions.server.ts'
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+	requireRole(context, request, 'admin')
+	if (!isUuid(params.messageId)) throw notFound()
+	const message = await findOutboxMessage(context.get(dbContext), params.messageId)
+	if (!message) throw notFound()
+	return {
+		message: {
+			to: message.to_address,
+			subject: message.subject,
+			body: message.body_text,
+			status: message.status,
+			kind: message.kind,
+			attempts: message.attempts,
+			lastError: message.last_error,
+			createdAt: message.created_at.toISOString(),
+			sentAt: message.sent_at?.toISOString() ?? null,
+		},
+	}
+}
+
+export default function OutboxMessagePage() {
+	const { t, i18n } = useTranslation()
+	const { message } = useLoaderData<typeof loader>()
+	return (
+		<article aria-labelledby="message-title" className="stack">
+			<p>
+				<Link to="/admin/outbox">{t('admin:outbox.back')}</Link>
+			</p>
+			<h1 id="message-title">{message.subject}</h1>
+			<dl className="summary-list">
+				<dt>{t('admin:outbox.to')}</dt>
+				<dd>{message.to}</dd>
+				<dt>{t('admin:outbox.created')}</dt>
+				<dd>{formatDateTime(message.createdAt, i18n.language)}</dd>
+				<dt>{t('admin:outbox.status')}</dt>
+				<dd>
+					{t(`admin:outbox.statuses.${message.status}`)}
+					{message.sentAt ? ` — ${formatDateTime(message.sentAt, i18n.language)}` : ''}
+				</dd>
+				{message.lastError ? (
+					<>
+						<dt>{t('admin:outbox.lastError')}</dt>
+						<dd>{message.lastError}</dd>
+					</>
+				) : null}
+			</dl>
+			<pre className="message-body">{message.body}</pre>
+		</article>
+	)
+}

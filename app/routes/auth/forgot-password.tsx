@@ -1,0 +1,78 @@
+import { useTranslation } from 'react-i18next'
+import { Form, Link, useActionData } from 'react-router'
+import { z } from 'zod'
+import { recordAuditEvent } from '#db/queries/audit.ts'
+import { findUserByEmail } from '#db/queries/users.ts'
+import type { Route } from './+types/forgot-password.ts'
+import { Field, FormError } from '../../components/forms.tsx'
+import { sendAccountLink } from '../../utils/account-tokens.server.ts'
+import { clientIpContext, dbContext } from '../../utils/context.ts'
+import { parseForm } from '../../utils/request.server.ts'
+
+const ForgotPasswordSchema = z.object({
+	email: z
+		.string()
+		.trim()
+		.min(1, 'auth:errors.emailRequired')
+		.max(320)
+		.email('auth:errors.emailInvalid'),
+})
+
+export async function action({ request, context }: Route.ActionArgs) {
+	const parsed = await parseForm(request, ForgotPasswordSchema)
+	if (!parsed.ok) return parsed.response
+	const db = context.get(dbContext)
+	const user = await findUserByEmail(db, parsed.data.email)
+	// The answer is the same whether or not the account exists.
+	if (user?.isActive && user.hasPassword) {
+		await db.transaction().execute(async (trx) => {
+			await sendAccountLink(trx, request, user, 'password_reset', null)
+			await recordAuditEvent(trx, {
+				actorUserId: null,
+				action: 'auth.password_reset_requested',
+				subjectType: 'user',
+				subjectId: user.id,
+				ip: context.get(clientIpContext),
+			})
+		})
+	}
+	return { sent: true as const }
+}
+
+export default function ForgotPasswordPage() {
+	const { t } = useTranslation('auth')
+	const result = useActionData<typeof action>()
+	return (
+		<section className="narrow" aria-labelledby="forgot-title">
+			<h1 id="forgot-title">{t('forgot.title')}</h1>
+			{result && 'sent' in result ? (
+				<div role="status" className="alert alert--success">
+					{t('forgot.sent')}
+				</div>
+			) : (
+				<>
+					<p>{t('forgot.intro')}</p>
+					<FormError failure={result} />
+					<Form method="post" className="stack">
+						<Field
+							label={t('fields.email')}
+							name="email"
+							type="email"
+							autoComplete="username"
+							required
+							errors={result?.fieldErrors?.email}
+						/>
+						<button type="submit" className="button">
+							{t('forgot.submit')}
+						</button>
+					</Form>
+				</>
+			)}
+			<p>
+				<Link to="/login">{t('forgot.backToLogin')}</Link>
+			</p>
+		</section>
+	)
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from '../../components/error-boundary.tsx'

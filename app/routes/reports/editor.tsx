@@ -1,0 +1,304 @@
+import { memo, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+	Link,
+	redirect,
+	useLoaderData,
+	useLocation,
+	useParams,
+	type ShouldRevalidateFunctionArgs,
+} from 'react-router'
+import { listAttachments } from '#db/queries/attachments.ts'
+import { loadAnswers } from '#db/queries/reports.ts'
+import { getFormTexts } from '#forms/registry.ts'
+import { formTextFrom } from '#forms/text-core.ts'
+import { textExtrasFor } from '#forms/text.ts'
+import type { Answers, Language } from '#forms/types.ts'
+import type { Route } from './+types/editor.ts'
+import { requireReport } from './report-access.server.ts'
+import { withExpectedRows } from '../../domain/fixed-rows.ts'
+import {
+	EditorProvider,
+	useEditor,
+	useProgress,
+	useSectionVisibility,
+	useShowMissing,
+	type AttachmentInfo,
+} from '../../components/editor/editor-context.tsx'
+import { ConflictPanel, PresenceList, SaveStatus, SectionNav } from '../../components/editor/editor-chrome.tsx'
+import { sectionsOf } from '../../components/editor/form-model.ts'
+import { QuestionField } from '../../components/editor/question-field.tsx'
+import { useReportEditor } from '../../components/editor/use-report-editor.ts'
+import { dbContext, languageContext } from '../../utils/context.ts'
+import { notFound } from '../../utils/permissions.server.ts'
+import { listThreads } from '#db/queries/threads.ts'
+import type { ThreadData } from '../../components/review/threads.tsx'
+import { countOpenThreadsByQuestion } from '../../domain/threads.server.ts'
+import { hasRole, isSecretariat } from '../../utils/permissions.ts'
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+	const { user, report, definition, formContext, canEdit } = await requireReport(context, request, params.reportId)
+	const sections = sectionsOf(definition)
+	if (!params.sectionId) throw redirect(`/reports/${report.id}/sections/${sections[0]!.sectionId}`)
+	if (!sections.some((s) => s.sectionId === params.sectionId)) throw notFound()
+	const db = context.get(dbContext)
+	const language = context.get(languageContext) as Language
+	const [stored, attachments, threadCounts, threads] = await Promise.all([
+		loadAnswers(db, report.id),
+		listAttachments(db, report.id),
+		countOpenThreadsByQuestion(db, report.id, user),
+		listThreads(db, report.id, isSecretariat(user)),
+	])
+	const texts: Partial<Record<Language, unknown>> = { en: getFormTexts(report.formId, 'en') }
+	if (language !== 'en') texts[language] = getFormTexts(report.formId, language)
+	return {
+		reportId: report.id,
+		userId: user.id,
+		textExtras: language === 'en' ? {} : textExtrasFor(language),
+		definition,
+		formContext,
+		texts,
+		language,
+		// Fixed tables show every row the Party must fill, even rows added to the form since.
+		answers: withExpectedRows(
+			definition,
+			Object.fromEntries(Object.entries(stored).map(([id, a]) => [id, a.value])) as Answers,
+			formContext,
+		),
+		revisions: Object.fromEntries(Object.entries(stored).map(([id, a]) => [id, a.revision])),
+		revision: report.revision,
+		editable: canEdit,
+		status: report.status,
+		attachments: attachments.map((a) => ({
+			id: a.id,
+			questionId: a.question_id,
+			fileName: a.file_name,
+			sizeBytes: a.size_bytes,
+		})),
+		threadCounts,
+		threads: groupThreads(threads),
+		canModerateThreads: hasRole(user, 'reviewer'),
+	}
+}
+
+function groupThreads(threads: Awaited<ReturnType<typeof listThreads>>) {
+	const byQuestion: Record<string, ThreadData[]> = {}
+	for (const thread of threads) {
+		if (!thread.questionId) continue
+		;(byQuestion[thread.questionId] ??= []).push({
+			...thread,
+			createdAt: thread.createdAt.toISOString(),
+			messages: thread.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+		})
+	}
+	return byQuestion
+}
+
+/**
+ * Moving between sections is client-side: the answers live in the editor, and reloading them from
+ * the server on every section change would be slow and could undo unsaved typing.
+ */
+export function shouldRevalidate({ currentParams, nextParams, formMethod, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+	if (currentParams.reportId === nextParams.reportId && (!formMethod || formMethod === 'GET')) return false
+	return defaultShouldRevalidate
+}
+
+export default function ReportEditor() {
+	const { t } = useTranslation('editor')
+	const data = useLoaderData<typeof loader>()
+	const { sectionId = '' } = useParams()
+	const location = useLocation()
+	const text = useMemo(
+		() => formTextFrom(data.definition, data.language, data.texts as never, data.textExtras),
+		[data.definition, data.language, data.texts, data.textExtras],
+	)
+	const [initialShowMissing] = useState(() => new URLSearchParams(location.search).has('check'))
+	const { form, store, syncState, sync, setAnswer, getAnswer } = useReportEditor({
+		...data,
+		showMissing: initialShowMissing,
+	})
+	const [attachments, setAttachments] = useState<AttachmentInfo[]>(data.attachments)
+	const others = usePresence(data.reportId, sectionId)
+	const sections = sectionsOf(data.definition)
+	const section = sections.find((s) => s.sectionId === sectionId)
+	const editable = data.editable && syncState.status !== 'locked'
+
+	useEffect(() => {
+		// Jump links (#q-…) from the validation panel focus the question; otherwise the heading.
+		const hash = location.hash.slice(1)
+		const target = hash ? document.getElementById(hash) : null
+		if (target) {
+			target.scrollIntoView({ block: 'center' })
+			const focusable = target.querySelector<HTMLElement>('input, select, textarea, button')
+			;(focusable ?? target).focus()
+		}
+	}, [location.hash, sectionId])
+
+	const editor = useMemo(
+		() => ({
+			reportId: data.reportId,
+			definition: data.definition,
+			formContext: data.formContext,
+			text,
+			control: form.control,
+			store,
+			editable,
+			attachments,
+			setAttachments,
+			setAnswer,
+			getAnswer,
+			threadCounts: data.threadCounts,
+			threads: data.threads,
+			canModerateThreads: data.canModerateThreads,
+		}),
+		[data, text, form.control, store, editable, attachments, setAnswer, getAnswer],
+	)
+
+	if (!section) return null
+	return (
+		<EditorProvider value={editor}>
+			<div className="editor">
+				<aside className="editor__nav">
+					<ProgressNav />
+				</aside>
+				<div className="editor__main">
+					<div className="editor__toolbar">
+						{data.editable ? (
+							<SaveStatus state={syncState} onRetry={() => sync.online()} />
+						) : (
+							<p className="alert">{t(`readOnly.${data.status}`, { defaultValue: t('readOnly.default') })}</p>
+						)}
+						<PresenceList others={others} text={text} />
+						<ShowMissingToggle />
+					</div>
+					<ConflictPanel
+						conflicts={syncState.conflicts}
+						definition={data.definition}
+						text={text}
+						onResolve={(questionId, choice) => sync.resolveConflict(questionId, choice)}
+					/>
+					<SectionForm sectionId={section.sectionId} />
+				</div>
+			</div>
+		</EditorProvider>
+	)
+}
+
+/** The overall figures and the section list; follows the engine's evaluation while typing. */
+function ProgressNav() {
+	const { t } = useTranslation('editor')
+	const { reportId, definition, text, threadCounts } = useEditor()
+	const progress = useProgress()
+	const threadsBySection = useMemo(() => {
+		const counts: Record<string, number> = {}
+		for (const s of sectionsOf(definition)) {
+			counts[s.sectionId] = s.questions.reduce((n, q) => n + (threadCounts[q.id] ?? 0), 0)
+		}
+		return counts
+	}, [definition, threadCounts])
+	return (
+		<>
+			<div className="editor__overall">
+				<p>{t('overall.complete', { percent: progress.percent })}</p>
+				<p>
+					<Link to={`/reports/${reportId}/validation`}>{t('overall.issues', progress.totals)}</Link>
+				</p>
+			</div>
+			<SectionNav
+				reportId={reportId}
+				definition={definition}
+				progress={progress}
+				text={text}
+				threadsBySection={threadsBySection}
+			/>
+		</>
+	)
+}
+
+function ShowMissingToggle() {
+	const { t } = useTranslation('editor')
+	const { store } = useEditor()
+	const showMissing = useShowMissing()
+	return (
+		<label className="checkbox">
+			<input type="checkbox" checked={showMissing} onChange={(event) => store.setShowMissing(event.target.checked)} />
+			{t('showMissing')}
+		</label>
+	)
+}
+
+/**
+ * The questions of one section and the links to its neighbours. Memoized: typing re-renders only
+ * the fields whose state changed, not the section.
+ */
+const SectionForm = memo(function SectionForm({ sectionId }: { sectionId: string }) {
+	const { t } = useTranslation('editor')
+	const { reportId, definition, text } = useEditor()
+	const shown = useSectionVisibility()
+	const sections = sectionsOf(definition)
+	const index = sections.findIndex((s) => s.sectionId === sectionId)
+	const section = sections[index]!
+	const visible = (id: string) => shown[id] !== false
+	const previous = sections.slice(0, index).reverse().find((s) => visible(s.sectionId))
+	const next = sections.slice(index + 1).find((s) => visible(s.sectionId))
+	return (
+		<>
+			<section className="editor__form" aria-labelledby="section-title">
+				<h2 id="section-title" tabIndex={-1}>
+					{text.section(section.sectionId)}
+				</h2>
+				{!visible(section.sectionId) ? <p className="alert">{t('sections.hidden')}</p> : null}
+				{section.questions.map((question) => (
+					<QuestionField key={question.id} question={question} />
+				))}
+			</section>
+			<nav className="pager" aria-label={t('sections.pager')}>
+				{previous ? (
+					<Link to={`/reports/${reportId}/sections/${previous.sectionId}`} rel="prev">
+						← {text.section(previous.sectionId)}
+					</Link>
+				) : (
+					<span />
+				)}
+				{next ? (
+					<Link to={`/reports/${reportId}/sections/${next.sectionId}`} rel="next">
+						{text.section(next.sectionId)} →
+					</Link>
+				) : (
+					<Link to={`/reports/${reportId}/validation`}>{t('sections.toValidation')} →</Link>
+				)}
+			</nav>
+		</>
+	)
+})
+
+const PRESENCE_INTERVAL_MS = 30_000
+
+/** Who else has the report open (heartbeat every 30 s). */
+function usePresence(reportId: string, sectionId: string) {
+	const [others, setOthers] = useState<{ name: string; sectionId: string | null }[]>([])
+	useEffect(() => {
+		let stopped = false
+		const beat = async () => {
+			try {
+				const response = await fetch(`/reports/${reportId}/presence`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ sectionId }),
+				})
+				if (response.ok && !stopped) setOthers(((await response.json()) as { others: typeof others }).others)
+			} catch {
+				// Presence is a courtesy; the next heartbeat tries again.
+			}
+		}
+		void beat()
+		const timer = setInterval(beat, PRESENCE_INTERVAL_MS)
+		return () => {
+			stopped = true
+			clearInterval(timer)
+		}
+	}, [reportId, sectionId])
+	return others
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from '../../components/error-boundary.tsx'

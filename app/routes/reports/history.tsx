@@ -1,0 +1,151 @@
+import { useTranslation } from 'react-i18next'
+import { Link, useLoaderData } from 'react-router'
+import { listReportEvents, listSaves, questionHistory } from '#db/queries/reports.ts'
+import { formText } from '#forms/text.ts'
+import type { Language } from '#forms/types.ts'
+import type { Route } from './+types/history.ts'
+import { requireReport } from './report-access.server.ts'
+import { findQuestion } from '../../components/editor/form-model.ts'
+import { describeValue } from '../../domain/describe-value.ts'
+import { dbContext, languageContext } from '../../utils/context.ts'
+import { formatDateTime } from '../../utils/dates.ts'
+import { notFound } from '../../utils/permissions.server.ts'
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+	const { report, definition } = await requireReport(context, request, params.reportId)
+	const db = context.get(dbContext)
+	const language = context.get(languageContext) as Language
+	const text = formText(definition, language)
+	const questionId = new URL(request.url).searchParams.get('question')
+	if (questionId) {
+		const question = findQuestion(definition, questionId)
+		if (!question) throw notFound()
+		const changes = await questionHistory(db, report.id, questionId)
+		return {
+			kind: 'question' as const,
+			reportId: report.id,
+			question: { id: questionId, label: text.label(questionId) },
+			changes: changes.map((c) => ({
+				id: c.id,
+				revision: c.revision,
+				at: c.changed_at.toISOString(),
+				by: c.changed_by_name,
+				source: c.source,
+				old: describeValue(question, c.old_value, text),
+				new: describeValue(question, c.new_value, text),
+			})),
+		}
+	}
+	const [saves, events] = await Promise.all([listSaves(db, report.id), listReportEvents(db, report.id)])
+	return {
+		kind: 'report' as const,
+		reportId: report.id,
+		saves: saves.map((s) => ({
+			revision: s.revision,
+			at: s.changed_at.toISOString(),
+			by: s.changed_by_name,
+			source: s.source,
+			questions: s.question_ids.map((id) => ({ id, label: findQuestion(definition, id) ? text.label(id) : id })),
+		})),
+		events: events.map((e) => ({
+			id: e.id,
+			action: e.action,
+			actor: e.actor_name,
+			at: e.occurred_at.toISOString(),
+			comment: e.comment,
+		})),
+	}
+}
+
+export default function HistoryPage() {
+	const { t, i18n } = useTranslation('editor')
+	const data = useLoaderData<typeof loader>()
+	const base = `/reports/${data.reportId}`
+	if (data.kind === 'question') {
+		return (
+			<section aria-labelledby="history-title" className="stack">
+				<p>
+					<Link to={`${base}/history`}>{t('history.back')}</Link>
+				</p>
+				<h2 id="history-title">{t('history.questionTitle', { question: data.question.label })}</h2>
+				{data.changes.length === 0 ? <p>{t('history.noChanges')}</p> : null}
+				<table className="table">
+					<caption className="visually-hidden">{t('history.questionTitle', { question: data.question.label })}</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('history.when')}</th>
+							<th scope="col">{t('history.who')}</th>
+							<th scope="col">{t('history.old')}</th>
+							<th scope="col">{t('history.new')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{data.changes.map((c) => (
+							<tr key={c.id}>
+								<td>
+									{formatDateTime(c.at, i18n.language)}
+									<br />
+									<span className="muted">{t(`history.source.${c.source}`, { defaultValue: c.source })}</span>
+								</td>
+								<td>{c.by ?? '—'}</td>
+								<td className="value-cell">{c.old}</td>
+								<td className="value-cell">{c.new}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</section>
+		)
+	}
+	return (
+		<section aria-labelledby="history-title" className="stack">
+			<h2 id="history-title">{t('history.title')}</h2>
+			<h3>{t('history.events')}</h3>
+			<ol className="event-list" reversed>
+				{data.events.map((e) => (
+					<li key={e.id}>
+						<time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time> — {t(`events.${e.action}`)}
+						{e.actor ? ` (${e.actor})` : ''}
+						{e.comment ? <q className="event-comment">{e.comment}</q> : null}
+					</li>
+				))}
+			</ol>
+			<h3>{t('history.saves')}</h3>
+			<table className="table">
+				<caption className="visually-hidden">{t('history.saves')}</caption>
+				<thead>
+					<tr>
+						<th scope="col">{t('history.revision')}</th>
+						<th scope="col">{t('history.when')}</th>
+						<th scope="col">{t('history.who')}</th>
+						<th scope="col">{t('history.questions')}</th>
+					</tr>
+				</thead>
+				<tbody>
+					{data.saves.map((s) => (
+						<tr key={`${s.revision}-${s.by}-${s.source}`}>
+							<td>{s.revision}</td>
+							<td>
+								{formatDateTime(s.at, i18n.language)}
+								<br />
+								<span className="muted">{t(`history.source.${s.source}`, { defaultValue: s.source })}</span>
+							</td>
+							<td>{s.by ?? '—'}</td>
+							<td>
+								<ul className="plain-list">
+									{s.questions.map((q) => (
+										<li key={q.id}>
+											<Link to={`${base}/history?question=${encodeURIComponent(q.id)}`}>{q.label}</Link>
+										</li>
+									))}
+								</ul>
+							</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</section>
+	)
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from '../../components/error-boundary.tsx'

@@ -1,0 +1,10 @@
+import { redirect } from 'react-router'
+import type { Route } from './+types/sections-index.ts'
+import { requireReport } from './report-access.server.ts'
+
+/** The first section the report shows. */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+	const { report, definition } = await requireReport(context, request, params.reportId)
+	const first = definition.parts[0]?.sections[0]?.id
+	throw redirect(`/reports/${report.id}/sections/${first}`)
+}

@@ -1,0 +1,202 @@
+import { useTranslation } from 'react-i18next'
+import { Form, Link, useLoaderData, useSearchParams } from 'react-router'
+import { z } from 'zod'
+import { listCycles } from '#db/queries/cycles.ts'
+import { listReviewQueue } from '#db/queries/review-queue.ts'
+import { REGIONAL_GROUPS } from '#db/types.ts'
+import type { Route } from './+types/queue.ts'
+import { REPORT_STATES } from '../../domain/workflow.ts'
+import { dbContext, languageContext } from '../../utils/context.ts'
+import { formatDateTime, todayIso } from '../../utils/dates.ts'
+import { requireRole } from '../../utils/permissions.server.ts'
+
+const QuerySchema = z.object({
+	cycle: z.string().uuid().optional().catch(undefined),
+	status: z.enum(REPORT_STATES).optional().catch(undefined),
+	region: z.enum(REGIONAL_GROUPS).optional().catch(undefined),
+	country: z
+		.string()
+		.regex(/^[A-Za-z]{3}$/)
+		.transform((v) => v.toUpperCase())
+		.optional()
+		.catch(undefined),
+	late: z.literal('1').optional().catch(undefined),
+	sort: z.enum(['submitted', 'country', 'status', 'threads']).optional().catch(undefined),
+	dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+})
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+	requireRole(context, request, 'reviewer', 'admin')
+	const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+	const db = context.get(dbContext)
+	const language = context.get(languageContext)
+	const today = todayIso()
+	const cycles = (await listCycles(db)).filter((c) => c.opensOn <= today)
+	const cycle =
+		cycles.find((c) => c.id === query.cycle) ??
+		cycles.find((c) => c.code === 'sc-art15-6') ??
+		cycles[0]
+	const rows = cycle
+		? await listReviewQueue(
+				db,
+				{
+					cycleId: cycle.id,
+					status: query.status,
+					region: query.region,
+					partyCode: query.country,
+					late: query.late === '1',
+					sort: query.sort,
+					direction: query.dir,
+				},
+				cycle.deadline,
+			)
+		: []
+	return {
+		query,
+		cycles: cycles.map((c) => ({ id: c.id, title: c.title[language] ?? c.title.en ?? c.code })),
+		cycle: cycle ? { id: cycle.id, deadline: cycle.deadline } : null,
+		rows: rows.map((r) => ({
+			...r,
+			name: r.names[language] || r.names.en,
+			firstSubmittedAt: r.firstSubmittedAt?.toISOString() ?? null,
+			lastSubmittedAt: r.lastSubmittedAt?.toISOString() ?? null,
+		})),
+	}
+}
+
+export default function ReviewQueue() {
+	const { t, i18n } = useTranslation('review')
+	const { query, cycles, cycle, rows } = useLoaderData<typeof loader>()
+	const [params] = useSearchParams()
+	const sortLink = (sort: string) => {
+		const next = new URLSearchParams(params)
+		const same = (query.sort ?? 'submitted') === sort
+		next.set('sort', sort)
+		next.set('dir', same && query.dir !== 'desc' ? 'desc' : 'asc')
+		return `?${next}`
+	}
+	const sortState = (sort: string) =>
+		(query.sort ?? 'submitted') === sort
+			? query.dir === 'desc'
+				? 'descending'
+				: 'ascending'
+			: 'none'
+	return (
+		<section aria-labelledby="queue-title" className="stack">
+			<div className="page-heading">
+				<h1 id="queue-title">{t('queue.title')}</h1>
+				<div className="button-row">
+					{cycle ? (
+						<Link to={`/review/cycles/${cycle.id}/dashboard`} className="button button--secondary">
+							{t('queue.dashboard')}
+						</Link>
+					) : null}
+					<Link to="/review/enter" className="button button--secondary">
+						{t('queue.enterOnBehalf')}
+					</Link>
+				</div>
+			</div>
+			<Form method="get" className="filters" role="search" aria-label={t('queue.filters')}>
+				<div className="field">
+					<label htmlFor="cycle">{t('queue.cycle')}</label>
+					<select id="cycle" name="cycle" defaultValue={cycle?.id}>
+						{cycles.map((c) => (
+							<option key={c.id} value={c.id}>
+								{c.title}
+							</option>
+						))}
+					</select>
+				</div>
+				<div className="field">
+					<label htmlFor="status">{t('queue.status')}</label>
+					<select id="status" name="status" defaultValue={query.status ?? ''}>
+						<option value="">{t('queue.any')}</option>
+						{REPORT_STATES.filter((s) => s !== 'draft').map((s) => (
+							<option key={s} value={s}>
+								{t(`editor:status.${s}`)}
+							</option>
+						))}
+					</select>
+				</div>
+				<div className="field">
+					<label htmlFor="region">{t('queue.region')}</label>
+					<select id="region" name="region" defaultValue={query.region ?? ''}>
+						<option value="">{t('queue.any')}</option>
+						{REGIONAL_GROUPS.map((g) => (
+							<option key={g} value={g}>
+								{t(`common:regions.${g}`)}
+							</option>
+						))}
+					</select>
+				</div>
+				<div className="field">
+					<label htmlFor="country">{t('queue.country')}</label>
+					<input
+						id="country"
+						name="country"
+						size={4}
+						maxLength={3}
+						defaultValue={query.country ?? ''}
+					/>
+				</div>
+				<label className="checkbox">
+					<input type="checkbox" name="late" value="1" defaultChecked={query.late === '1'} />
+					{t('queue.lateOnly')}
+				</label>
+				<button type="submit" className="button button--secondary">
+					{t('common:actions.filter')}
+				</button>
+			</Form>
+			<p role="status">{t('queue.count', { count: rows.length })}</p>
+			<table className="table">
+				<caption className="visually-hidden">{t('queue.title')}</caption>
+				<thead>
+					<tr>
+						<th scope="col" aria-sort={sortState('country')}>
+							<Link to={sortLink('country')}>{t('queue.countryColumn')}</Link>
+						</th>
+						<th scope="col">{t('queue.region')}</th>
+						<th scope="col" aria-sort={sortState('submitted')}>
+							<Link to={sortLink('submitted')}>{t('queue.submitted')}</Link>
+						</th>
+						<th scope="col">{t('queue.timeliness')}</th>
+						<th scope="col" aria-sort={sortState('status')}>
+							<Link to={sortLink('status')}>{t('queue.status')}</Link>
+						</th>
+						<th scope="col" aria-sort={sortState('threads')}>
+							<Link to={sortLink('threads')}>{t('queue.threads')}</Link>
+						</th>
+					</tr>
+				</thead>
+				<tbody>
+					{rows.map((r) => (
+						<tr key={r.reportId}>
+							<th scope="row">
+								<Link to={`/reports/${r.reportId}/review`}>{r.name}</Link>
+							</th>
+							<td>{r.regionalGroup ? t(`common:regions.${r.regionalGroup}`) : '—'}</td>
+							<td>{r.lastSubmittedAt ? formatDateTime(r.lastSubmittedAt, i18n.language) : '—'}</td>
+							<td>
+								<span className={r.late ? 'badge badge--late' : 'badge badge--ok'}>
+									{r.late ? t('queue.late') : t('queue.onTime')}
+								</span>
+							</td>
+							<td>
+								<span className={`status status--${r.status}`}>
+									{t(`editor:status.${r.status}`)}
+								</span>
+								{r.reopenRequested ? (
+									<span className="badge badge--soon">{t('queue.reopenRequested')}</span>
+								) : null}
+							</td>
+							<td>{r.openThreads}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+			{rows.length === 0 ? <p>{t('queue.empty')}</p> : null}
+		</section>
+	)
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from '../../components/error-boundary.tsx'

@@ -1,0 +1,26 @@
+/** Whole days from `today` to `date` (both 'YYYY-MM-DD'); negative when the date has passed. */
+export function daysUntil(date: string, today: string = todayIso()): number {
+	return Math.round(
+		(Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+	)
+}
+
+export function todayIso(now: Date = new Date()): string {
+	return now.toISOString().slice(0, 10)
+}
+
+export function formatDate(value: string | Date, language: string): string {
+	const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value
+	return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+}
+
+export function formatDateTime(value: string | Date, language: string): string {
+	const date = typeof value === 'string' ? new Date(value) : value
+	return (
+		new Intl.DateTimeFormat(language, {
+			dateStyle: 'medium',
+			timeStyle: 'short',
+			timeZone: 'UTC',
+		}).format(date) + ' UTC'
+	)
+}

@@ -1,0 +1,113 @@
+import type { TFunction } from 'i18next'
+import { createI18n } from './i18n-instance.ts'
+import { createCookie } from 'react-router'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import {
+	DEFAULT_LANGUAGE,
+	isLanguage,
+	LANGUAGES,
+	NAMESPACES,
+	type Language,
+	type Resources,
+} from './i18n.ts'
+
+const LOCALES_DIR = process.env.LOCALES_DIR ?? path.resolve('locales')
+
+/**
+ * UI strings are read from `locales/<lang>/<namespace>.json` once per process. Reading the files
+ * (rather than bundling them) works the same in the built app, in background jobs run from source,
+ * and in tests.
+ */
+function loadLanguage(language: Language): Resources {
+	const resources: Record<string, unknown> = {}
+	for (const namespace of NAMESPACES) {
+		const file = path.join(LOCALES_DIR, language, `${namespace}.json`)
+		if (existsSync(file)) resources[namespace] = JSON.parse(readFileSync(file, 'utf8'))
+	}
+	return resources as Resources
+}
+
+const byLanguage = new Map<Language, Resources>()
+function own(language: Language): Resources {
+	let resources = byLanguage.get(language)
+	if (!resources) {
+		resources = loadLanguage(language)
+		byLanguage.set(language, resources)
+	}
+	return resources
+}
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>) {
+	const out: Record<string, unknown> = { ...base }
+	for (const [key, value] of Object.entries(over)) {
+		const existing = out[key]
+		out[key] = isPlainObject(existing) && isPlainObject(value) ? deepMerge(existing, value) : value
+	}
+	return out
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+const mergedCache = new Map<Language, Resources>()
+
+/** The language's UI strings, with English filling any key the language does not have yet. */
+export function resourcesFor(language: Language): Resources {
+	const cached = mergedCache.get(language)
+	if (cached) return cached
+	const english = own(DEFAULT_LANGUAGE) as Record<string, unknown>
+	const merged = (
+		language === DEFAULT_LANGUAGE
+			? english
+			: deepMerge(english, own(language) as Record<string, unknown>)
+	) as Resources
+	mergedCache.set(language, merged)
+	return merged
+}
+
+export const languageCookie = createCookie('lng', {
+	path: '/',
+	sameSite: 'lax',
+	httpOnly: true,
+	maxAge: 60 * 60 * 24 * 365,
+})
+
+/** Cookie first, then the signed-in user's preference, then Accept-Language, then English. */
+export async function detectLanguage(
+	request: Request,
+	userPreference?: string | null,
+): Promise<Language> {
+	const fromCookie: unknown = await languageCookie.parse(request.headers.get('Cookie'))
+	if (isLanguage(fromCookie)) return fromCookie
+	if (isLanguage(userPreference)) return userPreference
+	return fromAcceptLanguage(request.headers.get('Accept-Language'))
+}
+
+export function fromAcceptLanguage(header: string | null): Language {
+	if (!header) return DEFAULT_LANGUAGE
+	const ranked = header
+		.split(',')
+		.map((part) => {
+			const [tag = '', ...params] = part.trim().split(';')
+			const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+			return { lang: tag.toLowerCase().split('-')[0], q: q ? Number(q.slice(2)) || 0 : 1 }
+		})
+		.sort((a, b) => b.q - a.q)
+	return (ranked.find((r) => isLanguage(r.lang))?.lang as Language | undefined) ?? DEFAULT_LANGUAGE
+}
+
+export { LANGUAGES }
+
+const translators = new Map<Language, TFunction>()
+
+/** A translator for server-side text such as emails, in the recipient's language. */
+export function serverTranslator(language: Language): TFunction {
+	let t = translators.get(language)
+	if (!t) {
+		t = createI18n(language, resourcesFor(language)).t
+		translators.set(language, t)
+	}
+	return t
+}

@@ -1,0 +1,260 @@
+/**
+ * Autosave under load: N simulated editors (default 200) each save a patch every 2 s against the
+ * production build on PostgreSQL, for 60 s. Prints throughput, p50/p95/p99 latency and the count
+ * of failed and lost saves, next to a baseline of the same clients hitting /healthz in the same run.
+ *
+ *   npx tsx bench/autosave.bench.ts [--editors 200] [--seconds 60]
+ *
+ * Needs a production build (`npm run build`) and PostgreSQL (BENCH_DATABASE_URL, else
+ * TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres); it creates and drops its
+ * own database.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { sql } from 'kysely'
+import { createCookie } from 'react-router'
+import { sha256 } from '#app/utils/crypto.server.ts'
+import { startReport } from '#app/domain/start-report.server.ts'
+import { createDatabase } from '#db/connect.ts'
+import { migrateToLatest } from '#db/migrator.ts'
+import { findCycleByCode } from '#db/queries/cycles.ts'
+import { insertSession } from '#db/queries/sessions.ts'
+import { insertUser } from '#db/queries/users.ts'
+import { seedReferenceData } from '#db/seed/reference.ts'
+import { PARTIES } from '#db/seed-data/parties.ts'
+
+const TEXT_QUESTIONS = [
+	'b_obstacles_implementation',
+	'b_obstacles_reporting',
+	'b_format_comments',
+	'b4_minimisation_measures',
+]
+
+function arg(name: string, fallback: number) {
+	const index = process.argv.indexOf(`--${name}`)
+	return index >= 0 ? Number(process.argv[index + 1]) : fallback
+}
+
+function percentile(sorted: number[], p: number) {
+	if (sorted.length === 0) return NaN
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}
+
+function withDatabase(url: string, database: string) {
+	const parsed = new URL(url)
+	parsed.pathname = `/${database}`
+	return parsed.toString()
+}
+
+type Editor = {
+	cookie: string
+	reportId: string
+	questionId: string
+	lastAcknowledged: string | null
+	revision: number
+}
+
+async function prepare(url: string, editorCount: number) {
+	const db = createDatabase({ kind: 'postgres', url, poolSize: 4 })
+	await migrateToLatest(db)
+	await seedReferenceData(db)
+	const cycle = (await findCycleByCode(db, 'sc-art15-6'))!
+	const parties = PARTIES.filter((p) => p.kind === 'un_member').slice(
+		0,
+		Math.ceil(editorCount / TEXT_QUESTIONS.length),
+	)
+	const editors: Editor[] = []
+	for (const [index, party] of parties.entries()) {
+		const owner = await insertUser(db, {
+			email: `owner${index}@bench.example.org`,
+			name: `Owner ${index}`,
+			roles: ['contributor'],
+			partyCodes: [party.code],
+		})
+		const started = await startReport(db, {
+			partyCode: party.code,
+			cycle,
+			mode: 'blank',
+			userId: owner,
+			today: '2026-11-21',
+		})
+		if (!started.ok) throw new Error(started.error)
+		for (const questionId of TEXT_QUESTIONS) {
+			if (editors.length >= editorCount) break
+			const userId = await insertUser(db, {
+				email: `editor${editors.length}@bench.example.org`,
+				name: `Editor ${editors.length}`,
+				roles: ['contributor'],
+				partyCodes: [party.code],
+			})
+			const token = randomBytes(32).toString('base64url')
+			await insertSession(db, {
+				id: sha256(token),
+				userId,
+				expiresAt: new Date(Date.now() + 3_600_000),
+				ip: null,
+				userAgent: 'bench',
+			})
+			const cookie = (await createCookie('session').serialize(token)).split(';')[0]!
+			editors.push({
+				cookie,
+				reportId: started.reportId,
+				questionId,
+				lastAcknowledged: null,
+				revision: 0,
+			})
+		}
+	}
+	await db.destroy()
+	return editors
+}
+
+async function startServer(url: string, port: number): Promise<ChildProcess> {
+	const child = spawn('npx', ['tsx', 'server/index.ts'], {
+		env: {
+			...process.env,
+			DATABASE_URL: url,
+			PORT: String(port),
+			NODE_ENV: 'production',
+			APP_ORIGIN: `http://localhost:${port}`,
+			DATABASE_POOL_SIZE: '20',
+		},
+		stdio: ['ignore', 'ignore', 'inherit'],
+	})
+	for (let i = 0; i < 120; i++) {
+		try {
+			if ((await fetch(`http://localhost:${port}/healthz`)).ok) return child
+		} catch {
+			// not yet up
+		}
+		await sleep(500)
+	}
+	child.kill()
+	throw new Error('The server did not start')
+}
+
+async function runLoad(
+	editors: Editor[],
+	seconds: number,
+	port: number,
+	request: (editor: Editor, sequence: number) => Promise<boolean>,
+) {
+	const latencies: number[] = []
+	let failed = 0
+	const deadline = Date.now() + seconds * 1000
+	await Promise.all(
+		editors.map(async (editor, index) => {
+			// Spread the editors over the 2-second period.
+			await sleep((index / editors.length) * 2000)
+			let sequence = 0
+			while (Date.now() < deadline) {
+				const started = performance.now()
+				let ok = false
+				try {
+					ok = await request(editor, ++sequence)
+				} catch {
+					ok = false
+				}
+				latencies.push(performance.now() - started)
+				if (!ok) failed++
+				const wait = 2000 - (performance.now() - started)
+				if (wait > 0) await sleep(wait)
+			}
+		}),
+	)
+	void port
+	latencies.sort((a, b) => a - b)
+	return { latencies, failed, count: latencies.length, throughput: latencies.length / seconds }
+}
+
+export async function runAutosaveBench(options: { editors?: number; seconds?: number } = {}) {
+	const editorCount = options.editors ?? arg('editors', 200)
+	const seconds = options.seconds ?? arg('seconds', 60)
+	const adminUrl =
+		process.env.BENCH_DATABASE_URL ??
+		process.env.TEST_DATABASE_URL ??
+		'postgres://postgres@127.0.0.1:5432/postgres'
+	const name = `chemrep_bench_${Date.now().toString(36)}`
+	const admin = createDatabase({ kind: 'postgres', url: adminUrl, poolSize: 1 })
+	await sql`create database ${sql.id(name)}`.execute(admin)
+	const url = withDatabase(adminUrl, name)
+	const port = 3300 + Math.floor(Math.random() * 500)
+	let server: ChildProcess | undefined
+	try {
+		const editors = await prepare(url, editorCount)
+		server = await startServer(url, port)
+		const origin = `http://localhost:${port}`
+
+		const baseline = await runLoad(
+			editors,
+			Math.min(15, seconds),
+			port,
+			async () => (await fetch(`${origin}/healthz`)).ok,
+		)
+
+		const saves = await runLoad(editors, seconds, port, async (editor, sequence) => {
+			const value = `Edit ${sequence} by an editor of ${editor.reportId.slice(0, 8)}`
+			const response = await fetch(`${origin}/reports/${editor.reportId}/answers`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', Origin: origin, Cookie: editor.cookie },
+				body: JSON.stringify({
+					sinceRevision: 0,
+					changes: [{ questionId: editor.questionId, baseRevision: editor.revision, value }],
+				}),
+			})
+			if (!response.ok) return false
+			const body = (await response.json()) as {
+				conflicts: unknown[]
+				applied: { revision: number }[]
+			}
+			if (body.conflicts.length > 0) return false
+			editor.lastAcknowledged = value
+			editor.revision = body.applied[0]?.revision ?? editor.revision
+			return true
+		})
+
+		// Lost saves: an acknowledged value that is not what the database holds.
+		const check = createDatabase({ kind: 'postgres', url, poolSize: 2 })
+		let lost = 0
+		for (const editor of editors) {
+			const row = await check
+				.selectFrom('report_answer')
+				.where('report_id', '=', editor.reportId)
+				.where('question_id', '=', editor.questionId)
+				.select('value')
+				.executeTakeFirst()
+			if (editor.lastAcknowledged !== null && row?.value !== editor.lastAcknowledged) lost++
+		}
+		await check.destroy()
+
+		const ms = (v: number) => `${v.toFixed(1)} ms`
+		console.log(
+			`autosave: ${editorCount} editors, one save every 2 s each, ${seconds} s, PostgreSQL, production build`,
+		)
+		console.log(
+			`  baseline GET /healthz: p50 ${ms(percentile(baseline.latencies, 50))}, p95 ${ms(percentile(baseline.latencies, 95))}, p99 ${ms(percentile(baseline.latencies, 99))}`,
+		)
+		console.log(`  saves: ${saves.count} in ${seconds} s = ${saves.throughput.toFixed(1)} saves/s`)
+		console.log(
+			`  save latency: p50 ${ms(percentile(saves.latencies, 50))}, p95 ${ms(percentile(saves.latencies, 95))}, p99 ${ms(percentile(saves.latencies, 99))}`,
+		)
+		console.log(
+			`  ratio save/baseline (p50): ${(percentile(saves.latencies, 50) / percentile(baseline.latencies, 50)).toFixed(1)}×`,
+		)
+		console.log(`  failed saves: ${saves.failed}, lost saves: ${lost}`)
+		console.log(
+			`  target: p99 ≤ 50 ms and 0 lost → ${percentile(saves.latencies, 99) <= 50 && lost === 0 ? 'met' : 'NOT met'}`,
+		)
+		return { p99: percentile(saves.latencies, 99), lost, failed: saves.failed }
+	} finally {
+		server?.kill('SIGTERM')
+		await sleep(1000)
+		await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin).catch(() => {})
+		await admin.destroy()
+	}
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	await runAutosaveBench()
+}

@@ -1,0 +1,165 @@
+/**
+ * Typing in the report editor, in Chromium: 50 cells of the 6th-cycle statistics table, four
+ * keystrokes each, measuring the time from each keydown to the next frame (p50/p95), next to the
+ * same measurement on a plain text field in the same run (baseline), unthrottled and with the CPU
+ * slowed 4× (an older laptop). Also prints the JavaScript the editor route loads (gzip).
+ *
+ *   npm run build && npx tsx bench/editor.bench.ts
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, rmSync } from 'node:fs'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { chromium, type Page } from 'playwright-core'
+import { DEMO_PASSWORD } from '#db/seed/demo.ts'
+import { routeJavaScript } from './client-bundle.ts'
+
+const CELLS = 50
+
+function percentile(values: number[], p: number) {
+	const sorted = [...values].sort((a, b) => a - b)
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+}
+
+async function startServer(port: number): Promise<ChildProcess> {
+	const dataDir = `.tmp/bench-editor-${port}`
+	rmSync(dataDir, { recursive: true, force: true })
+	const child = spawn('npx', ['tsx', 'server/index.ts', '--demo'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			PGLITE_DIR: dataDir,
+			DATABASE_URL: '',
+			NODE_ENV: 'production',
+			APP_ORIGIN: `http://localhost:${port}`,
+		},
+		stdio: ['ignore', 'ignore', 'inherit'],
+	})
+	for (let i = 0; i < 240; i++) {
+		try {
+			if ((await fetch(`http://localhost:${port}/healthz`)).ok) return child
+		} catch {
+			// starting
+		}
+		await sleep(500)
+	}
+	child.kill()
+	throw new Error('The server did not start')
+}
+
+/** Records keydown → next frame for every key typed on the page. */
+async function installProbe(page: Page) {
+	await page.evaluate(() => {
+		const samples: number[] = []
+		;(window as unknown as { __samples: number[] }).__samples = samples
+		document.addEventListener(
+			'keydown',
+			(event) => {
+				const start = event.timeStamp
+				requestAnimationFrame(() => {
+					const channel = new MessageChannel()
+					channel.port1.onmessage = () => samples.push(performance.now() - start)
+					channel.port2.postMessage(0)
+				})
+			},
+			true,
+		)
+	})
+}
+
+async function samples(page: Page) {
+	await page.waitForTimeout(200)
+	return page.evaluate(() => (window as unknown as { __samples: number[] }).__samples.slice())
+}
+
+async function typeInCells(page: Page) {
+	await installProbe(page)
+	const cells = page.locator('table.table--editor tbody input[type="text"]')
+	for (let i = 0; i < CELLS; i++) {
+		await cells.nth(i).click()
+		await page.keyboard.type(String(1000 + i), { delay: 30 })
+	}
+	return samples(page)
+}
+
+async function typeInPlainField(page: Page) {
+	await installProbe(page)
+	const field = page.getByLabel('Email address')
+	for (let i = 0; i < CELLS; i++) {
+		await field.fill('')
+		await page.keyboard.type(String(1000 + i), { delay: 30 })
+	}
+	return samples(page)
+}
+
+export async function runEditorBench() {
+	if (!existsSync('build/server/index.js')) throw new Error('Run `npm run build` first.')
+	const js = routeJavaScript('routes/reports/editor')
+	const port = 3900 + Math.floor(Math.random() * 90)
+	const server = await startServer(port)
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-dev-shm-usage',
+			'--disable-background-networking',
+		],
+	})
+	const base = `http://localhost:${port}`
+	const results: Record<string, { editor: number[]; baseline: number[] }> = {}
+	try {
+		for (const throttle of [1, 4]) {
+			console.log(`  measuring with CPU ${throttle}×…`)
+			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+			const page = await context.newPage()
+			const cdp = await context.newCDPSession(page)
+			await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
+			await page.goto(`${base}/login`)
+			await page.waitForLoadState('networkidle')
+			const baseline = await typeInPlainField(page)
+			await page.getByLabel('Password').fill(DEMO_PASSWORD)
+			await page.getByLabel('Email address').fill('contributor.india@demo.example.org')
+			await page.getByRole('button', { name: 'Sign in' }).click()
+			await page.waitForURL(`${base}/`)
+			await page.goto(`${base}/countries/IND`)
+			await page
+				.locator('.report-card', { hasText: '6th cycle' })
+				.getByRole('link', { name: 'Open the report' })
+				.click()
+			await page.waitForURL(/sections\//)
+			await page.goto(page.url().replace(/sections\/.*/, 'sections/b_art15_statistics'))
+			await page.waitForLoadState('networkidle')
+			console.log('  editor open, typing…')
+			const editor = await typeInCells(page)
+			results[`${throttle}x`] = { editor, baseline }
+			await context.close()
+		}
+	} finally {
+		await browser.close()
+		server.kill('SIGTERM')
+		await sleep(1000)
+	}
+	const ms = (v: number) => `${v.toFixed(1)} ms`
+	console.log(
+		`editor: typing into ${CELLS} cells of the statistics table (4 keys each), keydown → next frame`,
+	)
+	for (const [throttle, { editor, baseline }] of Object.entries(results)) {
+		console.log(
+			`  CPU ${throttle}: editor p50 ${ms(percentile(editor, 50))}, p95 ${ms(percentile(editor, 95))} (${editor.length} keys); ` +
+				`plain field p50 ${ms(percentile(baseline, 50))}, p95 ${ms(percentile(baseline, 95))}; ` +
+				`ratio p95 ${(percentile(editor, 95) / percentile(baseline, 95)).toFixed(1)}×`,
+		)
+	}
+	console.log(
+		`  JavaScript loaded by the editor route: ${(js.totalGzip / 1024).toFixed(1)} KB gzip (${(js.totalRaw / 1024).toFixed(0)} KB raw)`,
+	)
+	const p95 = percentile(results['1x']!.editor, 95)
+	console.log(
+		`  targets: p95 ≤ 16 ms → ${p95 <= 16 ? 'met' : 'NOT met'}; ≤ 200 KB → ${js.totalGzip <= 200 * 1024 ? 'met' : 'NOT met'}`,
+	)
+	return { p95, jsGzip: js.totalGzip }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	await runEditorBench()
+}

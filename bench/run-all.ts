@@ -1,0 +1,32 @@
+/**
+ * Every benchmark, one after the other (they must not share the CPU):
+ *
+ *   npm run bench        (builds first; the autosave bench needs PostgreSQL, see autosave.bench.ts)
+ *
+ * Each prints medians or percentiles next to a baseline measured in the same run.
+ */
+import { runAutosaveBench } from './autosave.bench.ts'
+import { runEditorBench } from './editor.bench.ts'
+import { runExportsBench } from './exports.bench.ts'
+import { runFormsBench } from './forms.bench.ts'
+
+const benches: [string, () => Promise<unknown>][] = [
+	['forms', runFormsBench],
+	['exports', runExportsBench],
+	['autosave', () => runAutosaveBench()],
+	['editor', runEditorBench],
+]
+
+const only = process.argv.slice(2)
+let failed = false
+for (const [name, run] of benches) {
+	if (only.length > 0 && !only.includes(name)) continue
+	console.log(`\n== ${name} ==`)
+	try {
+		await run()
+	} catch (error) {
+		failed = true
+		console.error(`${name} benchmark failed:`, error instanceof Error ? error.message : error)
+	}
+}
+process.exit(failed ? 1 : 0)

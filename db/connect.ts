@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { PGliteDialect } from './pglite-dialect.ts'
+import type { Database } from './types.ts'
+
+const INT8 = 20
+const DATE = 1082
+
+export type DatabaseTarget =
+	| { kind: 'postgres'; url: string; poolSize?: number }
+	| { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+
+export const DEFAULT_PGLITE_DIR = path.resolve('.data/pglite')
+
+/** `DATABASE_URL` set → PostgreSQL pool; unset → embedded PGlite persisted under `.data/`. */
+export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+	if (env.DATABASE_URL) {
+		return {
+			kind: 'postgres',
+			url: env.DATABASE_URL,
+			poolSize: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
+		}
+	}
+	return {
+		kind: 'pglite',
+		dataDir: env.PGLITE_DIR ? path.resolve(env.PGLITE_DIR) : DEFAULT_PGLITE_DIR,
+	}
+}
+
+/**
+ * Both drivers are normalised to the same JS types: int8 → number (counts and ids stay far below
+ * 2^53), date → 'YYYY-MM-DD' string, timestamptz → Date.
+ */
+export function createDatabase(target: DatabaseTarget): Kysely<Database> {
+	if (target.kind === 'postgres') {
+		const pool = new pg.Pool({
+			connectionString: target.url,
+			max: target.poolSize ?? 10,
+			types: {
+				getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+					if (oid === INT8) return (value: string) => Number(value)
+					if (oid === DATE) return (value: string) => value
+					return pg.types.getTypeParser(oid, format)
+				}) as typeof pg.types.getTypeParser,
+			},
+		})
+		return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+	}
+	return new Kysely<Database>({
+		dialect: new PGliteDialect(async () => {
+			if (target.dataDir) mkdirSync(target.dataDir, { recursive: true })
+			return PGlite.create({
+				dataDir: target.dataDir,
+				loadDataDir: target.loadDataDir,
+				parsers: {
+					[INT8]: (value: string) => Number(value),
+					[DATE]: (value: string) => value,
+				},
+			})
+		}),
+	})
+}

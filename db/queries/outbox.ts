@@ -1,0 +1,116 @@
+import { sql } from 'kysely'
+import type { OutboxStatus } from '../types.ts'
+import type { DbHandle } from './handle.ts'
+
+export type NewOutboxMessage = {
+	to: string
+	subject: string
+	bodyText: string
+	kind: string
+	/** When set, a second message with the same key is silently not queued (idempotent notifications). */
+	dedupeKey?: string
+}
+
+export async function enqueueMessage(db: DbHandle, message: NewOutboxMessage) {
+	const row = await db
+		.insertInto('outbox_message')
+		.values({
+			to_address: message.to,
+			subject: message.subject,
+			body_text: message.bodyText,
+			kind: message.kind,
+			dedupe_key: message.dedupeKey ?? null,
+		})
+		.onConflict((oc) => oc.column('dedupe_key').doNothing())
+		.returning('id')
+		.executeTakeFirst()
+	return row?.id
+}
+
+export async function listOutbox(
+	db: DbHandle,
+	filter: { status?: OutboxStatus; to?: string; limit?: number; offset?: number } = {},
+) {
+	return db
+		.selectFrom('outbox_message')
+		.$if(Boolean(filter.status), (qb) => qb.where('status', '=', filter.status!))
+		.$if(Boolean(filter.to), (qb) => qb.where('to_address', 'ilike', `%${filter.to!}%`))
+		.select([
+			'id',
+			'to_address',
+			'subject',
+			'kind',
+			'status',
+			'attempts',
+			'created_at',
+			'sent_at',
+			'last_error',
+		])
+		.orderBy('created_at', 'desc')
+		.orderBy('id')
+		.limit(filter.limit ?? 100)
+		.offset(filter.offset ?? 0)
+		.execute()
+}
+
+export async function findOutboxMessage(db: DbHandle, id: string) {
+	return db.selectFrom('outbox_message').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/**
+ * Leases up to `limit` queued messages for five minutes. `skip locked` and the lease let several
+ * app instances deliver in parallel without sending a message twice; the SMTP call happens after
+ * this statement commits, so no transaction stays open while mail is sent.
+ */
+export async function leaseQueuedMessages(db: DbHandle, limit: number) {
+	return db
+		.updateTable('outbox_message')
+		.set({ locked_until: sql`now() + interval '5 minutes'` })
+		.where('id', 'in', (eb) =>
+			eb
+				.selectFrom('outbox_message')
+				.where('status', '=', 'queued')
+				.where((w) =>
+					w.or([w('locked_until', 'is', null), w('locked_until', '<', sql<Date>`now()`)]),
+				)
+				.select('id')
+				.orderBy('created_at')
+				.limit(limit)
+				.forUpdate()
+				.skipLocked(),
+		)
+		.returning(['id', 'to_address', 'subject', 'body_text'])
+		.execute()
+}
+
+export async function markMessageSent(db: DbHandle, id: string) {
+	await db
+		.updateTable('outbox_message')
+		.set({
+			status: 'sent',
+			sent_at: sql`now()`,
+			attempts: sql`attempts + 1`,
+			last_error: null,
+			locked_until: null,
+		})
+		.where('id', '=', id)
+		.execute()
+}
+
+export async function markMessageFailed(db: DbHandle, id: string, error: string) {
+	await db
+		.updateTable('outbox_message')
+		.set((eb) => ({
+			attempts: sql`attempts + 1`,
+			last_error: error.slice(0, 1000),
+			locked_until: null,
+			status: eb
+				.case()
+				.when('attempts', '>=', 4)
+				.then('failed' as OutboxStatus)
+				.else('queued' as OutboxStatus)
+				.end(),
+		}))
+		.where('id', '=', id)
+		.execute()
+}

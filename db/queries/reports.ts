@@ -1,0 +1,619 @@
+import { sql } from 'kysely'
+import { jsonb } from '../json.ts'
+import type { ReportStatus, SubmissionState } from '../types.ts'
+import type { DbHandle } from './handle.ts'
+import { isUuid } from './cycles.ts'
+
+export type Report = {
+	id: string
+	partyCode: string
+	cycleId: string
+	formId: string
+	formVersion: number
+	status: ReportStatus
+	revision: number
+	reopenRequestedAt: Date | null
+	prefilledFromReportId: string | null
+	migrationReport: unknown[] | null
+	/** Set when the secretariat enters the report from a document the country sent. */
+	enteredOnBehalfBy: string | null
+	createdAt: Date
+	updatedAt: Date
+	updatedBy: string | null
+}
+
+const reportColumns = [
+	'r.id',
+	'r.party_code',
+	'r.cycle_id',
+	'r.form_id',
+	'r.form_version',
+	'r.status',
+	'r.revision',
+	'r.reopen_requested_at',
+	'r.prefilled_from_report_id',
+	'r.migration_report',
+	'r.entered_on_behalf_by',
+	'r.created_at',
+	'r.updated_at',
+	'r.updated_by',
+] as const
+
+type ReportRow = {
+	id: string
+	party_code: string
+	cycle_id: string
+	form_id: string
+	form_version: number
+	status: ReportStatus
+	revision: number
+	reopen_requested_at: Date | null
+	prefilled_from_report_id: string | null
+	migration_report: unknown[] | null
+	entered_on_behalf_by: string | null
+	created_at: Date
+	updated_at: Date
+	updated_by: string | null
+}
+
+function toReport(row: ReportRow): Report {
+	return {
+		id: row.id,
+		partyCode: row.party_code,
+		cycleId: row.cycle_id,
+		formId: row.form_id,
+		formVersion: row.form_version,
+		status: row.status,
+		revision: row.revision,
+		reopenRequestedAt: row.reopen_requested_at,
+		prefilledFromReportId: row.prefilled_from_report_id,
+		migrationReport: row.migration_report,
+		enteredOnBehalfBy: row.entered_on_behalf_by,
+		createdAt: row.created_at,
+		updatedAt: row.updated_at,
+		updatedBy: row.updated_by,
+	}
+}
+
+export async function findReport(db: DbHandle, id: string): Promise<Report | undefined> {
+	if (!isUuid(id)) return undefined
+	const row = await db
+		.selectFrom('report as r')
+		.where('r.id', '=', id)
+		.select(reportColumns)
+		.executeTakeFirst()
+	return row ? toReport(row) : undefined
+}
+
+/** Locks the report row until the transaction ends; use inside a transaction only. */
+export async function lockReport(trx: DbHandle, id: string): Promise<Report | undefined> {
+	if (!isUuid(id)) return undefined
+	const row = await trx
+		.selectFrom('report as r')
+		.where('r.id', '=', id)
+		.select(reportColumns)
+		.forUpdate()
+		.executeTakeFirst()
+	return row ? toReport(row) : undefined
+}
+
+export async function findReportForCycle(db: DbHandle, partyCode: string, cycleId: string) {
+	const row = await db
+		.selectFrom('report as r')
+		.where('r.party_code', '=', partyCode)
+		.where('r.cycle_id', '=', cycleId)
+		.select(reportColumns)
+		.executeTakeFirst()
+	return row ? toReport(row) : undefined
+}
+
+export async function listReportsForParty(db: DbHandle, partyCode: string) {
+	const rows = await db
+		.selectFrom('report as r')
+		.leftJoin('app_user as u', 'u.id', 'r.updated_by')
+		.where('r.party_code', '=', partyCode)
+		.select([...reportColumns, 'u.name as updated_by_name'])
+		.execute()
+	return rows.map((row) => ({ ...toReport(row), updatedByName: row.updated_by_name }))
+}
+
+export async function insertReport(
+	db: DbHandle,
+	report: {
+		partyCode: string
+		cycleId: string
+		formId: string
+		formVersion: number
+		createdBy: string
+		prefilledFromReportId?: string | null
+		migrationReport?: unknown[] | null
+		enteredOnBehalfBy?: string | null
+	},
+) {
+	const row = await db
+		.insertInto('report')
+		.values({
+			party_code: report.partyCode,
+			cycle_id: report.cycleId,
+			form_id: report.formId,
+			form_version: report.formVersion,
+			created_by: report.createdBy,
+			updated_by: report.createdBy,
+			prefilled_from_report_id: report.prefilledFromReportId ?? null,
+			migration_report: report.migrationReport ? jsonb(report.migrationReport) : null,
+			entered_on_behalf_by: report.enteredOnBehalfBy ?? null,
+		})
+		.onConflict((oc) => oc.columns(['party_code', 'cycle_id']).doNothing())
+		.returning('id')
+		.executeTakeFirst()
+	return row?.id
+}
+
+export type StoredAnswer = {
+	value: unknown
+	revision: number
+	updatedBy: string | null
+	updatedAt: Date
+}
+
+export async function loadAnswers(db: DbHandle, reportId: string) {
+	const rows = await db
+		.selectFrom('report_answer')
+		.where('report_id', '=', reportId)
+		.select(['question_id', 'value', 'revision', 'updated_by', 'updated_at'])
+		.execute()
+	const answers: Record<string, StoredAnswer> = {}
+	for (const row of rows) {
+		answers[row.question_id] = {
+			value: row.value,
+			revision: row.revision,
+			updatedBy: row.updated_by,
+			updatedAt: row.updated_at,
+		}
+	}
+	return answers
+}
+
+export async function loadAnswersForUpdate(trx: DbHandle, reportId: string, questionIds: string[]) {
+	if (questionIds.length === 0) return {}
+	const rows = await trx
+		.selectFrom('report_answer')
+		.where('report_id', '=', reportId)
+		.where('question_id', 'in', questionIds)
+		.select(['question_id', 'value', 'revision', 'updated_by', 'updated_at'])
+		.execute()
+	return Object.fromEntries(
+		rows.map((row) => [
+			row.question_id,
+			{
+				value: row.value,
+				revision: row.revision,
+				updatedBy: row.updated_by,
+				updatedAt: row.updated_at,
+			},
+		]),
+	) as Record<string, StoredAnswer>
+}
+
+/** Answers stored (or cleared) after `revision`, with their current value (null when cleared). */
+export async function answersChangedSince(db: DbHandle, reportId: string, revision: number) {
+	const rows = await db
+		.selectFrom('report_change as c')
+		.leftJoin('report_answer as a', (join) =>
+			join.onRef('a.report_id', '=', 'c.report_id').onRef('a.question_id', '=', 'c.question_id'),
+		)
+		.where('c.report_id', '=', reportId)
+		.where('c.revision', '>', revision)
+		.select(['c.question_id', 'a.value', sql<number>`max(c.revision)`.as('revision')])
+		.groupBy(['c.question_id', 'a.value'])
+		.execute()
+	return rows.map((r) => ({
+		questionId: r.question_id,
+		value: r.value ?? null,
+		revision: Number(r.revision),
+	}))
+}
+
+export type AnswerWrite = { questionId: string; oldValue: unknown; newValue: unknown }
+
+/**
+ * Writes changed answers at `revision` (a null new value deletes the answer) and appends one
+ * history row per question.
+ */
+export async function writeAnswers(
+	trx: DbHandle,
+	reportId: string,
+	revision: number,
+	userId: string | null,
+	writes: AnswerWrite[],
+	source = 'editor',
+) {
+	if (writes.length === 0) return
+	const deletions = writes.filter((w) => w.newValue === null || w.newValue === undefined)
+	const upserts = writes.filter((w) => w.newValue !== null && w.newValue !== undefined)
+	if (deletions.length > 0) {
+		await trx
+			.deleteFrom('report_answer')
+			.where('report_id', '=', reportId)
+			.where(
+				'question_id',
+				'in',
+				deletions.map((d) => d.questionId),
+			)
+			.execute()
+	}
+	if (upserts.length > 0) {
+		await trx
+			.insertInto('report_answer')
+			.values(
+				upserts.map((w) => ({
+					report_id: reportId,
+					question_id: w.questionId,
+					value: jsonb(w.newValue),
+					revision,
+					updated_by: userId,
+				})),
+			)
+			.onConflict((oc) =>
+				oc.columns(['report_id', 'question_id']).doUpdateSet((eb) => ({
+					value: eb.ref('excluded.value'),
+					revision: eb.ref('excluded.revision'),
+					updated_by: eb.ref('excluded.updated_by'),
+					updated_at: sql`now()`,
+				})),
+			)
+			.execute()
+	}
+	await trx
+		.insertInto('report_change')
+		.values(
+			writes.map((w) => ({
+				report_id: reportId,
+				revision,
+				question_id: w.questionId,
+				old_value: w.oldValue === undefined || w.oldValue === null ? null : jsonb(w.oldValue),
+				new_value: w.newValue === undefined || w.newValue === null ? null : jsonb(w.newValue),
+				changed_by: userId,
+				source,
+			})),
+		)
+		.execute()
+}
+
+export async function bumpRevision(trx: DbHandle, reportId: string, userId: string | null) {
+	const row = await trx
+		.updateTable('report')
+		.set({ revision: sql`revision + 1`, updated_by: userId, updated_at: sql`now()` })
+		.where('id', '=', reportId)
+		.returning('revision')
+		.executeTakeFirstOrThrow()
+	return row.revision
+}
+
+export async function setReportStatus(
+	trx: DbHandle,
+	reportId: string,
+	status: ReportStatus,
+	changes: { reopenRequested?: boolean } = {},
+) {
+	await trx
+		.updateTable('report')
+		.set({
+			status,
+			updated_at: sql`now()`,
+			...(changes.reopenRequested !== undefined
+				? { reopen_requested_at: changes.reopenRequested ? sql`now()` : null }
+				: {}),
+		})
+		.where('id', '=', reportId)
+		.execute()
+}
+
+export async function insertReportEvent(
+	trx: DbHandle,
+	event: {
+		reportId: string
+		action: string
+		fromStatus: ReportStatus | null
+		toStatus: ReportStatus
+		actorId: string | null
+		submissionId?: string | null
+		comment?: string | null
+	},
+) {
+	await trx
+		.insertInto('report_event')
+		.values({
+			report_id: event.reportId,
+			action: event.action,
+			from_status: event.fromStatus,
+			to_status: event.toStatus,
+			actor_id: event.actorId,
+			submission_id: event.submissionId ?? null,
+			comment: event.comment ?? null,
+		})
+		.execute()
+}
+
+export async function listReportEvents(db: DbHandle, reportId: string) {
+	return db
+		.selectFrom('report_event as e')
+		.leftJoin('app_user as u', 'u.id', 'e.actor_id')
+		.leftJoin('submission as s', 's.id', 'e.submission_id')
+		.where('e.report_id', '=', reportId)
+		.select([
+			'e.id',
+			'e.action',
+			'e.from_status',
+			'e.to_status',
+			'e.comment',
+			'e.occurred_at',
+			'u.name as actor_name',
+			's.number as submission_number',
+		])
+		.orderBy('e.id', 'desc')
+		.execute()
+}
+
+/** One entry per save: revision, who, when, and which questions changed. */
+export async function listSaves(db: DbHandle, reportId: string, limit = 200) {
+	return db
+		.selectFrom('report_change as c')
+		.leftJoin('app_user as u', 'u.id', 'c.changed_by')
+		.where('c.report_id', '=', reportId)
+		.groupBy(['c.revision', 'u.name', 'c.source'])
+		.select([
+			'c.revision',
+			'u.name as changed_by_name',
+			'c.source',
+			sql<Date>`max(c.changed_at)`.as('changed_at'),
+			sql<string[]>`array_agg(c.question_id order by c.question_id)`.as('question_ids'),
+		])
+		.orderBy('c.revision', 'desc')
+		.limit(limit)
+		.execute()
+}
+
+export async function questionHistory(db: DbHandle, reportId: string, questionId: string) {
+	return db
+		.selectFrom('report_change as c')
+		.leftJoin('app_user as u', 'u.id', 'c.changed_by')
+		.where('c.report_id', '=', reportId)
+		.where('c.question_id', '=', questionId)
+		.select([
+			'c.id',
+			'c.revision',
+			'c.old_value',
+			'c.new_value',
+			'c.changed_at',
+			'c.source',
+			'u.name as changed_by_name',
+		])
+		.orderBy('c.id', 'desc')
+		.execute()
+}
+
+export async function listAcknowledgements(db: DbHandle, reportId: string) {
+	return db
+		.selectFrom('warning_acknowledgement as a')
+		.leftJoin('app_user as u', 'u.id', 'a.acknowledged_by')
+		.where('a.report_id', '=', reportId)
+		.select(['a.issue_key', 'a.explanation', 'a.acknowledged_at', 'u.name as acknowledged_by_name'])
+		.execute()
+}
+
+export async function setAcknowledgement(
+	db: DbHandle,
+	reportId: string,
+	issueKey: string,
+	explanation: string | null,
+	userId: string,
+) {
+	if (!explanation) {
+		await db
+			.deleteFrom('warning_acknowledgement')
+			.where('report_id', '=', reportId)
+			.where('issue_key', '=', issueKey)
+			.execute()
+		return
+	}
+	await db
+		.insertInto('warning_acknowledgement')
+		.values({ report_id: reportId, issue_key: issueKey, explanation, acknowledged_by: userId })
+		.onConflict((oc) =>
+			oc.columns(['report_id', 'issue_key']).doUpdateSet({
+				explanation,
+				acknowledged_by: userId,
+				acknowledged_at: sql`now()`,
+			}),
+		)
+		.execute()
+}
+
+export type SubmissionRecord = {
+	id: string
+	reportId: string
+	number: number
+	reportRevision: number
+	formId: string
+	formVersion: number
+	answers: Record<string, unknown>
+	acknowledgements: { issueKey: string; explanation: string }[]
+	sha256: string
+	state: SubmissionState
+	submittedBy: string
+	submittedByName: string | null
+	submittedAt: Date
+	onBehalf: { reason: string; sourceAttachmentId: string } | null
+}
+
+const submissionColumns = [
+	's.id',
+	's.report_id',
+	's.number',
+	's.report_revision',
+	's.form_id',
+	's.form_version',
+	's.answers',
+	's.acknowledgements',
+	's.sha256',
+	's.state',
+	's.submitted_by',
+	's.submitted_at',
+	's.on_behalf',
+	'u.name as submitted_by_name',
+] as const
+
+function toSubmission(row: {
+	id: string
+	report_id: string
+	number: number
+	report_revision: number
+	form_id: string
+	form_version: number
+	answers: unknown
+	acknowledgements: unknown[]
+	sha256: string
+	state: SubmissionState
+	submitted_by: string
+	submitted_at: Date
+	on_behalf: unknown
+	submitted_by_name: string | null
+}): SubmissionRecord {
+	return {
+		id: row.id,
+		reportId: row.report_id,
+		number: row.number,
+		reportRevision: row.report_revision,
+		formId: row.form_id,
+		formVersion: row.form_version,
+		answers: row.answers as Record<string, unknown>,
+		acknowledgements: row.acknowledgements as SubmissionRecord['acknowledgements'],
+		sha256: row.sha256,
+		state: row.state,
+		submittedBy: row.submitted_by,
+		submittedByName: row.submitted_by_name,
+		submittedAt: row.submitted_at,
+		onBehalf: row.on_behalf as SubmissionRecord['onBehalf'],
+	}
+}
+
+export async function insertSubmission(
+	trx: DbHandle,
+	submission: {
+		reportId: string
+		reportRevision: number
+		formId: string
+		formVersion: number
+		answers: unknown
+		acknowledgements: unknown[]
+		sha256: string
+		submittedBy: string
+		submittedAt: Date
+		onBehalf?: unknown
+	},
+) {
+	const next = await trx
+		.selectFrom('submission')
+		.where('report_id', '=', submission.reportId)
+		.select(sql<number>`coalesce(max(number), 0) + 1`.as('n'))
+		.executeTakeFirstOrThrow()
+	const row = await trx
+		.insertInto('submission')
+		.values({
+			report_id: submission.reportId,
+			number: Number(next.n),
+			report_revision: submission.reportRevision,
+			form_id: submission.formId,
+			form_version: submission.formVersion,
+			answers: jsonb(submission.answers),
+			acknowledgements: jsonb(submission.acknowledgements),
+			sha256: submission.sha256,
+			submitted_by: submission.submittedBy,
+			submitted_at: submission.submittedAt,
+			on_behalf: submission.onBehalf ? jsonb(submission.onBehalf) : null,
+		})
+		.returning(['id', 'number'])
+		.executeTakeFirstOrThrow()
+	return row
+}
+
+export async function setSubmissionState(trx: DbHandle, id: string, state: SubmissionState) {
+	await trx.updateTable('submission').set({ state }).where('id', '=', id).execute()
+}
+
+export async function findSubmission(db: DbHandle, reportId: string, number: number) {
+	const row = await db
+		.selectFrom('submission as s')
+		.leftJoin('app_user as u', 'u.id', 's.submitted_by')
+		.where('s.report_id', '=', reportId)
+		.where('s.number', '=', number)
+		.select(submissionColumns)
+		.executeTakeFirst()
+	return row ? toSubmission(row) : undefined
+}
+
+/** The latest submission of the report (the one under review, accepted, returned or recalled). */
+export async function latestSubmission(db: DbHandle, reportId: string) {
+	const row = await db
+		.selectFrom('submission as s')
+		.leftJoin('app_user as u', 'u.id', 's.submitted_by')
+		.where('s.report_id', '=', reportId)
+		.select(submissionColumns)
+		.orderBy('s.number', 'desc')
+		.executeTakeFirst()
+	return row ? toSubmission(row) : undefined
+}
+
+export async function listSubmissions(db: DbHandle, reportId: string) {
+	return db
+		.selectFrom('submission as s')
+		.leftJoin('app_user as u', 'u.id', 's.submitted_by')
+		.where('s.report_id', '=', reportId)
+		.select([
+			's.id',
+			's.number',
+			's.sha256',
+			's.state',
+			's.submitted_at',
+			's.report_revision',
+			'u.name as submitted_by_name',
+		])
+		.orderBy('s.number', 'desc')
+		.execute()
+}
+
+export async function touchPresence(
+	db: DbHandle,
+	reportId: string,
+	userId: string,
+	sectionId: string | null,
+) {
+	await db
+		.insertInto('report_presence')
+		.values({ report_id: reportId, user_id: userId, section_id: sectionId })
+		.onConflict((oc) =>
+			oc
+				.columns(['report_id', 'user_id'])
+				.doUpdateSet({ section_id: sectionId, last_seen_at: sql`now()` }),
+		)
+		.execute()
+}
+
+/** Other people seen on the report in the last `withinSeconds`. */
+export async function listPresence(
+	db: DbHandle,
+	reportId: string,
+	exceptUserId: string,
+	withinSeconds = 60,
+) {
+	return db
+		.selectFrom('report_presence as p')
+		.innerJoin('app_user as u', 'u.id', 'p.user_id')
+		.where('p.report_id', '=', reportId)
+		.where('p.user_id', '<>', exceptUserId)
+		.where('p.last_seen_at', '>', sql<Date>`now() - make_interval(secs => ${withinSeconds})`)
+		.select(['u.name', 'p.section_id', 'p.last_seen_at'])
+		.orderBy('u.name')
+		.execute()
+}

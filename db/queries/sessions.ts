@@ -1,0 +1,82 @@
+import { sql } from 'kysely'
+import type { DbHandle } from './handle.ts'
+
+export async function insertSession(
+	db: DbHandle,
+	session: {
+		id: string
+		userId: string
+		expiresAt: Date
+		ip: string | null
+		userAgent: string | null
+	},
+) {
+	await db
+		.insertInto('session')
+		.values({
+			id: session.id,
+			user_id: session.userId,
+			expires_at: session.expiresAt,
+			ip: session.ip,
+			user_agent: session.userAgent?.slice(0, 300) ?? null,
+		})
+		.execute()
+}
+
+/** The session and its user, only while the session is live (not revoked, not expired, user active). */
+export async function findLiveSession(db: DbHandle, id: string, idleCutoff: Date) {
+	return db
+		.selectFrom('session as s')
+		.innerJoin('app_user as u', 'u.id', 's.user_id')
+		.where('s.id', '=', id)
+		.where('s.revoked_at', 'is', null)
+		.where('s.expires_at', '>', sql<Date>`now()`)
+		.where('s.last_seen_at', '>', idleCutoff)
+		.where('u.is_active', '=', true)
+		.select(['s.id', 's.user_id', 's.last_seen_at', 's.expires_at'])
+		.executeTakeFirst()
+}
+
+export async function touchSession(db: DbHandle, id: string) {
+	await db
+		.updateTable('session')
+		.set({ last_seen_at: sql`now()` })
+		.where('id', '=', id)
+		.execute()
+}
+
+export async function revokeSession(db: DbHandle, id: string, reason: string) {
+	await db
+		.updateTable('session')
+		.set({ revoked_at: sql`now()`, revoked_reason: reason })
+		.where('id', '=', id)
+		.where('revoked_at', 'is', null)
+		.execute()
+}
+
+export async function revokeUserSessions(
+	db: DbHandle,
+	userId: string,
+	reason: string,
+	exceptSessionId?: string,
+) {
+	const result = await db
+		.updateTable('session')
+		.set({ revoked_at: sql`now()`, revoked_reason: reason })
+		.where('user_id', '=', userId)
+		.where('revoked_at', 'is', null)
+		.$if(exceptSessionId !== undefined, (qb) => qb.where('id', '<>', exceptSessionId!))
+		.executeTakeFirst()
+	return Number(result.numUpdatedRows)
+}
+
+export async function listUserSessions(db: DbHandle, userId: string) {
+	return db
+		.selectFrom('session')
+		.where('user_id', '=', userId)
+		.where('revoked_at', 'is', null)
+		.where('expires_at', '>', sql<Date>`now()`)
+		.select(['id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
+		.orderBy('last_seen_at', 'desc')
+		.execute()
+}

@@ -1,0 +1,137 @@
+import { alpha3ToAlpha2, alpha3ToNumeric, getName } from 'i18n-iso-countries'
+import { describe, expect, it } from 'vitest'
+import {
+	DEMO_CONVENTION_STATUS,
+	demoConventionStatus,
+	ENGLISH_NAME_OVERRIDES,
+	PARTIES,
+	UN_LANGUAGES,
+	type PartyKind,
+	type PartySeed,
+} from './parties.ts'
+
+const byCode = new Map(PARTIES.map((party) => [party.code, party]))
+const partyOf = (code: string): PartySeed => {
+	const party = byCode.get(code)
+	if (!party) throw new Error(`${code} missing from PARTIES`)
+	return party
+}
+const ofKind = (kind: PartyKind) => PARTIES.filter((party) => party.kind === kind)
+const isoStates = PARTIES.filter((party) => party.code !== 'EUU')
+
+describe('PARTIES', () => {
+	it('holds the 193 UN members, 2 observer States, Cook Islands, Niue and the EU', () => {
+		expect(ofKind('un_member')).toHaveLength(193)
+		expect(ofKind('un_observer').map((p) => p.code)).toEqual(['PSE', 'VAT'])
+		expect(ofKind('other').map((p) => p.code)).toEqual(['COK', 'NIU'])
+		expect(ofKind('regional_organization').map((p) => p.code)).toEqual(['EUU'])
+		expect(PARTIES).toHaveLength(198)
+	})
+
+	it('leaves out Kosovo', () => {
+		expect(PARTIES.some((p) => p.alpha2 === 'XK' || p.code === 'XKX')).toBe(false)
+	})
+
+	it('has unique codes, sorted', () => {
+		const codes = PARTIES.map((p) => p.code)
+		expect(new Set(codes).size).toBe(codes.length)
+		expect(new Set(PARTIES.map((p) => p.alpha2)).size).toBe(codes.length)
+		expect(codes).toEqual([...codes].sort())
+	})
+
+	it('counts UN members per regional group (US counted with WEOG)', () => {
+		const counts: Record<string, number> = {}
+		for (const party of ofKind('un_member')) {
+			const group = party.regionalGroup ?? 'none'
+			counts[group] = (counts[group] ?? 0) + 1
+		}
+		expect(counts).toEqual({
+			africa: 54,
+			asia_pacific: 54,
+			eastern_europe: 23,
+			latin_america_caribbean: 33,
+			weog: 29,
+		})
+	})
+
+	it('places the frequently mistaken members in the right group', () => {
+		expect(partyOf('USA').regionalGroup).toBe('weog')
+		expect(partyOf('TUR').regionalGroup).toBe('weog')
+		expect(partyOf('ISR').regionalGroup).toBe('weog')
+		expect(partyOf('CYP').regionalGroup).toBe('asia_pacific')
+		expect(partyOf('KIR').regionalGroup).toBe('asia_pacific')
+		expect(partyOf('PSE').regionalGroup).toBe('asia_pacific')
+		expect(partyOf('VAT').regionalGroup).toBe('weog')
+		expect(partyOf('COK').regionalGroup).toBe('asia_pacific')
+		expect(partyOf('NIU').regionalGroup).toBe('asia_pacific')
+	})
+
+	it('describes the EU as a regional organisation without M49 code or group', () => {
+		expect(partyOf('EUU')).toMatchObject({
+			alpha2: 'EU',
+			m49: null,
+			regionalGroup: null,
+			names: { en: 'European Union', fr: 'Union européenne', es: 'Unión Europea' },
+		})
+	})
+
+	it('names every entity in the six UN languages, in the right script', () => {
+		for (const party of PARTIES) {
+			for (const language of UN_LANGUAGES) {
+				expect(party.names[language].trim(), `${party.code} ${language}`).not.toBe('')
+			}
+			expect(party.names.ar, party.code).toMatch(/\p{Script=Arabic}/u)
+			expect(party.names.zh, party.code).toMatch(/\p{Script=Han}/u)
+			expect(party.names.ru, party.code).toMatch(/\p{Script=Cyrillic}/u)
+			expect(party.names.en, party.code).toMatch(/^[\p{Script=Latin} '().,-]+$/u)
+		}
+	})
+
+	it('takes State names from i18n-iso-countries, except the listed English overrides', () => {
+		for (const party of isoStates) {
+			for (const language of UN_LANGUAGES) {
+				const expected =
+					language === 'en' && ENGLISH_NAME_OVERRIDES[party.code]
+						? ENGLISH_NAME_OVERRIDES[party.code]
+						: getName(party.alpha2, language)
+				expect(party.names[language], `${party.code} ${language}`).toBe(expected)
+			}
+		}
+		expect(partyOf('CZE').names.en).toBe('Czechia')
+		expect(partyOf('VAT').names.en).toBe('Holy See')
+		for (const code of Object.keys(ENGLISH_NAME_OVERRIDES))
+			expect(byCode.has(code), code).toBe(true)
+	})
+
+	it('has alpha-2 and M49 codes consistent with i18n-iso-countries', () => {
+		for (const party of isoStates) {
+			expect(alpha3ToAlpha2(party.code), party.code).toBe(party.alpha2)
+			expect(alpha3ToNumeric(party.code), party.code).toBe(party.m49)
+			expect(party.m49, party.code).toMatch(/^\d{3}$/)
+		}
+	})
+})
+
+describe('demo convention status', () => {
+	it('is flagged as demo on every entry and covers every entity for Stockholm and Basel', () => {
+		expect(DEMO_CONVENTION_STATUS).toHaveLength(PARTIES.length * 2)
+		expect(DEMO_CONVENTION_STATUS.every((entry) => entry.demo === true)).toBe(true)
+		expect(new Set(DEMO_CONVENTION_STATUS.map((entry) => entry.convention))).toEqual(
+			new Set(['stockholm', 'basel']),
+		)
+	})
+
+	it('makes the United States a signatory and everyone else a party', () => {
+		expect(demoConventionStatus('USA').map((e) => [e.convention, e.status])).toEqual([
+			['stockholm', 'signatory'],
+			['basel', 'signatory'],
+		])
+		expect(demoConventionStatus('EUU').map((e) => e.status)).toEqual(['party', 'party'])
+		const nonParties = DEMO_CONVENTION_STATUS.filter((entry) => entry.status !== 'party')
+		expect(new Set(nonParties.map((entry) => entry.partyCode))).toEqual(new Set(['USA']))
+	})
+
+	it('rejects unknown codes', () => {
+		expect(() => demoConventionStatus('XKX')).toThrow('Unknown party code: XKX')
+	})
+})

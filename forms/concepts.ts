@@ -1,0 +1,138 @@
+/**
+ * Concept registry: ids that identify *what* an answer means independently of form, version,
+ * label and position (like the ERS "QuestionPipeAlias"). Cross-convention analysis and answer
+ * reuse join on these ids, never on label text. Ids come from forms-content §6.2; entries marked
+ * `addedHere` were added for questions §6.2 does not cover.
+ *
+ * `reuse` (forms-content §6.2): `direct` (same value carries over), `derive` (computed from other
+ * data), `prefill` (proposed for confirmation), `link` (reference only).
+ */
+export interface Concept {
+	id: string
+	description: string
+	reuse: 'direct' | 'derive' | 'prefill' | 'link'
+	addedHere?: true
+}
+
+export const CONCEPTS = [
+	{ id: 'PARTY.ID', description: 'Identity of the reporting Party.', reuse: 'direct' },
+	{
+		id: 'CONTACT.OCP',
+		description: 'Official contact point (submits the report).',
+		reuse: 'direct',
+	},
+	{
+		id: 'CONTACT.NFP',
+		description: 'National focal point (information exchange).',
+		reuse: 'prefill',
+	},
+	{ id: 'CONTACT.CA', description: 'Competent authority (Basel).', reuse: 'direct' },
+	{ id: 'CONTACT.DNA', description: 'Designated national authority (Rotterdam).', reuse: 'direct' },
+	{ id: 'REPORT.PERIOD', description: 'Period covered by the report.', reuse: 'derive' },
+	{
+		id: 'REPORT.DATE',
+		description: 'Date the report was submitted.',
+		reuse: 'link',
+		addedHere: true,
+	},
+	{
+		id: 'LEG.MEASURE',
+		description: 'Legal or administrative measure (title, date, reference, summary).',
+		reuse: 'direct',
+	},
+	{ id: 'CHEM.ID', description: 'Chemical identity (name, CAS).', reuse: 'direct' },
+	{ id: 'PROD.CHEM', description: 'Production quantity of a chemical per year.', reuse: 'direct' },
+	{
+		id: 'USE.CHEM',
+		description: 'Quantity of a chemical used per year.',
+		reuse: 'direct',
+		addedHere: true,
+	},
+	{
+		id: 'TRADE.IMPORT.CHEM',
+		description: 'Imports of a chemical by origin, quantity, year.',
+		reuse: 'derive',
+	},
+	{
+		id: 'TRADE.EXPORT.CHEM',
+		description: 'Exports of a chemical by destination, quantity, year.',
+		reuse: 'derive',
+	},
+	{
+		id: 'TRADE.EXPORT.WASTE',
+		description: 'Waste exports (t) by code and destination.',
+		reuse: 'derive',
+	},
+	{
+		id: 'TRADE.IMPORT.WASTE',
+		description: 'Waste imports (t) by code and origin.',
+		reuse: 'derive',
+	},
+	{ id: 'WASTE.GEN', description: 'Waste generation (t).', reuse: 'direct' },
+	{
+		id: 'FACILITY.DISPOSAL',
+		description: 'Disposal and recovery facilities or options.',
+		reuse: 'link',
+	},
+	{
+		id: 'STOCK.CHEM',
+		description: 'Stockpiles of a chemical (quantity, status).',
+		reuse: 'direct',
+	},
+	{
+		id: 'EXEMPTION.REG',
+		description: 'Registered exemptions and acceptable purposes.',
+		reuse: 'prefill',
+	},
+	{
+		id: 'PLAN.NATIONAL',
+		description: 'National plan (type, adoption date, update).',
+		reuse: 'link',
+	},
+	{ id: 'RELEASE.INV', description: 'Release or emission inventory.', reuse: 'link' },
+	{ id: 'CONTAM.SITE', description: 'Contaminated sites.', reuse: 'direct' },
+	{
+		id: 'AWARENESS',
+		description: 'Public information, awareness and education.',
+		reuse: 'prefill',
+	},
+	{ id: 'RESEARCH.MON', description: 'Research and monitoring.', reuse: 'prefill' },
+	{ id: 'TA.RECEIVED', description: 'Technical assistance received.', reuse: 'direct' },
+	{ id: 'TA.PROVIDED', description: 'Technical assistance provided.', reuse: 'direct' },
+	{ id: 'FIN.RECEIVED', description: 'Financial resources received.', reuse: 'direct' },
+	{ id: 'FIN.PROVIDED', description: 'Financial resources provided.', reuse: 'direct' },
+	{ id: 'INFO.EXCHANGE', description: 'Information-exchange mechanism.', reuse: 'prefill' },
+	{ id: 'ACCIDENT', description: 'Accidents and incidents.', reuse: 'link' },
+	{ id: 'ILLEGAL.TRAFFIC', description: 'Illegal traffic or illegal use.', reuse: 'link' },
+	{ id: 'CHALLENGES', description: 'Obstacles, needs and comments.', reuse: 'prefill' },
+	{
+		id: 'ALTERNATIVES',
+		description: 'Alternatives to a chemical (products, methods, strategies).',
+		reuse: 'prefill',
+		addedHere: true,
+	},
+	{
+		id: 'PCB.ELIMINATION',
+		description: 'Progress towards eliminating PCB (Annex A Part II).',
+		reuse: 'prefill',
+		addedHere: true,
+	},
+	{
+		id: 'EFFECTIVENESS',
+		description: 'Effectiveness evaluation and global monitoring (Art. 16).',
+		reuse: 'prefill',
+		addedHere: true,
+	},
+] as const satisfies readonly Concept[]
+
+export type ConceptId = (typeof CONCEPTS)[number]['id']
+
+const byId = new Map<string, Concept>(CONCEPTS.map((concept) => [concept.id, concept]))
+
+export function getConcept(id: string): Concept | undefined {
+	return byId.get(id)
+}
+
+export function isConceptId(id: string): id is ConceptId {
+	return byId.has(id)
+}

@@ -1,0 +1,178 @@
+import { CHEMICAL_LIST_ID, COUNTRY_LIST_ID, filterCodeList } from '../codelists/index.ts'
+import type { CodeListFilter, FormContext, Marker, ScalarType, TableColumn } from '../types.ts'
+import { isEmail, isIsoDate, isUrl } from './patterns.ts'
+import { contextKey, periodYears } from './rows.ts'
+import { isMarked } from './values.ts'
+
+/** A structural problem with one value (always an error). */
+export interface Problem {
+	messageKey: string
+	params?: Record<string, string | number>
+}
+
+/** Checks a value that is answered (not blank). Returns the first problem found, or null. */
+export type ValueCheck = (value: unknown, ctx: FormContext) => Problem | null
+
+export const YES_NO = ['yes', 'no'] as const
+export const YES_NO_STATUS = ['yes', 'no', 'not_applicable', 'under_development'] as const
+
+const YES_NO_SET = new Set<string>(YES_NO)
+const YES_NO_STATUS_SET = new Set<string>(YES_NO_STATUS)
+
+type Checkable = (ScalarType | { type: 'checkbox' }) & { markers?: Marker[] }
+
+const invalidType: Problem = { messageKey: 'invalid_type' }
+const invalidOption: Problem = { messageKey: 'invalid_option' }
+
+/** Allowed codes of a choice; code lists filtered per Party are cached per context. */
+function codeSet(
+	listId: string,
+	filter: CodeListFilter | undefined,
+): (ctx: FormContext) => Set<string> {
+	if (!filter?.inForceForParty) {
+		const codes = new Set(filterCodeList(listId, filter).map((entry) => entry.code))
+		return () => codes
+	}
+	const cache = new Map<string, Set<string>>()
+	return (ctx) => {
+		const key = contextKey(ctx)
+		let codes = cache.get(key)
+		if (!codes) {
+			if (cache.size > 64) cache.clear()
+			codes = new Set(filterCodeList(listId, filter, ctx).map((entry) => entry.code))
+			cache.set(key, codes)
+		}
+		return codes
+	}
+}
+
+function choiceCheck(allowed: (ctx: FormContext) => Set<string>, multiple: boolean): ValueCheck {
+	if (multiple) {
+		return (value, ctx) => {
+			if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
+				return invalidType
+			const codes = allowed(ctx)
+			if (!value.every((item) => codes.has(item))) return invalidOption
+			if (new Set(value).size !== value.length) return { messageKey: 'duplicate_choice' }
+			return null
+		}
+	}
+	return (value, ctx) => {
+		if (typeof value !== 'string') return invalidType
+		return allowed(ctx).has(value) ? null : invalidOption
+	}
+}
+
+function numberCheck(
+	integer: boolean,
+	min: number | undefined,
+	max: number | undefined,
+): ValueCheck {
+	return (value) => {
+		if (typeof value !== 'number' || !Number.isFinite(value)) return invalidType
+		if (integer && !Number.isInteger(value)) return { messageKey: 'not_integer' }
+		if (min !== undefined && value < min) return { messageKey: 'below_min', params: { min } }
+		if (max !== undefined && value > max) return { messageKey: 'above_max', params: { max } }
+		return null
+	}
+}
+
+function textCheck(
+	maxLength: number | undefined,
+	valid?: (value: string) => boolean,
+	messageKey?: string,
+): ValueCheck {
+	return (value) => {
+		if (typeof value !== 'string') return invalidType
+		if (maxLength !== undefined && value.length > maxLength)
+			return { messageKey: 'too_long', params: { maxLength } }
+		if (valid && !valid(value)) return { messageKey: messageKey ?? 'invalid_format' }
+		return null
+	}
+}
+
+function typeCheck(item: Checkable): ValueCheck {
+	switch (item.type) {
+		case 'yes_no':
+			return choiceCheck(() => YES_NO_SET, false)
+		case 'yes_no_status':
+			return choiceCheck(() => YES_NO_STATUS_SET, false)
+		case 'single_choice':
+		case 'multiple_choice': {
+			const allowed =
+				'options' in item && item.options
+					? (() => {
+							const codes = new Set(item.options)
+							return () => codes
+						})()
+					: codeSet(
+							(item as { codeList: string }).codeList,
+							(item as { filter?: CodeListFilter }).filter,
+						)
+			return choiceCheck(allowed, item.type === 'multiple_choice')
+		}
+		case 'country':
+			return choiceCheck(codeSet(COUNTRY_LIST_ID, undefined), item.multiple === true)
+		case 'chemical':
+			return choiceCheck(codeSet(CHEMICAL_LIST_ID, item.filter), item.multiple === true)
+		case 'text':
+		case 'long_text':
+			return textCheck(item.maxLength)
+		case 'email':
+			return textCheck(320, isEmail, 'invalid_email')
+		case 'url':
+			return textCheck(2000, isUrl, 'invalid_url')
+		case 'integer':
+			return numberCheck(true, item.min, item.max)
+		case 'decimal':
+			return numberCheck(false, item.min, item.max)
+		case 'year': {
+			const bounds = numberCheck(true, item.min, item.max)
+			if (!item.withinPeriod) return bounds
+			return (value, ctx) => {
+				const problem = bounds(value, ctx)
+				if (problem) return problem
+				const years = periodYears(ctx)
+				const start = years[0] ?? 0
+				const end = years[years.length - 1] ?? 0
+				if ((value as number) < start || (value as number) > end) {
+					return { messageKey: 'outside_period', params: { start, end } }
+				}
+				return null
+			}
+		}
+		case 'date': {
+			const { min, max } = item
+			return (value) => {
+				if (typeof value !== 'string') return invalidType
+				if (!isIsoDate(value)) return { messageKey: 'invalid_date' }
+				if (min !== undefined && value < min) return { messageKey: 'below_min', params: { min } }
+				if (max !== undefined && value > max) return { messageKey: 'above_max', params: { max } }
+				return null
+			}
+		}
+		case 'checkbox':
+			return (value) => (typeof value === 'boolean' ? null : invalidType)
+	}
+}
+
+/**
+ * Compiles the structural check of a scalar item: markers (only those the item allows), then the
+ * type, options and hard bounds.
+ */
+export function compileValueCheck(item: Checkable): ValueCheck {
+	const check = typeCheck(item)
+	const markers = new Set(item.markers ?? [])
+	return (value, ctx) => {
+		if (isMarked(value)) {
+			return markers.has(value.marker)
+				? null
+				: { messageKey: 'marker_not_allowed', params: { marker: value.marker } }
+		}
+		return check(value, ctx)
+	}
+}
+
+export function isNumericColumn(column: TableColumn): boolean {
+	return column.type === 'integer' || column.type === 'decimal' || column.type === 'year'
+}

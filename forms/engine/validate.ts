@@ -1,0 +1,328 @@
+import type { CellState, Issue, Marker, TableRow } from '../types.ts'
+import type { CompiledQuestion, CompiledTable } from './compile.ts'
+import type { Env } from './env.ts'
+import { rowScope } from './env.ts'
+import { isAnswered, isMarked, isRow, isTableAnswer } from './values.ts'
+
+export interface QuestionResult {
+	answered: boolean
+	/** tableId's cell states for conditional columns (tables only). */
+	cells?: Record<string, Record<string, CellState>>
+}
+
+type Emit = (issue: Issue) => void
+
+/** A marker on a whole question (contact, attachment, table) must be allowed by the question. */
+function checkMarker(compiled: CompiledQuestion, marker: Marker, emit: Emit): boolean {
+	if ((compiled.question.markers ?? []).includes(marker)) return true
+	emit({
+		questionId: compiled.question.id,
+		severity: 'error',
+		messageKey: 'marker_not_allowed',
+		params: { marker },
+	})
+	return true
+}
+
+function validateScalar(
+	compiled: CompiledQuestion,
+	value: unknown,
+	required: boolean,
+	env: Env,
+	emit: Emit,
+): boolean {
+	const { question } = compiled
+	const id = question.id
+	if (!isAnswered(value)) {
+		if (required) emit({ questionId: id, severity: 'error', messageKey: 'required' })
+		return false
+	}
+	const problem = compiled.check!(value, env.ctx)
+	if (problem) {
+		emit({
+			questionId: id,
+			severity: 'error',
+			messageKey: problem.messageKey,
+			...(problem.params ? { params: problem.params } : {}),
+		})
+		return true
+	}
+	if ('prefill' in question && question.prefill && question.readOnly && !isMarked(value)) {
+		const ctx = env.ctx
+		const expected =
+			question.prefill === 'partyCode'
+				? ctx.partyCode
+				: Number(
+						(question.prefill === 'periodStartYear' ? ctx.periodStart : ctx.periodEnd).slice(0, 4),
+					)
+		if (value !== expected) {
+			emit({
+				questionId: id,
+				severity: 'error',
+				messageKey: 'context_mismatch',
+				params: { expected },
+			})
+		}
+	}
+	return true
+}
+
+function validateContact(
+	compiled: CompiledQuestion,
+	value: unknown,
+	required: boolean,
+	emit: Emit,
+): boolean {
+	const id = compiled.question.id
+	if (!isAnswered(value)) {
+		if (required) emit({ questionId: id, severity: 'error', messageKey: 'required' })
+		return false
+	}
+	if (isMarked(value)) return checkMarker(compiled, value.marker, emit)
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		emit({ questionId: id, severity: 'error', messageKey: 'invalid_type' })
+		return true
+	}
+	const fields = value as Record<string, unknown>
+	let complete = true
+	for (const { field, check } of compiled.contactFields!) {
+		const fieldValue = fields[field.id]
+		if (fieldValue === undefined || fieldValue === null || fieldValue === '') {
+			if (field.required) {
+				complete = false
+				emit({ questionId: id, field: field.id, severity: 'error', messageKey: 'required' })
+			}
+			continue
+		}
+		if (typeof fieldValue !== 'string') {
+			emit({ questionId: id, field: field.id, severity: 'error', messageKey: 'invalid_type' })
+			continue
+		}
+		const problem = check(fieldValue)
+		if (problem) emit({ questionId: id, field: field.id, severity: 'error', messageKey: problem })
+	}
+	for (const key of Object.keys(fields)) {
+		if (!compiled.contactFields!.some(({ field }) => field.id === key)) {
+			emit({ questionId: id, field: key, severity: 'error', messageKey: 'unknown_field' })
+		}
+	}
+	return complete
+}
+
+function validateAttachments(
+	compiled: CompiledQuestion,
+	value: unknown,
+	required: boolean,
+	emit: Emit,
+): boolean {
+	const id = compiled.question.id
+	if (!isAnswered(value)) {
+		if (required) emit({ questionId: id, severity: 'error', messageKey: 'required' })
+		return false
+	}
+	if (isMarked(value)) return checkMarker(compiled, value.marker, emit)
+	const valid =
+		Array.isArray(value) &&
+		value.every(
+			(item) =>
+				typeof item === 'object' &&
+				item !== null &&
+				typeof (item as { attachmentId?: unknown }).attachmentId === 'string' &&
+				typeof (item as { name?: unknown }).name === 'string',
+		)
+	if (!valid) emit({ questionId: id, severity: 'error', messageKey: 'invalid_type' })
+	else if (
+		compiled.question.type === 'attachment' &&
+		!compiled.question.multiple &&
+		value.length > 1
+	) {
+		emit({ questionId: id, severity: 'error', messageKey: 'too_many_rows', params: { max: 1 } })
+	}
+	return true
+}
+
+const EMPTY_CELLS: TableRow['cells'] = Object.freeze({}) as TableRow['cells']
+
+/**
+ * Validates the cells of one row; returns whether every visible required cell is answered.
+ * `cellStates` receives the state of conditional columns.
+ */
+function validateRow(
+	table: CompiledTable,
+	row: TableRow,
+	env: Env,
+	emit: Emit,
+	cellStates: Record<string, CellState> | undefined,
+): boolean {
+	const scope = rowScope(env, table, row)
+	const tableId = table.id
+	let complete = true
+	for (const compiledColumn of table.answerColumns) {
+		const { column } = compiledColumn
+		const visible = !(scope.hidden?.has(column.id) ?? false)
+		const required =
+			visible &&
+			(typeof compiledColumn.required === 'function'
+				? compiledColumn.required(env, scope)
+				: compiledColumn.required)
+		if (compiledColumn.conditional && cellStates) cellStates[column.id] = { visible, required }
+		if (!visible) continue
+		const value = row.cells[column.id]
+		if (!isAnswered(value)) {
+			if (required) {
+				complete = false
+				emit({
+					questionId: tableId,
+					rowId: row.id,
+					columnId: column.id,
+					severity: 'error',
+					messageKey: 'required',
+				})
+			}
+			continue
+		}
+		const problem = compiledColumn.check(value, env.ctx)
+		if (problem) {
+			emit({
+				questionId: tableId,
+				rowId: row.id,
+				columnId: column.id,
+				severity: 'error',
+				messageKey: problem.messageKey,
+				...(problem.params ? { params: problem.params } : {}),
+			})
+		}
+	}
+	return complete
+}
+
+function validateTable(
+	compiled: CompiledQuestion,
+	value: unknown,
+	required: boolean,
+	env: Env,
+	emit: Emit,
+): QuestionResult {
+	const table = compiled.table!
+	const id = table.id
+	const trackCells = table.answerColumns.some((column) => column.conditional)
+	const cells: Record<string, Record<string, CellState>> = {}
+
+	const expected = table.fixed ? env.fixedKeys.get(id) : undefined
+	if (expected && expected.size === 0 && !isAnswered(value)) return { answered: true }
+	if (!isAnswered(value) || isMarked(value)) {
+		if (isMarked(value)) return { answered: checkMarker(compiled, value.marker, emit) }
+		if (value !== undefined && !isTableAnswer(value)) {
+			emit({ questionId: id, severity: 'error', messageKey: 'invalid_type' })
+			return { answered: false }
+		}
+		if (required) emit({ questionId: id, severity: 'error', messageKey: 'required' })
+		return { answered: false }
+	}
+	if (!isTableAnswer(value)) {
+		emit({ questionId: id, severity: 'error', messageKey: 'invalid_type' })
+		return { answered: true }
+	}
+
+	const seen = new Set<string>()
+	let complete = true
+	let count = 0
+	for (const raw of value.rows as unknown[]) {
+		if (!isRow(raw)) {
+			emit({ questionId: id, severity: 'error', messageKey: 'invalid_row' })
+			complete = false
+			continue
+		}
+		const row = raw
+		if (seen.has(row.id)) {
+			emit({ questionId: id, rowId: row.id, severity: 'error', messageKey: 'duplicate_row' })
+			continue
+		}
+		seen.add(row.id)
+		if (expected) {
+			if (!expected.has(row.id) || (row.key !== undefined && row.key !== row.id)) {
+				emit({ questionId: id, rowId: row.id, severity: 'error', messageKey: 'unexpected_row' })
+				continue
+			}
+			const dimensions = expected.get(row.id)!.cells
+			for (const columnId of table.dimensionColumns) {
+				const cell = row.cells[columnId]
+				if (cell !== undefined && cell !== dimensions[columnId]) {
+					emit({
+						questionId: id,
+						rowId: row.id,
+						columnId,
+						severity: 'error',
+						messageKey: 'dimension_mismatch',
+					})
+				}
+			}
+		}
+		count++
+		for (const key in row.cells) {
+			if (!table.columns.has(key)) {
+				emit({
+					questionId: id,
+					rowId: row.id,
+					columnId: key,
+					severity: 'error',
+					messageKey: 'unknown_column',
+				})
+			}
+		}
+		const states: Record<string, CellState> | undefined = trackCells ? {} : undefined
+		if (!validateRow(table, row, env, emit, states)) complete = false
+		if (states) cells[row.id] = states
+	}
+
+	if (expected) {
+		for (const key of expected.keys()) {
+			if (seen.has(key)) continue
+			const states: Record<string, CellState> | undefined = trackCells ? {} : undefined
+			const placeholder: TableRow = { id: key, key, cells: EMPTY_CELLS }
+			if (!validateRow(table, placeholder, env, emit, states)) complete = false
+			if (states) cells[key] = states
+		}
+	} else if (compiled.question.type === 'table' && compiled.question.rows.kind === 'open') {
+		const { minRows, maxRows } = compiled.question.rows
+		const min = Math.max(minRows ?? 0, required ? 1 : 0)
+		if (count < min) {
+			complete = false
+			emit({
+				questionId: id,
+				severity: 'error',
+				messageKey: count === 0 ? 'required' : 'too_few_rows',
+				params: { min },
+			})
+		}
+		if (maxRows !== undefined && count > maxRows) {
+			emit({
+				questionId: id,
+				severity: 'error',
+				messageKey: 'too_many_rows',
+				params: { max: maxRows },
+			})
+		}
+	}
+	return { answered: complete && count > 0, ...(trackCells ? { cells } : {}) }
+}
+
+/** Validates the answer of a visible question; hidden questions are never validated. */
+export function validateQuestion(
+	compiled: CompiledQuestion,
+	value: unknown,
+	required: boolean,
+	env: Env,
+	emit: Emit,
+): QuestionResult {
+	switch (compiled.question.type) {
+		case 'table':
+			return validateTable(compiled, value, required, env, emit)
+		case 'contact':
+			return { answered: validateContact(compiled, value, required, emit) }
+		case 'attachment':
+			return { answered: validateAttachments(compiled, value, required, emit) }
+		default:
+			return { answered: validateScalar(compiled, value, required, env, emit) }
+	}
+}

@@ -1,0 +1,313 @@
+/**
+ * Core of the text resolver, without the form registry, so a browser bundle can resolve texts
+ * passed down from a loader without importing every definition. On the server and in exports,
+ * use `formText` from `forms/text.ts`, which reads the registered language files.
+ *
+ * Definitions carry no label strings: texts live in `forms/<form>/i18n/<lang>.json` (keyed by
+ * stable ids) and `forms/i18n/<lang>.json` (engine messages, yes/no options, markers, contact
+ * fields). A text missing in the requested language falls back to English, then to the id.
+ */
+import { getCodeList } from './codelists/index.ts'
+import commonEn from './i18n/en.json' with { type: 'json' }
+import type { CommonTexts, FormTexts, ItemTexts } from './text-types.ts'
+import type { FormDefinition, Issue, Language, Marker, Question, TableColumn } from './types.ts'
+
+export type { CommonTexts, FormTexts, ItemTexts } from './text-types.ts'
+
+/** The engine's own texts per language (structural messages, shared options, contact fields). */
+/** The engine's own English texts (the fallback); other languages arrive through `TextExtras`. */
+export const COMMON_EN: CommonTexts = commonEn
+
+/**
+ * Texts that do not travel with a form's language files: the engine's texts in the requested
+ * language and code-list labels (countries) in it. The server has them all; a page gets those of
+ * its language from its loader, so the browser bundle carries English only.
+ */
+export interface TextExtras {
+	common?: CommonTexts
+	codeListLabels?: Record<string, Record<string, string>>
+}
+
+export interface FormText {
+	lang: Language
+	title(): string
+	description(): string | undefined
+	/**
+	 * Label of a question (`id`), a table column (`tableId.columnId`), a contact field
+	 * (`contactId.fieldId`), a section or a part.
+	 */
+	label(id: string): string
+	/** Help text of the same kinds of ids, if any. */
+	help(id: string): string | undefined
+	/**
+	 * Label of an option code. `listOrQuestionId` is a code-list id (e.g. `sc-chemicals`), a
+	 * question id, a column (`tableId.columnId`), or `yes_no`, `yes_no_status`, `markers`, `checkbox`.
+	 */
+	option(listOrQuestionId: string, code: string): string
+	/** Title of a section or part. */
+	section(id: string): string
+	marker(marker: Marker): string
+	/** Label of a unit code from the `units` code list. */
+	unit(code: string): string
+	/** The issue's message with its params interpolated (groups of aggregate rules labelled). */
+	message(issue: Issue): string
+}
+
+type Item = { kind: 'question'; question: Question } | { kind: 'section' } | { kind: 'part' }
+
+interface Index {
+	items: Map<string, Item>
+	groupColumns: Map<string, { table: string; columns: string[] }>
+}
+
+const indexCache = new WeakMap<FormDefinition, Index>()
+
+function indexOf(def: FormDefinition): Index {
+	let index = indexCache.get(def)
+	if (index) return index
+	const items = new Map<string, Item>()
+	for (const part of def.parts) {
+		items.set(part.id, { kind: 'part' })
+		for (const section of part.sections) {
+			items.set(section.id, { kind: 'section' })
+			for (const question of section.questions)
+				items.set(question.id, { kind: 'question', question })
+		}
+	}
+	const groupColumns = new Map<string, { table: string; columns: string[] }>()
+	for (const rule of def.rules) {
+		if (rule.kind === 'aggregate') {
+			groupColumns.set(rule.id, { table: rule.source.table, columns: rule.source.groupBy })
+		}
+	}
+	index = { items, groupColumns }
+	indexCache.set(def, index)
+	return index
+}
+
+function interpolate(
+	template: string,
+	params: Record<string, string | number> | undefined,
+): string {
+	if (!params) return template
+	return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+		params[name] === undefined ? whole : String(params[name]),
+	)
+}
+
+const COMMON_OPTION_SETS = new Set(['yes_no', 'yes_no_status', 'markers', 'checkbox'])
+
+/**
+ * Text accessors for a definition in a language, from the given language files of the form
+ * (at least English, the fallback, and the requested language).
+ */
+export function formTextFrom(
+	def: FormDefinition,
+	lang: Language,
+	texts: Partial<Record<Language, FormTexts>>,
+	extras: TextExtras = {},
+): FormText {
+	const index = indexOf(def)
+	const codeListLabels = extras.codeListLabels ?? {}
+	const commonOf = (language: Language) => (language === 'en' ? COMMON_EN : extras.common)
+	const languages: Language[] = lang === 'en' ? ['en'] : [lang, 'en']
+
+	/** First non-empty value a reader returns across the requested language and English. */
+	const pick = <T>(
+		read: (formLangTexts: FormTexts | undefined, common: CommonTexts | undefined) => T | undefined,
+	) => {
+		for (const language of languages) {
+			const value = read(texts[language], commonOf(language))
+			if (value !== undefined && value !== '') return value
+		}
+		return undefined
+	}
+
+	const questionKey = (question: Question) => question.textKey ?? question.id
+	const columnOf = (question: Question, columnId: string): TableColumn | undefined =>
+		question.type === 'table'
+			? question.columns.find((column) => column.id === columnId)
+			: undefined
+
+	/** Texts of an id in one language file. */
+	const itemTexts = (t: FormTexts | undefined, id: string): ItemTexts | undefined => {
+		if (!t) return undefined
+		const [head, sub] = id.split('.', 2) as [string, string | undefined]
+		const item = index.items.get(head)
+		if (!item) return undefined
+		if (item.kind === 'part') return sub ? undefined : t.parts?.[head]
+		if (item.kind === 'section') return sub ? undefined : t.sections?.[head]
+		const questionTexts = t.questions?.[questionKey(item.question)]
+		if (sub === undefined) return questionTexts
+		if (item.question.type === 'table') {
+			const column = columnOf(item.question, sub)
+			return column ? questionTexts?.columns?.[column.textKey ?? column.id] : undefined
+		}
+		if (item.question.type === 'contact') return questionTexts?.fields?.[sub]
+		return undefined
+	}
+
+	const commonFieldLabel = (id: string, common: CommonTexts | undefined) => {
+		const [head, sub] = id.split('.', 2) as [string, string | undefined]
+		const item = index.items.get(head)
+		if (sub && item?.kind === 'question' && item.question.type === 'contact')
+			return common?.fields[sub]
+		return undefined
+	}
+
+	const codeListLabel = (listId: string, code: string): string | undefined => {
+		const entry = getCodeList(listId)?.entries.find((candidate) => candidate.code === code)
+		if (!entry) return undefined
+		return entry.labels[lang] ?? codeListLabels[listId]?.[code] ?? entry.labels.en
+	}
+
+	const option = (listOrQuestionId: string, code: string): string => {
+		if (COMMON_OPTION_SETS.has(listOrQuestionId)) {
+			return pick((_t, common) => common?.options[listOrQuestionId]?.[code]) ?? code
+		}
+		const [head, sub] = listOrQuestionId.split('.', 2) as [string, string | undefined]
+		const item = index.items.get(head)
+		if (item?.kind !== 'question') return codeListLabel(listOrQuestionId, code) ?? code
+		const target: Question | TableColumn | undefined = sub
+			? columnOf(item.question, sub)
+			: item.question
+		if (!target) return code
+		switch (target.type) {
+			case 'yes_no':
+			case 'yes_no_status':
+				return option(target.type, code)
+			case 'checkbox':
+				return option('checkbox', code)
+			case 'country':
+				return codeListLabel('countries', code) ?? code
+			case 'chemical':
+				return codeListLabel('sc-chemicals', code) ?? code
+			case 'single_choice':
+			case 'multiple_choice':
+				if ('codeList' in target && target.codeList)
+					return codeListLabel(target.codeList, code) ?? code
+				return pick((t) => itemTexts(t, listOrQuestionId)?.options?.[code]) ?? code
+			default:
+				return code
+		}
+	}
+
+	const text: FormText = {
+		lang,
+		title: () => pick((t) => t?.form?.title) ?? def.formId,
+		description: () => pick((t) => t?.form?.description),
+		label: (id) =>
+			pick((t, common) => itemTexts(t, id)?.label ?? commonFieldLabel(id, common)) ?? id,
+		help: (id) => pick((t) => itemTexts(t, id)?.help),
+		option,
+		section: (id) => pick((t) => itemTexts(t, id)?.label) ?? id,
+		marker: (marker) => option('markers', marker),
+		unit: (code) => codeListLabel('units', code) ?? code,
+		message: (issue) => {
+			const template =
+				pick(
+					(t, common) => t?.messages?.[issue.messageKey] ?? common?.messages[issue.messageKey],
+				) ?? issue.messageKey
+			let params = issue.params
+			if (params) {
+				params = { ...params }
+				if (typeof params.marker === 'string') params.marker = text.marker(params.marker as Marker)
+				const grouping = issue.ruleId ? index.groupColumns.get(issue.ruleId) : undefined
+				if (grouping && typeof params.group === 'string') {
+					const codes = params.group.split('|')
+					params.group = grouping.columns
+						.map((column, i) => option(`${grouping.table}.${column}`, codes[i] ?? ''))
+						.join(', ')
+				}
+			}
+			return interpolate(template, params)
+		},
+	}
+	return text
+}
+
+/**
+ * Text keys a definition needs in one language file that are missing (no English fallback):
+ * form title, parts, sections, questions, columns, contact fields, inline options, rule
+ * messages, and labels of the code-list entries it uses.
+ */
+export function missingTextsIn(
+	def: FormDefinition,
+	lang: Language,
+	t: FormTexts | undefined,
+	extras: TextExtras = {},
+): string[] {
+	const common = lang === 'en' ? COMMON_EN : extras.common
+	const codeListLabels = extras.codeListLabels ?? {}
+	const missing: string[] = []
+	const need = (key: string, value: string | undefined) => {
+		if (value === undefined || value.trim() === '') missing.push(key)
+	}
+	const codeLists = new Set<string>()
+	need('form.title', t?.form?.title)
+	for (const part of def.parts) {
+		need(`parts.${part.id}`, t?.parts?.[part.id]?.label)
+		for (const section of part.sections) {
+			need(`sections.${section.id}`, t?.sections?.[section.id]?.label)
+			for (const question of section.questions) {
+				const key = question.textKey ?? question.id
+				const questionTexts = t?.questions?.[key]
+				need(`questions.${key}`, questionTexts?.label)
+				const items: {
+					prefix: string
+					item: Question | TableColumn
+					texts: ItemTexts | undefined
+				}[] = [{ prefix: `questions.${key}`, item: question, texts: questionTexts }]
+				if (question.type === 'table') {
+					for (const column of question.columns) {
+						const columnKey = column.textKey ?? column.id
+						const columnTexts = questionTexts?.columns?.[columnKey]
+						need(`questions.${key}.columns.${columnKey}`, columnTexts?.label)
+						items.push({
+							prefix: `questions.${key}.columns.${columnKey}`,
+							item: column,
+							texts: columnTexts,
+						})
+					}
+				}
+				if (question.type === 'contact') {
+					for (const field of question.fields) {
+						need(
+							`questions.${key}.fields.${field.id}`,
+							questionTexts?.fields?.[field.id]?.label ?? common?.fields[field.id],
+						)
+					}
+				}
+				for (const { prefix, item, texts: itemTextsOf } of items) {
+					const isChoice = item.type === 'single_choice' || item.type === 'multiple_choice'
+					if (isChoice && 'options' in item && item.options) {
+						for (const code of item.options)
+							need(`${prefix}.options.${code}`, itemTextsOf?.options?.[code])
+					}
+					if (isChoice && 'codeList' in item && item.codeList) codeLists.add(item.codeList)
+					if (item.type === 'country') codeLists.add('countries')
+					if (item.type === 'chemical') codeLists.add('sc-chemicals')
+					if ((item.type === 'integer' || item.type === 'decimal') && item.unit) {
+						const unit = getCodeList('units')?.entries.find((entry) => entry.code === item.unit)
+						need(`units.${item.unit}`, unit?.labels[lang])
+					}
+				}
+			}
+		}
+	}
+	for (const rule of def.rules) {
+		need(
+			`messages.${rule.messageKey}`,
+			t?.messages?.[rule.messageKey] ?? common?.messages[rule.messageKey],
+		)
+	}
+	for (const listId of codeLists) {
+		for (const entry of getCodeList(listId)?.entries ?? []) {
+			need(
+				`codelists.${listId}.${entry.code}`,
+				entry.labels[lang] ?? codeListLabels[listId]?.[entry.code],
+			)
+		}
+	}
+	return missing
+}

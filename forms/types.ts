@@ -1,0 +1,485 @@
+/**
+ * Public contract of the `forms/` module: form definitions, answers, conditions, rules and the
+ * results the engine returns. Everything here is plain, JSON-serialisable data (no classes, no
+ * functions), so a definition can be stored, diffed and validated by the meta-schema in
+ * `forms/schema.ts`, and answers can be stored as PostgreSQL `jsonb`.
+ *
+ * Layers (see docs/decisions/004-form-definitions-and-engine.md):
+ * - definition (`FormDefinition`, immutable per `formId` + `version`),
+ * - answers (`Answers`, keyed by question id),
+ * - evaluation (`Evaluation`, computed by `evaluate()` in `forms/engine/`).
+ *
+ * Labels never live in a definition: every user-facing string is looked up by a stable key in the
+ * per-form language files (`forms/<form>/i18n/<lang>.json`) through `formText()` (`forms/text.ts`).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Languages
+// ---------------------------------------------------------------------------------------------
+
+/** The six official UN languages. English is the fallback for every text. */
+export const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+// ---------------------------------------------------------------------------------------------
+// Answers (the value model stored per report)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Why a value is missing on purpose. Stored *instead of* a value and always distinct from
+ * `0`, `''`, `false` and from an absent answer:
+ * - `not_available`: the Party has no information ("information not available", SC-1/22),
+ * - `not_applicable`: the item does not apply to the Party,
+ * - `confidential`: the value exists but is withheld.
+ *
+ * A marker is only valid on an item whose definition lists it in `markers`.
+ */
+export type Marker = 'not_available' | 'not_applicable' | 'confidential'
+export const MARKERS: readonly Marker[] = ['not_available', 'not_applicable', 'confidential']
+
+/** A marker stored in place of a value. */
+export type MarkedValue = { marker: Marker }
+
+/**
+ * A scalar answer. Numbers are JSON numbers; dates are `YYYY-MM-DD` strings; years are integers;
+ * yes/no style answers are option codes (`'yes' | 'no' | 'not_applicable' | 'under_development'`),
+ * never booleans. `boolean` is used only by `checkbox` table columns (flags such as "estimate").
+ * `string[]` holds multiple-choice codes (also multi-country / multi-chemical).
+ */
+export type Primitive = string | number | boolean | string[]
+
+/** A table cell, or a scalar question's answer. */
+export type CellValue = Primitive | MarkedValue
+
+/**
+ * One table row. `id` is stable for the life of the row: for fixed rows (rows generated from code
+ * lists and the reporting period) `id === key`, where `key` joins the dimension codes with `|`
+ * in column order (e.g. `PFHXS|2023`); for open tables `id` is a random id chosen by the client
+ * and `key` is absent. Dimension values of fixed rows also appear as (read-only) cells.
+ */
+export type TableRow = { id: string; key?: string; cells: Record<string, CellValue> }
+export type TableAnswer = { rows: TableRow[] }
+
+/** Contact block: field id → text. */
+export type ContactAnswer = Record<string, string>
+
+/** Reference to an uploaded file (the file itself lives outside the answers). */
+export type AttachmentRef = { attachmentId: string; name: string }
+
+export type Answer = CellValue | TableAnswer | ContactAnswer | AttachmentRef[]
+
+/** All answers of one report, keyed by question id. An absent key means "unanswered". */
+export type Answers = Record<string, Answer>
+
+// ---------------------------------------------------------------------------------------------
+// Reporting context
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Who reports for which period. Fixed table rows (applicable chemicals × years) and
+ * context checks (e.g. the Party question must equal `partyCode`) depend on it.
+ */
+export interface FormContext {
+	/** ISO 3166-1 alpha-3 code of the reporting Party, e.g. `KEN`. */
+	partyCode: string
+	/** First day of the reporting period, `YYYY-MM-DD`. */
+	periodStart: string
+	/** Last day of the reporting period, `YYYY-MM-DD`. */
+	periodEnd: string
+	/**
+	 * Reference date for chemical applicability (entry into force for the Party), `YYYY-MM-DD`.
+	 * Defaults to `periodEnd`.
+	 */
+	asOf?: string
+}
+
+/** Values a question can be pre-filled with (and checked against) from the context. */
+export type ContextValue = 'partyCode' | 'periodStartYear' | 'periodEndYear'
+
+// ---------------------------------------------------------------------------------------------
+// Conditions (structured data, never expression strings)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What a comparison reads.
+ * - `{ question }`: the answer of another (non-table) question; `field` selects a contact field.
+ *   A hidden question reads as unanswered.
+ * - `{ cell }`: a cell of the current row; only inside a table column's `visibleIf`/`required`,
+ *   a row-scoped rule, or the `where` of a row aggregate.
+ * - `{ context }`: a value from the `FormContext`.
+ * - `{ sum }`: the sum of the numeric cells of `column` over the rows of `table` matching `where`
+ *   (markers and blanks count as nothing).
+ * - `{ count }`: the number of rows of `table` matching `where`.
+ */
+export type Operand =
+	| { question: string; field?: string }
+	| { cell: string }
+	| { context: ContextValue }
+	| { sum: { table: string; column: string; where?: Condition } }
+	| { count: { table: string; where?: Condition } }
+
+/** A literal on the right-hand side of a comparison. */
+export type Literal = string | number | boolean
+
+/**
+ * Comparison operators. Truth table for a left value `v` (after hiding):
+ *
+ * | op            | v unanswered | v is a marker          | v present                               |
+ * |---------------|--------------|------------------------|-----------------------------------------|
+ * | `answered`    | false        | true                   | true                                    |
+ * | `unanswered`  | true         | false                  | false                                   |
+ * | `marked`      | false        | right absent or = marker | false                                 |
+ * | `equals`      | false        | false                  | v === right (arrays: same set)          |
+ * | `notEquals`   | true         | true                   | not `equals`                            |
+ * | `in`          | false        | false                  | right (array) contains v                |
+ * | `notIn`       | true         | true                   | not `in`                                |
+ * | `includes`    | false        | false                  | v (array) contains right                |
+ * | `gt` `gte` `lt` `lte` | false | false                 | numeric, or `YYYY-MM-DD` string compare |
+ *
+ * `right` may itself be an `Operand` (cross-field comparison); an unanswered or marked right
+ * operand makes every ordering/equality comparison false.
+ */
+export type ComparisonOp =
+	| 'equals'
+	| 'notEquals'
+	| 'in'
+	| 'notIn'
+	| 'includes'
+	| 'gt'
+	| 'gte'
+	| 'lt'
+	| 'lte'
+	| 'answered'
+	| 'unanswered'
+	| 'marked'
+
+export interface Comparison {
+	left: Operand
+	op: ComparisonOp
+	right?: Literal | Literal[] | Operand
+}
+
+/**
+ * A condition tree. `all: []` is true, `any: []` is false.
+ * `anyRow`/`allRows` evaluate `where` (which may use `{ cell }` operands) for each row of a table
+ * question, e.g. "any row has export > 0":
+ * `{ anyRow: 'b3_statistics', where: { left: { cell: 'export_kg' }, op: 'gt', right: 0 } }`.
+ * `allRows` over an empty (or hidden) table is true.
+ */
+export type Condition =
+	| { all: Condition[] }
+	| { any: Condition[] }
+	| { not: Condition }
+	| { anyRow: string; where: Condition }
+	| { allRows: string; where: Condition }
+	| Comparison
+
+// ---------------------------------------------------------------------------------------------
+// Questions
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Filter applied to a code list (options of a choice, or fixed table rows).
+ * - `where`: keep entries whose metadata field equals one of the values; when the field is an
+ *   array (e.g. `annexes`), keep entries where any element matches.
+ * - `adoptedOnOrBefore`: keep entries adopted on or before that date: the state of the list the
+ *   form version was prepared against (e.g. the COP that preceded the cycle).
+ * - `inForceForParty`: chemical lists only: keep chemicals in force for the Party at the
+ *   reference date (`ctx.asOf ?? ctx.periodEnd`), see `isChemicalApplicable`.
+ */
+export interface CodeListFilter {
+	where?: Record<string, Literal | Literal[]>
+	adoptedOnOrBefore?: string
+	inForceForParty?: boolean
+}
+
+/** Where the options of a choice come from: inline codes (labels in the form's texts) or a code list. */
+export type OptionSource = { options: string[] } | { codeList: string; filter?: CodeListFilter }
+
+interface ItemCommon {
+	/** Stable id: never changes across form versions while the meaning stays the same. */
+	id: string
+	/** Concept id from `forms/concepts.ts` (what cross-form analysis and answer reuse join on). */
+	concept?: string
+	/** Markers this item accepts in place of a value. */
+	markers?: Marker[]
+	/**
+	 * Required when visible: `true`, or a condition (conditional required). A hidden item is
+	 * never required. Marked values satisfy "required".
+	 */
+	required?: boolean | Condition
+	/** Shown only when the condition holds (and its section/part is visible). */
+	visibleIf?: Condition
+	/** Text key when it differs from `id` (only when a version changes the wording, not the meaning). */
+	textKey?: string
+	/**
+	 * Note for the secretariat about what is reconstructed (not official wording/structure).
+	 * Not user-facing text; never translated.
+	 */
+	reconstructed?: string
+}
+
+/** Hard bounds of numeric answers; violations are errors. Soft bounds belong in `Rule` (range). */
+export interface NumberBounds {
+	min?: number
+	max?: number
+	/** Unit code from the `units` code list, e.g. `kg`, `t`, `g_teq_per_year`. */
+	unit?: string
+}
+
+export type ScalarType =
+	| { type: 'yes_no' }
+	| { type: 'yes_no_status' }
+	| ({ type: 'single_choice' } & OptionSource)
+	| ({ type: 'multiple_choice' } & OptionSource)
+	| { type: 'text'; maxLength?: number }
+	| { type: 'long_text'; maxLength?: number }
+	| ({ type: 'integer' } & NumberBounds)
+	| ({ type: 'decimal' } & NumberBounds)
+	| { type: 'year'; min?: number; max?: number; withinPeriod?: boolean }
+	| { type: 'date'; min?: string; max?: string }
+	| { type: 'email' }
+	| { type: 'url' }
+	| { type: 'country'; multiple?: boolean }
+	| { type: 'chemical'; multiple?: boolean; filter?: CodeListFilter }
+
+/** Question types that hold one `CellValue`. */
+export type ScalarQuestion = ItemCommon &
+	ScalarType & {
+		/** Pre-filled from the context; when also `readOnly`, a different value is an error. */
+		prefill?: ContextValue
+		readOnly?: boolean
+	}
+
+export type ContactFieldType = 'text' | 'long_text' | 'email' | 'url' | 'phone'
+export interface ContactField {
+	id: string
+	type: ContactFieldType
+	required?: boolean
+}
+
+export type ContactQuestion = ItemCommon & { type: 'contact'; fields: ContactField[] }
+
+export type AttachmentQuestion = ItemCommon & { type: 'attachment'; multiple?: boolean }
+
+/**
+ * A table column: a scalar type (plus `checkbox`, a boolean flag) with an id unique in its table.
+ * `visibleIf` / `required` conditions of a column are evaluated per row and may read `{ cell }`.
+ * `readOnly` columns of fixed-row tables carry the row's dimension codes.
+ */
+export type TableColumn = Omit<ItemCommon, 'visibleIf' | 'required'> &
+	(ScalarType | { type: 'checkbox' }) & {
+		visibleIf?: Condition
+		required?: boolean | Condition
+		readOnly?: boolean
+	}
+
+/**
+ * A fixed-row dimension: the values of one read-only column, either each code of a (filtered)
+ * code list, each calendar year of the reporting period, or inline codes.
+ */
+export type RowDimension =
+	| { column: string; codeList: string; filter?: CodeListFilter }
+	| { column: string; periodYears: true }
+	| { column: string; codes: string[] }
+
+/**
+ * Fixed rows: the Cartesian product of the dimensions, in order (e.g. chemical × year).
+ * Open rows: rows the user adds (`minRows`/`maxRows` bound the count).
+ */
+export type TableRows =
+	| { kind: 'fixed'; dimensions: RowDimension[] }
+	| { kind: 'open'; minRows?: number; maxRows?: number }
+
+export type TableQuestion = ItemCommon & { type: 'table'; rows: TableRows; columns: TableColumn[] }
+
+/** Discriminated union on `type`. */
+export type Question = ScalarQuestion | ContactQuestion | AttachmentQuestion | TableQuestion
+export type QuestionType = Question['type']
+export type ColumnType = TableColumn['type']
+
+// ---------------------------------------------------------------------------------------------
+// Validation rules
+// ---------------------------------------------------------------------------------------------
+
+/** `error` blocks submission; `warning` does not, but needs an explanation from the reporter. */
+export type Severity = 'error' | 'warning'
+
+/** What a rule checks: a question, a table column (checked in every row), or a contact field. */
+export interface RuleTarget {
+	question: string
+	column?: string
+	field?: string
+}
+
+/** Named patterns (no free regular expressions in definitions, so every client can run them). */
+export type PatternId = 'cas' | 'email' | 'url' | 'phone' | 'iso_date'
+
+interface RuleCommon {
+	/** Unique within the definition; issues carry it as `ruleId`. */
+	id: string
+	severity: Severity
+	/** Message key in the form's texts (`messages`), falling back to the engine's messages. */
+	messageKey: string
+	/** The rule applies only when this holds (row-scoped for column targets). */
+	when?: Condition
+}
+
+/**
+ * Validation rules beyond the structural checks of each question type.
+ * - `required`: the target must be answered when `when` holds (conditional required with a
+ *   severity, e.g. a warning "should be answered").
+ * - `range`: a numeric target should lie within `[min, max]` (plausibility; usually a warning).
+ * - `pattern`: a text target must match a named pattern (CAS number, e-mail, …).
+ * - `compare`: `target op other` must hold when both are answered (cross-field, e.g. an end
+ *   year not before a start year; a partner quantity not above a total).
+ * - `aggregate`: per group of `source.groupBy` cells, the sum of `source.column` over the
+ *   source table `op` the sum of `reference.column` over the reference table rows with the same
+ *   group values (e.g. partner-country exports per chemical ≤ reported exports per chemical).
+ *   Groups whose reference has no numeric value at all are not checked.
+ * - `assert`: the condition must hold (generic cross-field rule).
+ */
+export type Rule =
+	| (RuleCommon & { kind: 'required'; target: RuleTarget })
+	| (RuleCommon & { kind: 'range'; target: RuleTarget; min?: number; max?: number })
+	| (RuleCommon & { kind: 'pattern'; target: RuleTarget; pattern: PatternId })
+	| (RuleCommon & {
+			kind: 'compare'
+			target: RuleTarget
+			op: 'equals' | 'notEquals' | 'gt' | 'gte' | 'lt' | 'lte'
+			other: Operand
+	  })
+	| (RuleCommon & {
+			kind: 'aggregate'
+			source: { table: string; column: string; groupBy: string[] }
+			op: 'lte' | 'gte' | 'equals'
+			reference: { table: string; column: string; groupBy: string[] }
+	  })
+	| (RuleCommon & { kind: 'assert'; target: RuleTarget; assert: Condition })
+export type RuleKind = Rule['kind']
+
+// ---------------------------------------------------------------------------------------------
+// Structure
+// ---------------------------------------------------------------------------------------------
+
+export interface Section {
+	id: string
+	visibleIf?: Condition
+	questions: Question[]
+	reconstructed?: string
+}
+
+export interface Part {
+	id: string
+	visibleIf?: Condition
+	sections: Section[]
+	reconstructed?: string
+}
+
+export type Convention = 'stockholm' | 'basel' | 'rotterdam' | 'minamata'
+
+/** The period a report covers, in calendar years (inclusive). */
+export interface ReportingPeriod {
+	startYear: number
+	endYear: number
+	/** How the period is set, e.g. "four calendar years preceding the reporting year". */
+	rule: string
+	/** Present when the window is a reconstruction to be checked against the official template. */
+	reconstructed?: string
+}
+
+/** Schema version of the definition format itself (bumped on breaking format changes). */
+export const DEFINITION_SCHEMA_VERSION = 1
+
+export interface FormDefinition {
+	schemaVersion: typeof DEFINITION_SCHEMA_VERSION
+	/** e.g. `stockholm-art15`, `ddt`. */
+	formId: string
+	/** Integer, incremented per published version (e.g. 5 = 5th Art. 15 cycle). */
+	version: number
+	convention: Convention
+	reportingPeriod: ReportingPeriod
+	/** Submission deadline, `YYYY-MM-DD`. */
+	deadline: string
+	/** Languages the form is offered in; texts missing in a language fall back to English. */
+	languages: Language[]
+	/** Code lists used by this version, with the list version it was prepared against. */
+	codeLists: Record<string, string>
+	parts: Part[]
+	rules: Rule[]
+	/** Form-level notes on reconstructed parts (not user-facing). */
+	reconstructed?: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation results
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One problem found in the answers. `questionId` is always set; `rowId`/`columnId` locate a
+ * table cell, `field` a contact field. `messageKey` is rendered by `formText().message(issue)`
+ * with `params` interpolated. `ruleId` is set when a `Rule` (not a structural check) raised it.
+ */
+export interface Issue {
+	questionId: string
+	rowId?: string
+	columnId?: string
+	field?: string
+	severity: Severity
+	messageKey: string
+	params?: Record<string, string | number>
+	ruleId?: string
+}
+
+export interface QuestionState {
+	/** Visible: own condition and every ancestor's hold. Hidden answers are kept but ignored. */
+	visible: boolean
+	/** Required now (visible and the requirement holds). */
+	required: boolean
+	/** Answered: a value or marker (tables: all required cells of all expected rows filled). */
+	answered: boolean
+	issues: Issue[]
+}
+
+/** Per-row state of a column whose visibility or requirement depends on the row. */
+export interface CellState {
+	visible: boolean
+	required: boolean
+}
+
+/**
+ * Progress of a section, part or the whole report. `total` counts visible required questions;
+ * `answered` those among them that are answered; `completeness = answered / total` (1 if total
+ * is 0). `errors`/`warnings` count issues of visible questions.
+ */
+export interface Progress {
+	visible: boolean
+	answered: number
+	total: number
+	completeness: number
+	errors: number
+	warnings: number
+}
+
+export interface Evaluation {
+	questions: Record<string, QuestionState>
+	sections: Record<string, Progress>
+	parts: Record<string, Progress>
+	/** `canSubmit`: no error-severity issue. Warnings still need explanations (see `issueKey`). */
+	overall: Progress & { canSubmit: boolean }
+	/** All issues, in definition order. */
+	issues: Issue[]
+	/**
+	 * tableId → rowId → columnId → state, only for columns with a per-row `visibleIf`/`required`
+	 * condition (other columns follow the column definition).
+	 */
+	cells: Record<string, Record<string, Record<string, CellState>>>
+}
+
+/** A fixed row a Party must see (see `rowsFor`). */
+export interface FixedRow {
+	id: string
+	key: string
+	/** Dimension column id → code (string) or year (number). */
+	cells: Record<string, string | number>
+}

@@ -1,0 +1,87 @@
+import { createRequestHandler } from '@react-router/express'
+import compression from 'compression'
+import express, { type Request as ExpressRequest, type Response, type NextFunction } from 'express'
+import type { Kysely } from 'kysely'
+import { RouterContextProvider, type ServerBuild } from 'react-router'
+import { clientIpContext, dbContext } from '#app/utils/context.ts'
+import type { Database } from '#db/types.ts'
+
+export type AppOptions = {
+	db: Kysely<Database>
+	/** The production build, or a loader for it (development: Vite's SSR module graph). */
+	build: ServerBuild | (() => Promise<ServerBuild>)
+	/** Largest request body accepted, in bytes (attachments included). */
+	maxBodyBytes: number
+	trustProxy: boolean
+	staticDir?: string
+	beforeRouter?: (app: express.Express) => void
+}
+
+/**
+ * The HTTP application shared by production and development servers. It keeps no state of its own:
+ * sessions, jobs and files live in the database, so several instances can share one database.
+ */
+export function createHttpApp(options: AppOptions) {
+	const app = express()
+	app.disable('x-powered-by')
+	app.set('trust proxy', options.trustProxy)
+	app.use(compression())
+	app.use((req, res, next) => {
+		res.setHeader('X-Content-Type-Options', 'nosniff')
+		res.setHeader('Referrer-Policy', 'same-origin')
+		res.setHeader('X-Frame-Options', 'DENY')
+		next()
+	})
+	app.get('/healthz', (_req, res) => {
+		res.type('text/plain').send('ok')
+	})
+	if (options.staticDir) {
+		app.use(
+			'/assets',
+			express.static(`${options.staticDir}/assets`, { immutable: true, maxAge: '1y' }),
+		)
+		app.use(express.static(options.staticDir, { maxAge: '1h' }))
+	}
+	app.use(bodySizeGuard(options.maxBodyBytes))
+	options.beforeRouter?.(app)
+	app.all(
+		'/{*splat}',
+		createRequestHandler({
+			build: options.build,
+			mode: process.env.NODE_ENV,
+			getLoadContext(req) {
+				const context = new RouterContextProvider()
+				context.set(dbContext, options.db)
+				context.set(clientIpContext, req.ip ?? req.socket.remoteAddress ?? 'unknown')
+				return context
+			},
+		}),
+	)
+	return app
+}
+
+/**
+ * Refuses oversized bodies with 413 before anything reads them, and bodies of unknown length
+ * (chunked uploads) with 411, so a client cannot stream an unbounded body into memory.
+ */
+function bodySizeGuard(maxBytes: number) {
+	return (req: ExpressRequest, res: Response, next: NextFunction) => {
+		if (req.method === 'GET' || req.method === 'HEAD') return next()
+		const length = req.headers['content-length']
+		if (length === undefined) {
+			if (req.headers['transfer-encoding']) {
+				res.status(411).type('text/plain').send('A Content-Length header is required.')
+				return
+			}
+			return next()
+		}
+		if (Number(length) > maxBytes) {
+			res
+				.status(413)
+				.type('text/plain')
+				.send(`The request is too large (limit ${Math.round(maxBytes / 1_048_576)} MB).`)
+			return
+		}
+		next()
+	}
+}

@@ -1,0 +1,39 @@
+import type { ServerBuild } from 'react-router'
+import { createServer } from 'vite'
+import { getEnv } from '#app/utils/env.server.ts'
+import { createDatabase, targetFromEnv } from '#db/connect.ts'
+import { migrateToLatest } from '#db/migrator.ts'
+import { formatDemoAccounts, seedDemoAccounts } from '#db/seed/demo.ts'
+import { seedDemoReports } from '#db/seed/demo-reports.ts'
+import { isSeeded, seedReferenceData } from '#db/seed/reference.ts'
+import { createHttpApp } from './app.ts'
+
+const env = getEnv()
+const db = createDatabase(targetFromEnv())
+await migrateToLatest(db)
+if (!(await isSeeded(db))) {
+	await seedReferenceData(db)
+	await seedDemoAccounts(db)
+	await seedDemoReports(db)
+}
+
+const vite = await createServer({ server: { middlewareMode: true }, appType: 'custom' })
+const app = createHttpApp({
+	db,
+	build: () => vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>,
+	maxBodyBytes: (env.ATTACHMENT_MAX_MB + 1) * 1_048_576,
+	trustProxy: env.TRUST_PROXY,
+	beforeRouter: (express) => express.use(vite.middlewares),
+})
+const server = app.listen(env.PORT, () => {
+	console.log(`Development server on http://localhost:${env.PORT}`)
+	console.log(formatDemoAccounts())
+})
+async function shutdown() {
+	server.close()
+	await vite.close()
+	await db.destroy()
+	process.exit(0)
+}
+process.on('SIGTERM', shutdown)
+process.on('SIGINT', shutdown)

@@ -1,0 +1,273 @@
+import { expect, test, type Page } from '@playwright/test'
+import { art15V6Context, buildCompleteArt15V6Answers } from '#forms/fixtures/builders.ts'
+import { ACCOUNTS, expectAccessible, login, saved } from './fixtures.ts'
+
+/**
+ * Filling and submitting a 6th-cycle report for Kenya: the contributor fills part of it, the
+ * autosave survives reloads and going offline, two people edit at once, the contact point submits
+ * and recalls, and other countries see nothing.
+ */
+test.describe.configure({ mode: 'serial', timeout: 180_000 })
+
+let reportUrl = ''
+
+function reportIdOf(url: string) {
+	return /reports\/([0-9a-f-]{36})/.exec(url)![1]!
+}
+
+/** Fills answers through the autosave endpoint, as the editor would (the rest of the report). */
+async function saveThroughApi(page: Page, reportId: string, answers: Record<string, unknown>) {
+	const origin = new URL(page.url()).origin
+	const entries = Object.entries(answers)
+	// Revisions per question are read back from each response so later chunks do not conflict.
+	const revisions: Record<string, number> = {}
+	let since = 0
+	for (let i = 0; i < entries.length; i += 50) {
+		const response = await page.request.post(`${origin}/reports/${reportId}/answers`, {
+			headers: { Origin: origin, 'Content-Type': 'application/json' },
+			data: {
+				sinceRevision: since,
+				changes: entries.slice(i, i + 50).map(([questionId, value]) => ({
+					questionId,
+					baseRevision: revisions[questionId] ?? 0,
+					value,
+				})),
+			},
+		})
+		const body = (await response.json()) as {
+			revision: number
+			conflicts: { questionId: string; theirsRevision: number }[]
+		}
+		expect(response.status(), JSON.stringify(body).slice(0, 500)).toBe(200)
+		since = body.revision
+		// Questions started with a value (Party, period, fixed table rows) conflict with base 0:
+		// retry them against the stored revision.
+		if (body.conflicts.length) {
+			const retry = await page.request.post(`${origin}/reports/${reportId}/answers`, {
+				headers: { Origin: origin, 'Content-Type': 'application/json' },
+				data: {
+					sinceRevision: since,
+					changes: body.conflicts.map((c) => ({
+						questionId: c.questionId,
+						baseRevision: c.theirsRevision,
+						value: answers[c.questionId],
+					})),
+				},
+			})
+			expect(retry.status()).toBe(200)
+			since = ((await retry.json()) as { revision: number }).revision
+		}
+	}
+}
+
+test('a contributor starts the 6th report from the 5th and fills a statistics and a partner table', async ({
+	page,
+}) => {
+	await login(page, ACCOUNTS.contributorKenya)
+	await page.goto('/countries/KEN')
+	await page.waitForLoadState('networkidle')
+	const card = page.locator('.report-card', { hasText: '6th cycle' })
+	await card.getByRole('button', { name: 'Start from the previous report' }).click()
+	await expect(
+		page.getByRole('heading', { name: 'Carried over from the previous report' }),
+	).toBeVisible()
+	await expect(page.getByText(/could not be carried over/)).toBeVisible()
+	await expectAccessible(page)
+	await page.getByRole('link', { name: 'Go to the report' }).click()
+	await page.waitForURL(/sections\/[a-z_0-9]+$/)
+	reportUrl = page.url()
+
+	await page.getByRole('link', { name: /Article 15\(2\)/ }).click()
+	const production = page.getByRole('textbox', { name: /Production.*PFHxS.*2023/ })
+	await production.fill('12.5')
+	await page.keyboard.press('ArrowRight')
+	await page.keyboard.type('4000')
+	const exportCell = page.getByRole('textbox', { name: /Export.*PFHxS.*2023/ })
+	await exportCell.fill('250')
+	// Exports above zero bring up the export partner table.
+	const partners = page
+		.getByRole('region', { name: /States to which the chemicals were exported/ })
+		.first()
+	await partners.getByRole('button', { name: 'Add a row' }).click()
+	await partners.getByRole('combobox', { name: 'Chemical — Row 1' }).fill('PFHx')
+	await page.keyboard.press('Enter')
+	await partners.getByRole('combobox', { name: 'Importing State — Row 1' }).fill('Uganda')
+	await page.keyboard.press('Enter')
+	await partners.getByRole('textbox', { name: 'Quantity (kg) — Row 1' }).fill('250')
+	await partners
+		.getByRole('combobox', { name: /Purpose of the export — Row 1/ })
+		.selectOption({ index: 1 })
+	await saved(page)
+	await expectAccessible(page)
+
+	await page.reload()
+	await expect(page.getByRole('textbox', { name: /Production.*PFHxS.*2023/ })).toHaveValue('12.5')
+	await expect(page.getByRole('textbox', { name: /Import.*PFHxS.*2023/ })).toHaveValue('4000')
+	await expect(
+		page
+			.getByRole('region', { name: /States to which the chemicals were exported/ })
+			.first()
+			.getByRole('combobox', { name: 'Importing State — Row 1' }),
+	).toHaveValue('Uganda')
+})
+
+test('typing offline is kept and saved when the connection returns', async ({ page, context }) => {
+	await login(page, ACCOUNTS.contributorKenya)
+	await page.goto(reportUrl.replace(/sections\/.*/, 'sections/b_obstacles'))
+	await page.waitForLoadState('networkidle')
+	await context.setOffline(true)
+	const box = page.getByRole('textbox', { name: /Difficulties met in implementing/ })
+	await box.fill('Written while offline: customs data arrive late.')
+	await expect(page.locator('[data-save-status]')).toHaveAttribute(
+		'data-save-status',
+		/offline|failed/,
+		{ timeout: 15_000 },
+	)
+	await box.pressSequentially(' More text.')
+	await context.setOffline(false)
+	await saved(page)
+	await page.reload()
+	await expect(page.getByRole('textbox', { name: /Difficulties met in implementing/ })).toHaveValue(
+		'Written while offline: customs data arrive late. More text.',
+	)
+})
+
+test('two people editing at once: different questions merge, the same question shows a conflict', async ({
+	browser,
+}) => {
+	const a = await browser.newPage()
+	const b = await browser.newPage()
+	await login(a, ACCOUNTS.contributorKenya)
+	await login(b, ACCOUNTS.ocpKenya)
+	const url = reportUrl.replace(/sections\/.*/, 'sections/b_obstacles')
+	await a.goto(url)
+	await a.waitForLoadState('networkidle')
+	await b.goto(url)
+	await a
+		.getByRole('textbox', { name: /Difficulties met in preparing/ })
+		.fill('From the contributor.')
+	await saved(a)
+	await b
+		.getByRole('textbox', { name: /Comments on the reporting format/ })
+		.fill('From the contact point.')
+	await saved(b)
+	await a.reload()
+	await expect(a.getByRole('textbox', { name: /Comments on the reporting format/ })).toHaveValue(
+		'From the contact point.',
+	)
+	await expect(a.getByRole('textbox', { name: /Difficulties met in preparing/ })).toHaveValue(
+		'From the contributor.',
+	)
+
+	// Both change the same answer.
+	await a.getByRole('textbox', { name: /Difficulties met in preparing/ }).fill('Version A')
+	await saved(a)
+	await b.getByRole('textbox', { name: /Difficulties met in preparing/ }).fill('Version B')
+	const conflict = b.getByRole('alert').filter({ hasText: 'Someone else changed' })
+	await expect(conflict).toBeVisible({ timeout: 15_000 })
+	await expect(conflict.locator('[data-conflict="yours"]')).toHaveText('Version B')
+	await expect(conflict.locator('[data-conflict="theirs"]')).toHaveText('Version A')
+	await conflict.getByRole('button', { name: 'Keep my value' }).click()
+	await saved(b)
+	await a.reload()
+	await expect(a.getByRole('textbox', { name: /Difficulties met in preparing/ })).toHaveValue(
+		'Version B',
+	)
+	await a.close()
+	await b.close()
+})
+
+test('a contributor cannot submit; the contact point fixes the errors, submits, gets a receipt, then recalls', async ({
+	page,
+	browser,
+}) => {
+	const reportId = reportIdOf(reportUrl)
+	await login(page, ACCOUNTS.contributorKenya)
+	await page.goto(`/reports/${reportId}/submit`)
+	await page.waitForLoadState('networkidle')
+	await expect(
+		page.getByText('Only the official contact point of the country can submit the report.'),
+	).toBeVisible()
+	const denied = await page.request.post(`/reports/${reportId}/workflow`, {
+		headers: { Origin: new URL(page.url()).origin },
+		form: { intent: 'submit', confirm: 'yes' },
+	})
+	expect(denied.status()).toBe(403)
+
+	const ocpContext = await browser.newContext()
+	const ocp = await ocpContext.newPage()
+	await login(ocp, ACCOUNTS.ocpKenya)
+	await ocp.goto(`/reports/${reportId}/sections/a_general`)
+	await ocp.waitForLoadState('networkidle')
+	// The rest of the report through the same autosave endpoint the editor uses.
+	await saveThroughApi(ocp, reportId, buildCompleteArt15V6Answers(art15V6Context('KEN')))
+	// The contact point clears an answer carried over from the 5th report: the report has an error.
+	await ocp.goto(`/reports/${reportId}/sections/b_art7`)
+	await ocp.waitForLoadState('networkidle')
+	await ocp
+		.locator('#q-b7_nip_transmitted')
+		.getByRole('button', { name: 'Clear the answer' })
+		.click()
+	await saved(ocp)
+	await ocp.goto(`/reports/${reportId}/validation`)
+	await ocp.waitForLoadState('networkidle')
+	await expect(ocp.getByRole('heading', { name: '1 error (must be fixed)' })).toBeVisible()
+	await expectAccessible(ocp)
+	await ocp
+		.getByRole('link', { name: /transmitted its national implementation plan/ })
+		.first()
+		.click()
+	await ocp.waitForURL(/sections\/b_art7/)
+	await ocp.waitForLoadState('networkidle')
+	await ocp.locator('#q-b7_nip_transmitted').getByRole('radio', { name: 'Yes' }).check()
+	await saved(ocp)
+	await ocp.goto(`/reports/${reportId}/submit`)
+	await ocp.waitForLoadState('networkidle')
+	await expect(ocp.getByText('Errors')).toBeVisible()
+	await ocp.getByRole('checkbox', { name: /on behalf of my Government/ }).check()
+	await ocp.getByRole('button', { name: 'Submit the report' }).click()
+	await expect(ocp.getByRole('heading', { name: 'Receipt of submission #1' })).toBeVisible()
+	await expect(ocp.getByTestId('submission-hash')).toHaveText(/^[0-9a-f]{64}$/)
+	await expectAccessible(ocp)
+
+	// Read-only for the country now.
+	await page.goto(`/reports/${reportId}/sections/b_obstacles`)
+	await page.waitForLoadState('networkidle')
+	await expect(page.getByText(/has been submitted and is read-only/)).toBeVisible()
+	await expect(
+		page.getByRole('textbox', { name: /Difficulties met in implementing/ }),
+	).toBeDisabled()
+
+	await ocp.goto(`/reports/${reportId}/submissions`)
+	await ocp.waitForLoadState('networkidle')
+	await ocp.getByRole('button', { name: 'Recall the submission' }).click()
+	await expect(ocp.getByRole('cell', { name: 'Recalled' })).toBeVisible()
+	await ocp.goto(`/reports/${reportId}/sections/b_obstacles`)
+	await ocp.waitForLoadState('networkidle')
+	await expect(ocp.getByRole('textbox', { name: /Difficulties met in implementing/ })).toBeEnabled()
+	await ocpContext.close()
+})
+
+test("another country's users get 404 for the report, its attachments and its history", async ({
+	page,
+}) => {
+	const reportId = reportIdOf(reportUrl)
+	await login(page, ACCOUNTS.contributorIndia)
+	for (const path of [
+		`/reports/${reportId}/sections/a_general`,
+		`/reports/${reportId}/history`,
+		`/reports/${reportId}/submissions/1`,
+		`/reports/${reportId}/attachments/00000000-0000-0000-0000-000000000000`,
+	]) {
+		const response = await page.goto(path)
+		expect(response?.status(), path).toBe(404)
+	}
+	const write = await page.request.post(`/reports/${reportId}/answers`, {
+		headers: { Origin: new URL(page.url()).origin, 'Content-Type': 'application/json' },
+		data: {
+			sinceRevision: 0,
+			changes: [{ questionId: 'b_obstacles_implementation', baseRevision: 0, value: 'x' }],
+		},
+	})
+	expect(write.status()).toBe(404)
+})

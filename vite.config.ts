@@ -1,0 +1,24 @@
+import { reactRouter } from '@react-router/dev/vite'
+import { defineConfig } from 'vite'
+
+export default defineConfig({
+	plugins: [reactRouter()],
+	optimizeDeps: {
+		include: [
+			'react',
+			'react-dom',
+			'react-router',
+			'react-i18next',
+			'i18next',
+			'zod',
+			'react-hook-form',
+		],
+		exclude: ['@electric-sql/pglite', 'pg', 'kysely', 'pdfkit', 'exceljs', 'argon2'],
+	},
+	ssr: {
+		external: ['@electric-sql/pglite', 'pg', 'argon2', 'pdfkit', 'exceljs', 'nodemailer'],
+	},
+	build: {
+		sourcemap: false,
+	},
+})

@@ -13,10 +13,10 @@ export default defineConfig({
 			'zod',
 			'react-hook-form',
 		],
-		exclude: ['@electric-sql/pglite', 'pg', 'kysely', 'pdfkit', 'exceljs', 'argon2'],
+		exclude: ['@electric-sql/pglite', 'pg', 'kysely', 'pdfkit', 'exceljs', 'hash-wasm'],
 	},
 	ssr: {
-		external: ['@electric-sql/pglite', 'pg', 'argon2', 'pdfkit', 'exceljs', 'nodemailer'],
+		external: ['@electric-sql/pglite', 'pg', 'hash-wasm', 'pdfkit', 'exceljs', 'nodemailer'],
 	},
 	build: {
 		sourcemap: false,

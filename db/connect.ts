@@ -47,6 +47,11 @@ export function createDatabase(target: DatabaseTarget): Kysely<Database> {
 				}) as typeof pg.types.getTypeParser,
 			},
 		})
+		// An idle connection the server closed (restart, failover, admin) must not crash the process:
+		// the pool drops it and opens a new one on the next query.
+		pool.on('error', (error) => {
+			console.warn(`database: idle connection closed (${error.message})`)
+		})
 		return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 	}
 	return new Kysely<Database>({

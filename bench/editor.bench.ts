@@ -6,44 +6,17 @@
  *
  *   npm run build && npx tsx bench/editor.bench.ts
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { chromium, type Page } from 'playwright-core'
 import { DEMO_PASSWORD } from '#db/seed/demo.ts'
 import { routeJavaScript } from './client-bundle.ts'
+import { startServer, stopServer } from './server.ts'
 
 const CELLS = 50
 
 function percentile(values: number[], p: number) {
 	const sorted = [...values].sort((a, b) => a - b)
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-	const dataDir = `.tmp/bench-editor-${port}`
-	rmSync(dataDir, { recursive: true, force: true })
-	const child = spawn('npx', ['tsx', 'server/index.ts', '--demo'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			PGLITE_DIR: dataDir,
-			DATABASE_URL: '',
-			NODE_ENV: 'production',
-			APP_ORIGIN: `http://localhost:${port}`,
-		},
-		stdio: ['ignore', 'ignore', 'inherit'],
-	})
-	for (let i = 0; i < 240; i++) {
-		try {
-			if ((await fetch(`http://localhost:${port}/healthz`)).ok) return child
-		} catch {
-			// starting
-		}
-		await sleep(500)
-	}
-	child.kill()
-	throw new Error('The server did not start')
 }
 
 /** Records keydown → next frame for every key typed on the page. */
@@ -95,7 +68,9 @@ export async function runEditorBench() {
 	if (!existsSync('build/server/index.js')) throw new Error('Run `npm run build` first.')
 	const js = routeJavaScript('routes/reports/editor')
 	const port = 3900 + Math.floor(Math.random() * 90)
-	const server = await startServer(port)
+	const dataDir = `.tmp/bench-editor-${port}`
+	rmSync(dataDir, { recursive: true, force: true })
+	const server = await startServer(port, { PGLITE_DIR: dataDir, DATABASE_URL: '' }, ['--demo'])
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: [
@@ -136,8 +111,7 @@ export async function runEditorBench() {
 		}
 	} finally {
 		await browser.close()
-		server.kill('SIGTERM')
-		await sleep(1000)
+		await stopServer(server)
 	}
 	const ms = (v: number) => `${v.toFixed(1)} ms`
 	console.log(

@@ -3,14 +3,14 @@ import type { Kysely } from 'kysely'
 import { recordAuditEvent } from '#db/queries/audit.ts'
 import {
 	answersChangedSince,
-	bumpRevision,
-	loadAnswersForUpdate,
+	loadAnswersOf,
 	lockReport,
-	writeAnswers,
+	writeRevision,
 	type AnswerWrite,
+	type Report,
 } from '#db/queries/reports.ts'
 import type { Database } from '#db/types.ts'
-import type { FormDefinition } from '#forms/types.ts'
+import { getFormDefinition } from '#forms/registry.ts'
 import { sameValue } from './canonical.ts'
 import { mergeAnswer } from './merge.ts'
 import { validatePatch } from './patch-validation.ts'
@@ -52,6 +52,10 @@ export type SaveOutcome =
 	| { kind: 'locked'; status: 409; reportStatus: string }
 	| { kind: 'stale'; status: 400 }
 	| { kind: 'not_found' }
+	| { kind: 'forbidden' }
+
+/** Who may save, decided on the locked report: `not_found` hides the report from its caller. */
+export type SaveAuthorization = (report: Report) => 'ok' | 'not_found' | 'forbidden'
 
 function isBlank(value: unknown) {
 	return value === null || value === undefined
@@ -67,17 +71,21 @@ export async function saveAnswers(
 	db: Kysely<Database>,
 	input: {
 		reportId: string
-		definition: FormDefinition
 		userId: string
 		payload: SavePayload
 		source?: string
+		authorize?: SaveAuthorization
 	},
 ): Promise<SaveOutcome> {
-	const errors = validatePatch(input.definition, input.payload.changes)
-	if (errors.length > 0) return { kind: 'invalid', status: 400, errors }
 	return db.transaction().execute(async (trx): Promise<SaveOutcome> => {
 		const report = await lockReport(trx, input.reportId)
 		if (!report) return { kind: 'not_found' }
+		const access = input.authorize?.(report) ?? 'ok'
+		if (access !== 'ok') return { kind: access }
+		const definition = getFormDefinition(report.formId, report.formVersion)
+		if (!definition) return { kind: 'not_found' }
+		const errors = validatePatch(definition, input.payload.changes)
+		if (errors.length > 0) return { kind: 'invalid', status: 400, errors }
 		if (!isEditableState(report.status))
 			return { kind: 'locked', status: 409, reportStatus: report.status }
 		const newest = Math.max(
@@ -87,7 +95,8 @@ export async function saveAnswers(
 		if (newest > report.revision) return { kind: 'stale', status: 400 }
 
 		const questionIds = input.payload.changes.map((c) => c.questionId)
-		const stored = await loadAnswersForUpdate(trx, report.id, questionIds)
+		const stored = await loadAnswersOf(trx, report.id, questionIds)
+
 		const writes: AnswerWrite[] = []
 		const conflicts: Conflict[] = []
 		for (const change of input.payload.changes) {
@@ -112,16 +121,20 @@ export async function saveAnswers(
 			if (sameValue(next, theirs)) continue
 			writes.push({ questionId: change.questionId, oldValue: theirs, newValue: next })
 		}
-		let revision = report.revision
-		if (writes.length > 0) {
-			revision = await bumpRevision(trx, report.id, input.userId)
-			await writeAnswers(trx, report.id, revision, input.userId, writes, input.source)
-		}
+		const revision =
+			writes.length > 0
+				? await writeRevision(trx, report.id, input.userId, writes, input.source)
+				: report.revision
 		const sent = new Map(
 			input.payload.changes.map((c) => [c.questionId, isBlank(c.value) ? null : c.value]),
 		)
 		// What others changed since the editor's sync point, and merged results it does not have yet.
-		const updates = (await answersChangedSince(trx, report.id, input.payload.sinceRevision)).filter(
+		// When nobody wrote since that point, this save's own merged results are all there is.
+		const changedSince =
+			report.revision === input.payload.sinceRevision
+				? writes.map((w) => ({ questionId: w.questionId, value: w.newValue ?? null, revision }))
+				: await answersChangedSince(trx, report.id, input.payload.sinceRevision)
+		const updates = changedSince.filter(
 			(u) => !sent.has(u.questionId) || !sameValue(u.value, sent.get(u.questionId)),
 		)
 		if (writes.length > 0 && input.source && input.source !== 'editor') {

@@ -199,7 +199,7 @@ export async function applyImport(
 	db: Kysely<Database>,
 	input: { context: ReportContext; userId: string; importId: string },
 ): Promise<ApplyOutcome> {
-	const { report, definition } = input.context
+	const { report } = input.context
 	const entry = await findAnswerImport(db, report.id, input.importId)
 	if (!entry || entry.userId !== input.userId) return { ok: false, reason: 'not_found' }
 	if (entry.appliedAt) return { ok: false, reason: 'already_applied' }
@@ -212,7 +212,6 @@ export async function applyImport(
 	if (fresh.revision !== entry.baseRevision) return { ok: false, reason: 'changed_since_preview' }
 	const outcome = await saveAnswers(db, {
 		reportId: report.id,
-		definition,
 		userId: input.userId,
 		source: 'excel_import',
 		payload: {
@@ -220,7 +219,7 @@ export async function applyImport(
 			changes: entry.changes as StoredChange[],
 		},
 	})
-	if (outcome.kind === 'locked' || outcome.kind === 'not_found')
+	if (outcome.kind === 'locked' || outcome.kind === 'not_found' || outcome.kind === 'forbidden')
 		return { ok: false, reason: 'not_editable' }
 	if (outcome.kind === 'stale') return { ok: false, reason: 'changed_since_preview' }
 	if (outcome.kind === 'invalid') return { ok: false, reason: 'invalid' }

@@ -8,8 +8,7 @@ import {
 	insertReportEvent,
 	latestSubmission,
 	loadAnswers,
-	writeAnswers,
-	bumpRevision,
+	writeRevision,
 } from '#db/queries/reports.ts'
 import type { Database } from '#db/types.ts'
 import { initialAnswers } from '#forms/engine/index.ts'
@@ -113,11 +112,9 @@ export async function startReport(
 			newValue: value,
 		}))
 		if (writes.length > 0) {
-			const revision = await bumpRevision(trx, reportId, input.userId)
-			await writeAnswers(
+			await writeRevision(
 				trx,
 				reportId,
-				revision,
 				input.userId,
 				writes,
 				input.mode === 'prefill' ? 'prefill' : 'initial',

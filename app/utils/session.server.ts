@@ -1,12 +1,7 @@
 import type { Kysely } from 'kysely'
 import { createCookie } from 'react-router'
-import {
-	findLiveSession,
-	insertSession,
-	revokeSession,
-	touchSession,
-} from '#db/queries/sessions.ts'
-import { findUserById } from '#db/queries/users.ts'
+import { insertSession, revokeSession, touchSession } from '#db/queries/sessions.ts'
+import { findSessionUser } from '#db/queries/users.ts'
 import type { Database } from '#db/types.ts'
 import { randomToken, sha256 } from './crypto.server.ts'
 import { getEnv } from './env.server.ts'
@@ -42,11 +37,10 @@ export async function userFromRequest(
 	const env = getEnv()
 	const sessionId = sha256(token)
 	const idleCutoff = new Date(Date.now() - env.SESSION_IDLE_MINUTES * 60_000)
-	const session = await findLiveSession(db, sessionId, idleCutoff)
-	if (!session) return null
-	const user = await findUserById(db, session.user_id)
-	if (!user) return null
-	if (Date.now() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+	const found = await findSessionUser(db, sessionId, idleCutoff)
+	if (!found) return null
+	const { user, lastSeenAt } = found
+	if (Date.now() - lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
 		await touchSession(db, sessionId)
 	}
 	return {

@@ -174,9 +174,14 @@ export async function loadAnswers(db: DbHandle, reportId: string) {
 	return answers
 }
 
-export async function loadAnswersForUpdate(trx: DbHandle, reportId: string, questionIds: string[]) {
+/**
+ * The stored answers of `questionIds`. Inside a transaction that holds the report's lock (taken by
+ * an earlier statement: a statement that waits for a row lock keeps its older snapshot for
+ * everything but that row), they are the latest.
+ */
+export async function loadAnswersOf(db: DbHandle, reportId: string, questionIds: string[]) {
 	if (questionIds.length === 0) return {}
-	const rows = await trx
+	const rows = await db
 		.selectFrom('report_answer')
 		.where('report_id', '=', reportId)
 		.where('question_id', 'in', questionIds)
@@ -216,78 +221,69 @@ export async function answersChangedSince(db: DbHandle, reportId: string, revisi
 
 export type AnswerWrite = { questionId: string; oldValue: unknown; newValue: unknown }
 
+const isCleared = (value: unknown) => value === null || value === undefined
+
 /**
- * Writes changed answers at `revision` (a null new value deletes the answer) and appends one
- * history row per question.
+ * Moves the report to its next revision and writes the changed answers at it (a null new value
+ * deletes the answer), with one history row per question — in one statement, so an autosave costs
+ * one round trip to the database. Returns the new revision. Use inside a transaction that holds the
+ * report's lock when the caller must know the revision beforehand.
  */
-export async function writeAnswers(
+export async function writeRevision(
 	trx: DbHandle,
 	reportId: string,
-	revision: number,
 	userId: string | null,
 	writes: AnswerWrite[],
 	source = 'editor',
-) {
-	if (writes.length === 0) return
-	const deletions = writes.filter((w) => w.newValue === null || w.newValue === undefined)
-	const upserts = writes.filter((w) => w.newValue !== null && w.newValue !== undefined)
+): Promise<number> {
+	const deletions = writes.filter((w) => isCleared(w.newValue))
+	const upserts = writes.filter((w) => !isCleared(w.newValue))
+	const json = (value: unknown) => (isCleared(value) ? null : jsonb(value))
+	const steps = [
+		sql`bumped as (
+			update report set revision = revision + 1, updated_by = ${userId}::uuid, updated_at = now()
+			where id = ${reportId}::uuid
+			returning revision
+		)`,
+	]
 	if (deletions.length > 0) {
-		await trx
-			.deleteFrom('report_answer')
-			.where('report_id', '=', reportId)
-			.where(
-				'question_id',
-				'in',
-				deletions.map((d) => d.questionId),
-			)
-			.execute()
+		steps.push(sql`removed as (
+			delete from report_answer
+			where report_id = ${reportId}::uuid
+			and question_id in (${sql.join(deletions.map((d) => d.questionId))})
+		)`)
 	}
 	if (upserts.length > 0) {
-		await trx
-			.insertInto('report_answer')
-			.values(
-				upserts.map((w) => ({
-					report_id: reportId,
-					question_id: w.questionId,
-					value: jsonb(w.newValue),
-					revision,
-					updated_by: userId,
-				})),
-			)
-			.onConflict((oc) =>
-				oc.columns(['report_id', 'question_id']).doUpdateSet((eb) => ({
-					value: eb.ref('excluded.value'),
-					revision: eb.ref('excluded.revision'),
-					updated_by: eb.ref('excluded.updated_by'),
-					updated_at: sql`now()`,
-				})),
-			)
-			.execute()
+		const rows = upserts.map((w) => sql`(${w.questionId}::text, ${json(w.newValue)}::jsonb)`)
+		steps.push(sql`upserted as (
+			insert into report_answer (report_id, question_id, value, revision, updated_by)
+			select ${reportId}::uuid, v.question_id, v.value, bumped.revision, ${userId}::uuid
+			from bumped, (values ${sql.join(rows)}) as v (question_id, value)
+			on conflict (report_id, question_id) do update set
+				value = excluded.value,
+				revision = excluded.revision,
+				updated_by = excluded.updated_by,
+				updated_at = now()
+		)`)
 	}
-	await trx
-		.insertInto('report_change')
-		.values(
-			writes.map((w) => ({
-				report_id: reportId,
-				revision,
-				question_id: w.questionId,
-				old_value: w.oldValue === undefined || w.oldValue === null ? null : jsonb(w.oldValue),
-				new_value: w.newValue === undefined || w.newValue === null ? null : jsonb(w.newValue),
-				changed_by: userId,
-				source,
-			})),
+	if (writes.length > 0) {
+		const rows = writes.map(
+			(w) => sql`(${w.questionId}::text, ${json(w.oldValue)}::jsonb, ${json(w.newValue)}::jsonb)`,
 		)
-		.execute()
-}
-
-export async function bumpRevision(trx: DbHandle, reportId: string, userId: string | null) {
-	const row = await trx
-		.updateTable('report')
-		.set({ revision: sql`revision + 1`, updated_by: userId, updated_at: sql`now()` })
-		.where('id', '=', reportId)
-		.returning('revision')
-		.executeTakeFirstOrThrow()
-	return row.revision
+		steps.push(sql`changed as (
+			insert into report_change
+				(report_id, revision, question_id, old_value, new_value, changed_by, source)
+			select ${reportId}::uuid, bumped.revision, v.question_id, v.old_value, v.new_value,
+				${userId}::uuid, ${source}::text
+			from bumped, (values ${sql.join(rows)}) as v (question_id, old_value, new_value)
+		)`)
+	}
+	const result = await sql<{
+		revision: number
+	}>`with ${sql.join(steps)} select revision from bumped`.execute(trx)
+	const row = result.rows[0]
+	if (!row) throw new Error(`Report ${reportId} not found`)
+	return Number(row.revision)
 }
 
 export async function setReportStatus(

@@ -24,19 +24,6 @@ export async function insertSession(
 }
 
 /** The session and its user, only while the session is live (not revoked, not expired, user active). */
-export async function findLiveSession(db: DbHandle, id: string, idleCutoff: Date) {
-	return db
-		.selectFrom('session as s')
-		.innerJoin('app_user as u', 'u.id', 's.user_id')
-		.where('s.id', '=', id)
-		.where('s.revoked_at', 'is', null)
-		.where('s.expires_at', '>', sql<Date>`now()`)
-		.where('s.last_seen_at', '>', idleCutoff)
-		.where('u.is_active', '=', true)
-		.select(['s.id', 's.user_id', 's.last_seen_at', 's.expires_at'])
-		.executeTakeFirst()
-}
-
 export async function touchSession(db: DbHandle, id: string) {
 	await db
 		.updateTable('session')

@@ -87,6 +87,20 @@ export async function findUserById(db: DbHandle, id: string): Promise<UserSummar
 	return row ? withoutPassword(toUser(row)) : undefined
 }
 
+/** The active user of a live session and when that session was last seen, in one query. */
+export async function findSessionUser(db: DbHandle, sessionId: string, idleCutoff: Date) {
+	const row = await userColumns(db)
+		.innerJoin('session as s', 's.user_id', 'u.id')
+		.where('s.id', '=', sessionId)
+		.where('s.revoked_at', 'is', null)
+		.where('s.expires_at', '>', sql<Date>`now()`)
+		.where('s.last_seen_at', '>', idleCutoff)
+		.where('u.is_active', '=', true)
+		.select('s.last_seen_at')
+		.executeTakeFirst()
+	return row ? { user: withoutPassword(toUser(row)), lastSeenAt: row.last_seen_at } : undefined
+}
+
 export type UserListFilter = { query?: string; role?: Role; partyCode?: string; limit?: number }
 
 export async function listUsers(db: DbHandle, filter: UserListFilter = {}): Promise<UserSummary[]> {

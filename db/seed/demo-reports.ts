@@ -10,13 +10,12 @@ import type { Answers } from '#forms/types.ts'
 import { findCycleByCode, type ReportingCycle } from '../queries/cycles.ts'
 import type { DbHandle } from '../queries/handle.ts'
 import {
-	bumpRevision,
 	findReportForCycle,
 	insertReport,
 	insertSubmission,
 	setReportStatus,
 	setSubmissionState,
-	writeAnswers,
+	writeRevision,
 } from '../queries/reports.ts'
 import { findUserByEmail, insertUser } from '../queries/users.ts'
 import type { ReportStatus } from '../types.ts'
@@ -87,11 +86,9 @@ async function seedOne(
 		createdBy: userId,
 	}))!
 	const answers = answersFor(demo)
-	const revision = await bumpRevision(db, reportId, userId)
-	await writeAnswers(
+	const revision = await writeRevision(
 		db,
 		reportId,
-		revision,
 		userId,
 		Object.entries(answers).map(([questionId, value]) => ({
 			questionId,

@@ -7,7 +7,7 @@ import { startReport } from '#app/domain/start-report.server.ts'
 import type { WorkflowAction } from '#app/domain/workflow.ts'
 import type { CurrentUser } from '#app/utils/permissions.ts'
 import { findCycleByCode, type ReportingCycle } from '#db/queries/cycles.ts'
-import { bumpRevision, writeAnswers } from '#db/queries/reports.ts'
+import { writeRevision } from '#db/queries/reports.ts'
 import { art15V6Context, buildCompleteArt15V6Answers } from '#forms/fixtures/builders.ts'
 import { createTestDatabase, type TestDatabase } from '#tests/db.ts'
 import { createUser, getRequest, routeContext, settle, statusOf } from '#tests/factories.ts'
@@ -40,11 +40,9 @@ async function draftReport(partyCode: string) {
 	if (!started.ok) throw new Error(started.error)
 	const answers = buildCompleteArt15V6Answers(art15V6Context(partyCode))
 	await t.db.transaction().execute(async (trx) => {
-		const revision = await bumpRevision(trx, started.reportId, user.id)
-		await writeAnswers(
+		await writeRevision(
 			trx,
 			started.reportId,
-			revision,
 			user.id,
 			Object.entries(answers).map(([questionId, value]) => ({
 				questionId,

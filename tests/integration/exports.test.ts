@@ -72,11 +72,8 @@ async function start(partyCode: string, cycleCode: string, user: CurrentUser) {
 
 async function fillReport(reportId: string, user: CurrentUser, answers: Answers) {
 	const report = (await findReport(t.db, reportId))!
-	const definition =
-		report.formId === 'ddt' ? DDT_V1 : (await import('#forms/stockholm-art15/v6.ts')).ART15_V6
 	const outcome = await saveAnswers(t.db, {
 		reportId,
-		definition,
 		userId: user.id,
 		payload: {
 			sinceRevision: report.revision,

@@ -10,7 +10,7 @@ import { startReport } from '#app/domain/start-report.server.ts'
 import type { CurrentUser } from '#app/utils/permissions.ts'
 import { createDatabase } from '#db/connect.ts'
 import { findCycleByCode, type ReportingCycle } from '#db/queries/cycles.ts'
-import { bumpRevision, writeAnswers } from '#db/queries/reports.ts'
+import { writeRevision } from '#db/queries/reports.ts'
 import { updateUserProfile } from '#db/queries/users.ts'
 import type { Database } from '#db/types.ts'
 import { art15V6Context, buildCompleteArt15V6Answers } from '#forms/fixtures/builders.ts'
@@ -99,11 +99,9 @@ describe('sendDeadlineReminders', () => {
 		if (!ind.ok) throw new Error(ind.error)
 		const answers = buildCompleteArt15V6Answers(art15V6Context('IND'))
 		await t.db.transaction().execute(async (trx) => {
-			const revision = await bumpRevision(trx, ind.reportId, indContactPoint.id)
-			await writeAnswers(
+			await writeRevision(
 				trx,
 				ind.reportId,
-				revision,
 				indContactPoint.id,
 				Object.entries(answers).map(([questionId, value]) => ({
 					questionId,

@@ -329,7 +329,13 @@ export function MarkerSelect({
 	return (
 		<select
 			id={id}
-			className={compact ? 'marker-select marker-select--compact' : 'marker-select'}
+			className={[
+				'marker-select',
+				compact ? 'marker-select--compact' : '',
+				current ? 'marker-select--set' : '',
+			]
+				.filter(Boolean)
+				.join(' ')}
 			aria-label={label}
 			value={current}
 			disabled={disabled}

@@ -192,7 +192,7 @@ export async function runAutosaveBench(
 	let server: ChildProcess | undefined
 	try {
 		const editors = await prepare(url, editorCount)
-		server = await startServer(port, { DATABASE_URL: url, DATABASE_POOL_SIZE: '20' })
+		server = await startServer(port, { DATABASE_URL: url })
 		const origin = `http://localhost:${port}`
 
 		const baseline = await runLoad(

@@ -160,7 +160,11 @@ export class DraftSync {
 	markDirty(questionId: string) {
 		if (this.#locked) return
 		const known = this.#known.get(questionId)
-		if (sameValue(normalise(known?.value), normalise(this.#options.getValue(questionId)))) {
+		// Comparing a whole table on every keystroke is the costly part of typing in a big table:
+		// a question already waiting to be saved stays so (saving an unchanged value is a no-op).
+		if (this.#dirty.has(questionId) && this.#state.status !== 'saving') {
+			this.#persistSoon()
+		} else if (sameValue(normalise(known?.value), normalise(this.#options.getValue(questionId)))) {
 			if (this.#dirty.delete(questionId)) this.#persistSoon()
 		} else {
 			this.#dirty.add(questionId)

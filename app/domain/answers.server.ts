@@ -62,7 +62,8 @@ function isBlank(value: unknown) {
 }
 
 /**
- * Applies one autosave in a single transaction: locks the report, re-checks that it is editable,
+ * Applies one autosave in a single transaction: locks the report, asks `authorize` whether the
+ * caller may save to it, validates the patch against the report's form, re-checks that it is editable,
  * merges each question against what others saved since `baseRevision` (see `mergeAnswer`), writes
  * the changed answers at a new revision with their history, and returns the conflicts it could not
  * resolve — those questions are left as others saved them, never silently overwritten.

@@ -226,8 +226,7 @@ const isCleared = (value: unknown) => value === null || value === undefined
 /**
  * Moves the report to its next revision and writes the changed answers at it (a null new value
  * deletes the answer), with one history row per question — in one statement, so an autosave costs
- * one round trip to the database. Returns the new revision. Use inside a transaction that holds the
- * report's lock when the caller must know the revision beforehand.
+ * one round trip to the database. Returns the new revision.
  */
 export async function writeRevision(
 	trx: DbHandle,

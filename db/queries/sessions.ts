@@ -23,7 +23,7 @@ export async function insertSession(
 		.execute()
 }
 
-/** The session and its user, only while the session is live (not revoked, not expired, user active). */
+/** Records activity, which keeps the session from idling out. */
 export async function touchSession(db: DbHandle, id: string) {
 	await db
 		.updateTable('session')

@@ -431,6 +431,17 @@ describe('autosave', () => {
 		})
 		expect(write.status).toBe(404)
 	})
+
+	it('lets the secretariat read a report but not change its answers (403, nothing written)', async () => {
+		const reportId = await newReport()
+		const before = await answersOf(reportId)
+		const write = await save(reviewer, reportId, {
+			sinceRevision: 1,
+			changes: [{ questionId: 'b_obstacles_implementation', baseRevision: 0, value: 'x' }],
+		})
+		expect(write.status).toBe(403)
+		expect(await answersOf(reportId)).toEqual(before)
+	})
 })
 
 describe('attachments', () => {

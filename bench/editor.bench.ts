@@ -1,15 +1,26 @@
 /**
  * Typing in the report editor, in Chromium: 50 cells of the 6th-cycle statistics table, four
- * keystrokes each, measuring the time from each keydown to the next frame (p50/p95), next to the
- * same measurement on a plain text field in the same run (baseline), unthrottled and with the CPU
- * slowed 4× (an older laptop). Also prints the JavaScript the editor route loads (gzip).
+ * keystrokes each, next to the same typing in a bare text field (the login page's email field) in
+ * the same run, unthrottled and with the CPU slowed 4× (an older laptop). Two figures per key:
+ *
+ * - keydown → next frame: from the key's event time until the frame after it has run (a
+ *   requestAnimationFrame callback, then a task). This includes waiting for the display's next
+ *   refresh, up to 16.7 ms at 60 Hz, wherever in that interval the key lands; so even the bare
+ *   field's p95 sits near 17 ms on this machine.
+ * - keystroke work: the main thread's busy time from the keydown's task until the frame that shows
+ *   the character is committed, read from a Chrome trace of another 50 cells (see
+ *   keystroke-trace.ts). This is what the page costs per key, and what the ≤ 16 ms target (one
+ *   frame) is judged on.
+ *
+ * Also prints the JavaScript the editor route loads (gzip).
  *
  *   npm run build && npx tsx bench/editor.bench.ts
  */
 import { existsSync, rmSync } from 'node:fs'
-import { chromium, type Page } from 'playwright-core'
+import { chromium, type CDPSession, type Page } from 'playwright-core'
 import { DEMO_PASSWORD } from '#db/seed/demo.ts'
 import { routeJavaScript } from './client-bundle.ts'
+import { keystrokeWork, traceMainThread } from './keystroke-trace.ts'
 import { startServer, stopServer } from './server.ts'
 
 const CELLS = 50
@@ -39,30 +50,46 @@ async function installProbe(page: Page) {
 	})
 }
 
-async function samples(page: Page) {
+async function probeSamples(page: Page) {
 	await page.waitForTimeout(200)
-	return page.evaluate(() => (window as unknown as { __samples: number[] }).__samples.slice())
+	return page.evaluate(() => (window as unknown as { __samples: number[] }).__samples.splice(0))
 }
 
-async function typeInCells(page: Page) {
+type Typing = (first: number) => Promise<void>
+
+/** Both figures for one kind of typing: probe latencies on one pass, traced work on another. */
+async function measure(page: Page, cdp: CDPSession, type: Typing) {
 	await installProbe(page)
+	await type(0)
+	const latency = await probeSamples(page)
+	const events = await traceMainThread(cdp, async () => {
+		await type(CELLS)
+		await page.waitForTimeout(200)
+	})
+	return { latency, work: keystrokeWork(events) }
+}
+
+function typeInCells(page: Page): Typing {
 	const cells = page.locator('table.table--editor tbody input[type="text"]')
-	for (let i = 0; i < CELLS; i++) {
-		await cells.nth(i).click()
-		await page.keyboard.type(String(1000 + i), { delay: 30 })
+	return async (first) => {
+		for (let i = first; i < first + CELLS; i++) {
+			await cells.nth(i).click()
+			await page.keyboard.type(String(1000 + i), { delay: 30 })
+		}
 	}
-	return samples(page)
 }
 
-async function typeInPlainField(page: Page) {
-	await installProbe(page)
+function typeInPlainField(page: Page): Typing {
 	const field = page.getByLabel('Email address')
-	for (let i = 0; i < CELLS; i++) {
-		await field.fill('')
-		await page.keyboard.type(String(1000 + i), { delay: 30 })
+	return async (first) => {
+		for (let i = first; i < first + CELLS; i++) {
+			await field.fill('')
+			await page.keyboard.type(String(1000 + i), { delay: 30 })
+		}
 	}
-	return samples(page)
 }
+
+type Figures = { latency: number[]; work: number[] }
 
 export async function runEditorBench() {
 	if (!existsSync('build/server/index.js')) throw new Error('Run `npm run build` first.')
@@ -81,7 +108,7 @@ export async function runEditorBench() {
 		],
 	})
 	const base = `http://localhost:${port}`
-	const results: Record<string, { editor: number[]; baseline: number[] }> = {}
+	const results: Record<string, { editor: Figures; baseline: Figures }> = {}
 	try {
 		for (const throttle of [1, 4]) {
 			console.log(`  measuring with CPU ${throttle}×…`)
@@ -91,7 +118,7 @@ export async function runEditorBench() {
 			await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
 			await page.goto(`${base}/login`)
 			await page.waitForLoadState('networkidle')
-			const baseline = await typeInPlainField(page)
+			const baseline = await measure(page, cdp, typeInPlainField(page))
 			await page.getByLabel('Password').fill(DEMO_PASSWORD)
 			await page.getByLabel('Email address').fill('contributor.india@demo.example.org')
 			await page.getByRole('button', { name: 'Sign in' }).click()
@@ -105,7 +132,7 @@ export async function runEditorBench() {
 			await page.goto(page.url().replace(/sections\/.*/, 'sections/b_art15_statistics'))
 			await page.waitForLoadState('networkidle')
 			console.log('  editor open, typing…')
-			const editor = await typeInCells(page)
+			const editor = await measure(page, cdp, typeInCells(page))
 			results[`${throttle}x`] = { editor, baseline }
 			await context.close()
 		}
@@ -114,22 +141,27 @@ export async function runEditorBench() {
 		await stopServer(server)
 	}
 	const ms = (v: number) => `${v.toFixed(1)} ms`
+	const pair = (values: number[]) =>
+		`p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}`
 	console.log(
-		`editor: typing into ${CELLS} cells of the statistics table (4 keys each), keydown → next frame`,
+		`editor: typing into ${CELLS} cells of the statistics table (4 keys each), bare text field as baseline`,
 	)
 	for (const [throttle, { editor, baseline }] of Object.entries(results)) {
 		console.log(
-			`  CPU ${throttle}: editor p50 ${ms(percentile(editor, 50))}, p95 ${ms(percentile(editor, 95))} (${editor.length} keys); ` +
-				`plain field p50 ${ms(percentile(baseline, 50))}, p95 ${ms(percentile(baseline, 95))}; ` +
-				`ratio p95 ${(percentile(editor, 95) / percentile(baseline, 95)).toFixed(1)}×`,
+			`  CPU ${throttle}: keystroke work: editor ${pair(editor.work)} (${editor.work.length} keys); ` +
+				`bare field ${pair(baseline.work)}; ratio p95 ${(percentile(editor.work, 95) / percentile(baseline.work, 95)).toFixed(1)}×`,
+		)
+		console.log(
+			`          keydown → next frame: editor ${pair(editor.latency)} (${editor.latency.length} keys); ` +
+				`bare field ${pair(baseline.latency)}; ratio p95 ${(percentile(editor.latency, 95) / percentile(baseline.latency, 95)).toFixed(1)}×`,
 		)
 	}
 	console.log(
 		`  JavaScript loaded by the editor route: ${(js.totalGzip / 1024).toFixed(1)} KB gzip (${(js.totalRaw / 1024).toFixed(0)} KB raw)`,
 	)
-	const p95 = percentile(results['1x']!.editor, 95)
+	const p95 = percentile(results['1x']!.editor.work, 95)
 	console.log(
-		`  targets: p95 ≤ 16 ms → ${p95 <= 16 ? 'met' : 'NOT met'}; ≤ 200 KB → ${js.totalGzip <= 200 * 1024 ? 'met' : 'NOT met'}`,
+		`  targets: keystroke work p95 ≤ 16 ms (one frame) → ${p95 <= 16 ? 'met' : 'NOT met'}; ≤ 200 KB → ${js.totalGzip <= 200 * 1024 ? 'met' : 'NOT met'}`,
 	)
 	return { p95, jsGzip: js.totalGzip }
 }

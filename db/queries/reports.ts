@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { jsonb } from '../json.ts'
 import type { ReportStatus, SubmissionState } from '../types.ts'
 import type { DbHandle } from './handle.ts'
@@ -174,74 +175,91 @@ export async function loadAnswers(db: DbHandle, reportId: string) {
 	return answers
 }
 
-/**
- * The stored answers of `questionIds`. Inside a transaction that holds the report's lock (taken by
- * an earlier statement: a statement that waits for a row lock keeps its older snapshot for
- * everything but that row), they are the latest.
- */
-export async function loadAnswersOf(db: DbHandle, reportId: string, questionIds: string[]) {
-	if (questionIds.length === 0) return {}
-	const rows = await db
-		.selectFrom('report_answer')
-		.where('report_id', '=', reportId)
-		.where('question_id', 'in', questionIds)
-		.select(['question_id', 'value', 'revision', 'updated_by', 'updated_at'])
-		.execute()
-	return Object.fromEntries(
-		rows.map((row) => [
-			row.question_id,
-			{
-				value: row.value,
-				revision: row.revision,
-				updatedBy: row.updated_by,
-				updatedAt: row.updated_at,
-			},
-		]),
-	) as Record<string, StoredAnswer>
-}
+export type AnswerChange = { questionId: string; value: unknown; revision: number }
 
-/** Answers stored (or cleared) after `revision`, with their current value (null when cleared). */
-export async function answersChangedSince(db: DbHandle, reportId: string, revision: number) {
-	const rows = await db
-		.selectFrom('report_change as c')
-		.leftJoin('report_answer as a', (join) =>
-			join.onRef('a.report_id', '=', 'c.report_id').onRef('a.question_id', '=', 'c.question_id'),
-		)
-		.where('c.report_id', '=', reportId)
-		.where('c.revision', '>', revision)
-		.select(['c.question_id', 'a.value', sql<number>`max(c.revision)`.as('revision')])
-		.groupBy(['c.question_id', 'a.value'])
-		.execute()
-	return rows.map((r) => ({
-		questionId: r.question_id,
-		value: r.value ?? null,
-		revision: Number(r.revision),
+/**
+ * What an autosave decides on, read in one statement (so from one snapshot): the report, the
+ * stored answers of `questionIds`, and every answer changed after `sinceRevision` with its current
+ * value (null when cleared).
+ */
+export async function readForSave(
+	db: DbHandle,
+	reportId: string,
+	questionIds: string[],
+	sinceRevision: number,
+) {
+	if (!isUuid(reportId)) return undefined
+	// No question has an empty id: with nothing to read, the answers come back empty.
+	const ids = questionIds.length > 0 ? questionIds : ['']
+	const row = await db
+		.selectFrom('report as r')
+		.where('r.id', '=', reportId)
+		.select(reportColumns)
+		.select((eb) => [
+			jsonArrayFrom(
+				eb
+					.selectFrom('report_answer as a')
+					.whereRef('a.report_id', '=', 'r.id')
+					.where('a.question_id', 'in', ids)
+					.select(['a.question_id', 'a.value', 'a.revision', 'a.updated_by']),
+			).as('stored'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('report_change as c')
+					.leftJoin('report_answer as now', (join) =>
+						join
+							.onRef('now.report_id', '=', 'c.report_id')
+							.onRef('now.question_id', '=', 'c.question_id'),
+					)
+					.whereRef('c.report_id', '=', 'r.id')
+					.where('c.revision', '>', sinceRevision)
+					.groupBy(['c.question_id', 'now.value'])
+					.select(['c.question_id', 'now.value', sql<number>`max(c.revision)`.as('revision')]),
+			).as('changed'),
+		])
+		.executeTakeFirst()
+	if (!row) return undefined
+	const stored: Record<string, Omit<StoredAnswer, 'updatedAt'>> = {}
+	for (const answer of row.stored) {
+		stored[answer.question_id] = {
+			value: answer.value,
+			revision: Number(answer.revision),
+			updatedBy: answer.updated_by,
+		}
+	}
+	const changed: AnswerChange[] = row.changed.map((c) => ({
+		questionId: c.question_id,
+		value: c.value ?? null,
+		revision: Number(c.revision),
 	}))
+	return { report: toReport(row), stored, changed }
 }
 
 export type AnswerWrite = { questionId: string; oldValue: unknown; newValue: unknown }
 
 const isCleared = (value: unknown) => value === null || value === undefined
 
-/**
- * Moves the report to its next revision and writes the changed answers at it (a null new value
- * deletes the answer), with one history row per question — in one statement, so an autosave costs
- * one round trip to the database. Returns the new revision.
- */
-export async function writeRevision(
-	trx: DbHandle,
+/** The report as a save read it: the write happens only if it is still so. */
+type RevisionGuard = { revision: number; status: ReportStatus }
+
+function revisionWrite(
 	reportId: string,
 	userId: string | null,
 	writes: AnswerWrite[],
-	source = 'editor',
-): Promise<number> {
+	source: string,
+	guard?: RevisionGuard,
+) {
 	const deletions = writes.filter((w) => isCleared(w.newValue))
 	const upserts = writes.filter((w) => !isCleared(w.newValue))
 	const json = (value: unknown) => (isCleared(value) ? null : jsonb(value))
+	const unchanged = guard
+		? sql`and revision = ${guard.revision} and status = ${guard.status}`
+		: sql``
+	// Every other step reads `bumped`, so nothing is written when the guard fails.
 	const steps = [
 		sql`bumped as (
 			update report set revision = revision + 1, updated_by = ${userId}::uuid, updated_at = now()
-			where id = ${reportId}::uuid
+			where id = ${reportId}::uuid ${unchanged}
 			returning revision
 		)`,
 	]
@@ -250,6 +268,7 @@ export async function writeRevision(
 			delete from report_answer
 			where report_id = ${reportId}::uuid
 			and question_id in (${sql.join(deletions.map((d) => d.questionId))})
+			and exists (select from bumped)
 		)`)
 	}
 	if (upserts.length > 0) {
@@ -277,12 +296,41 @@ export async function writeRevision(
 			from bumped, (values ${sql.join(rows)}) as v (question_id, old_value, new_value)
 		)`)
 	}
-	const result = await sql<{
-		revision: number
-	}>`with ${sql.join(steps)} select revision from bumped`.execute(trx)
-	const row = result.rows[0]
+	return sql<{ revision: number }>`with ${sql.join(steps)} select revision from bumped`
+}
+
+/**
+ * Moves the report to its next revision and writes the changed answers at it (a null new value
+ * deletes the answer), with one history row per question, in one statement. Returns the new
+ * revision.
+ */
+export async function writeRevision(
+	db: DbHandle,
+	reportId: string,
+	userId: string | null,
+	writes: AnswerWrite[],
+	source = 'editor',
+): Promise<number> {
+	const row = (await revisionWrite(reportId, userId, writes, source).execute(db)).rows[0]
 	if (!row) throw new Error(`Report ${reportId} not found`)
 	return Number(row.revision)
+}
+
+/**
+ * `writeRevision`, only if the report is still at the revision and status the caller read: the
+ * statement takes the report's row lock and re-checks both on the latest row. Returns the new
+ * revision, or null (nothing written) when someone else saved, or the status changed, meanwhile.
+ */
+export async function writeRevisionIfUnchanged(
+	db: DbHandle,
+	report: { id: string } & RevisionGuard,
+	userId: string | null,
+	writes: AnswerWrite[],
+	source = 'editor',
+): Promise<number | null> {
+	const guard = { revision: report.revision, status: report.status }
+	const row = (await revisionWrite(report.id, userId, writes, source, guard).execute(db)).rows[0]
+	return row ? Number(row.revision) : null
 }
 
 export async function setReportStatus(

@@ -18,7 +18,10 @@ test('an analyst previews compiled data, sees charts and downloads the workbook'
 		.getByRole('checkbox', { name: /Total quantities produced, imported and exported/ })
 		.check()
 	await page.getByRole('button', { name: 'Show' }).click()
+	// The page before the click already shows every table's charts: wait for the selection's page.
+	await expect(page).toHaveURL(/questions=b3_statistics/)
 	await expect(page.getByText(/reports? match/)).toBeVisible()
+	await expect(page.getByRole('img', { name: /all countries/ })).toHaveCount(1)
 	await expect(page.getByRole('img', { name: /per year, by country/ })).toBeVisible()
 	await expect(page.getByRole('img', { name: /all countries/ })).toBeVisible()
 	await expectAccessible(page)

@@ -11,7 +11,13 @@ import { startReport } from '#app/domain/start-report.server.ts'
 import type { SavePayload } from '#app/domain/save-protocol.ts'
 import type { CurrentUser } from '#app/utils/permissions.ts'
 import { findCycleByCode } from '#db/queries/cycles.ts'
-import { findReport, loadAnswers } from '#db/queries/reports.ts'
+import {
+	findReport,
+	listSaves,
+	loadAnswers,
+	setReportStatus,
+	writeRevisionIfUnchanged,
+} from '#db/queries/reports.ts'
 import { art15V6Context, buildCompleteArt15V6Answers } from '#forms/fixtures/builders.ts'
 import type { Answers } from '#forms/types.ts'
 import { createTestDatabase, type TestDatabase } from '#tests/db.ts'
@@ -251,6 +257,69 @@ describe('autosave', () => {
 		expect(outcomes.every((o) => o.status === 200)).toBe(true)
 		const answers = await answersOf(reportId)
 		for (const id of ids) expect(answers[id]).toBeDefined()
+		const report = (await findReport(t.db, reportId))!
+		expect(report.revision).toBe(1 + ids.length)
+	})
+
+	it('writes nothing when the report moved on since the save read it (a later revision or status)', async () => {
+		const reportId = await newReport()
+		const read = (await findReport(t.db, reportId))!
+		const first = await writeRevisionIfUnchanged(t.db, read, ocp.id, [
+			{ questionId: 'b_format_comments', oldValue: null, newValue: 'first' },
+		])
+		expect(first).toBe(read.revision + 1)
+		const stale = await writeRevisionIfUnchanged(t.db, read, ocp.id, [
+			{ questionId: 'b_format_comments', oldValue: 'first', newValue: null },
+			{ questionId: 'b_obstacles_reporting', oldValue: null, newValue: 'second' },
+		])
+		expect(stale).toBeNull()
+		const current = (await findReport(t.db, reportId))!
+		await setReportStatus(t.db, reportId, 'submitted')
+		const afterSubmission = await writeRevisionIfUnchanged(t.db, current, ocp.id, [
+			{ questionId: 'b_obstacles_reporting', oldValue: null, newValue: 'third' },
+		])
+		expect(afterSubmission).toBeNull()
+		const answers = await answersOf(reportId)
+		expect(answers.b_format_comments).toBe('first')
+		expect(answers.b_obstacles_reporting).toBeUndefined()
+		expect((await findReport(t.db, reportId))!.revision).toBe(read.revision + 1)
+		const saves = (await listSaves(t.db, reportId)).filter((s) => s.revision > read.revision)
+		expect(saves.map((s) => s.question_ids)).toEqual([['b_format_comments']])
+	})
+
+	it('saves every one of many racing saves to one report, each at its own revision', async () => {
+		const reportId = await newReport()
+		const ids = [
+			'b_obstacles_implementation',
+			'b_obstacles_reporting',
+			'b_format_comments',
+			'b4_minimisation_measures',
+		]
+		const rounds = 6
+		const outcomes = await Promise.all(
+			Array.from({ length: rounds * ids.length }, (_, i) =>
+				save(i % 2 ? contributor : ocp, reportId, {
+					sinceRevision: 1,
+					changes: [
+						{
+							questionId: ids[i % ids.length]!,
+							baseRevision: 0,
+							base: null,
+							value: `text ${i}`,
+						},
+					],
+				}),
+			),
+		)
+		expect(outcomes.every((o) => o.status === 200)).toBe(true)
+		// Per question, the first write applies and the rest conflict with it: never overwritten.
+		const applied = outcomes.flatMap(
+			(o) => (o.body as { applied: { questionId: string; revision: number }[] }).applied,
+		)
+		const conflicts = outcomes.flatMap((o) => (o.body as { conflicts: unknown[] }).conflicts)
+		expect(applied.map((a) => a.questionId).sort()).toEqual([...ids].sort())
+		expect(conflicts).toHaveLength((rounds - 1) * ids.length)
+		expect(new Set(applied.map((a) => a.revision)).size).toBe(ids.length)
 		const report = (await findReport(t.db, reportId))!
 		expect(report.revision).toBe(1 + ids.length)
 	})

@@ -90,9 +90,9 @@ function client(server: FakeServer, storage = new MemoryStorage(), online = { va
 		setValue: (id, value) => values.set(id, value),
 		send: (payload) => server.save(structuredClone(payload)),
 		storage,
-		onState: (state) => states.push(state),
 		isOnline: () => online.value,
 	})
+	sync.subscribe(() => states.push(sync.state))
 	const type = (id: string, value: unknown) => {
 		values.set(id, value)
 		sync.markDirty(id)
@@ -127,6 +127,22 @@ describe('autosave', () => {
 			await vi.advanceTimersByTimeAsync(300)
 		}
 		expect(server.requests).toBeGreaterThanOrEqual(2)
+	})
+
+	it('sends nothing for an answer typed back to its saved value, and says all is saved', async () => {
+		const server = new FakeServer()
+		const { type, sync, storage } = client(server)
+		type('q1', 'a')
+		await vi.advanceTimersByTimeAsync(2_000)
+		expect(server.requests).toBe(1)
+		type('q1', 'ab')
+		expect(sync.state.status).toBe('pending')
+		type('q1', 'a')
+		expect(sync.hasUnsavedChanges).toBe(false)
+		await vi.advanceTimersByTimeAsync(2_000)
+		expect(server.requests).toBe(1)
+		expect(sync.state.status).toBe('saved')
+		expect(storage.getItem('draft:r1:u1')).toBeNull()
 	})
 
 	it('keeps changes while offline and saves them when the connection returns', async () => {

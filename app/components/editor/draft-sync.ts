@@ -55,7 +55,6 @@ export type DraftSyncOptions = {
 	setValue: (questionId: string, value: unknown) => void
 	send: (payload: SavePayload) => Promise<SendResult>
 	storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
-	onState: (state: SyncState) => void
 	isOnline?: () => boolean
 	debounceMs?: number
 	maxWaitMs?: number
@@ -93,6 +92,7 @@ export class DraftSync {
 	#inFlight: Promise<void> | null = null
 	#failures = 0
 	#locked = false
+	readonly #listeners = new Set<() => void>()
 
 	constructor(options: DraftSyncOptions) {
 		this.#options = options
@@ -104,7 +104,17 @@ export class DraftSync {
 		return this.#state
 	}
 
+	/** Called after every change of `state`. Returns the unsubscribe function. */
+	subscribe = (listener: () => void) => {
+		this.#listeners.add(listener)
+		return () => {
+			this.#listeners.delete(listener)
+		}
+	}
+
+	/** Whether anything typed is not saved yet (a question typed back to its saved value is not). */
 	get hasUnsavedChanges() {
+		this.#dropUnchanged()
 		return this.#dirty.size > 0
 	}
 
@@ -124,7 +134,7 @@ export class DraftSync {
 
 	#update(patch: Partial<SyncState>) {
 		this.#state = { ...this.#state, ...patch, dirtyCount: this.#dirty.size }
-		this.#options.onState(this.#state)
+		for (const listener of this.#listeners) listener()
 	}
 
 	/** Puts back what a previous page load could not save. Returns the questions restored. */
@@ -156,30 +166,30 @@ export class DraftSync {
 		return restored
 	}
 
-	/** Call after the user changed anything inside a question. */
+	/**
+	 * Call after the user changed anything inside a question. Nothing is compared here: comparing a
+	 * whole table on every keystroke is the costly part of typing in a big one. A question typed
+	 * back to its saved value is dropped when the save is prepared.
+	 */
 	markDirty(questionId: string) {
 		if (this.#locked) return
-		const known = this.#known.get(questionId)
-		// Comparing a whole table on every keystroke is the costly part of typing in a big table:
-		// a question already waiting to be saved stays so (saving an unchanged value is a no-op).
-		if (this.#dirty.has(questionId) && this.#state.status !== 'saving') {
-			this.#persistSoon()
-		} else if (sameValue(normalise(known?.value), normalise(this.#options.getValue(questionId)))) {
-			if (this.#dirty.delete(questionId)) this.#persistSoon()
-		} else {
-			this.#dirty.add(questionId)
-			this.#persistSoon()
-		}
-		if (this.#dirty.size === 0) {
-			this.#update({ status: this.#state.status === 'pending' ? 'saved' : this.#state.status })
-			return
-		}
+		this.#dirty.add(questionId)
+		this.#persistSoon()
 		this.#firstDirtyAt ??= this.#timers().now()
 		if (this.#state.status === 'saved') this.#update({ status: 'pending' })
 		const waited = this.#timers().now() - this.#firstDirtyAt
 		const maxWait = this.#options.maxWaitMs ?? 2_000
 		const debounce = this.#options.debounceMs ?? 1_000
 		if (this.#failures === 0) this.#schedule(Math.max(0, Math.min(debounce, maxWait - waited)))
+	}
+
+	/** Forgets dirty questions whose value is back to what the server has. */
+	#dropUnchanged() {
+		for (const questionId of this.#saveable()) {
+			const known = this.#known.get(questionId)
+			if (sameValue(normalise(known?.value), normalise(this.#options.getValue(questionId))))
+				this.#dirty.delete(questionId)
+		}
 	}
 
 	/** Dirty questions that can be saved now (conflicts wait for the user's choice). */
@@ -193,7 +203,14 @@ export class DraftSync {
 		if (this.#inFlight) {
 			return this.#inFlight.then(() => (this.#saveable().length > 0 ? this.flush() : undefined))
 		}
-		if (this.#saveable().length === 0 || this.#locked) return Promise.resolve()
+		if (this.#locked) return Promise.resolve()
+		this.#dropUnchanged()
+		if (this.#saveable().length === 0) {
+			this.#firstDirtyAt = null
+			this.#persist()
+			if (this.#state.status === 'pending') this.#update({ status: 'saved' })
+			return Promise.resolve()
+		}
 		this.#inFlight = this.#save().finally(() => {
 			this.#inFlight = null
 		})

@@ -3,8 +3,9 @@ import { NavLink } from 'react-router'
 import type { FormText } from '#forms/text-core.ts'
 import type { FormDefinition } from '#forms/types.ts'
 import type { Conflict } from '../../domain/save-protocol.ts'
-import type { SyncState } from './draft-sync.ts'
+import type { DraftSync } from './draft-sync.ts'
 import { findQuestion, type ProgressSummary } from './form-model.ts'
+import { useSyncState } from './use-report-editor.ts'
 
 /** Parts and sections with their completeness and issue counts, computed live by the engine. */
 export function SectionNav({
@@ -68,8 +69,9 @@ export function SectionNav({
 }
 
 /** The autosave status: saved / saving / offline / failed (with retry) / locked. */
-export function SaveStatus({ state, onRetry }: { state: SyncState; onRetry: () => void }) {
+export function SaveStatus({ sync }: { sync: DraftSync }) {
 	const { t, i18n } = useTranslation('editor')
+	const state = useSyncState(sync, (s) => s)
 	const time = state.lastSavedAt
 		? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(state.lastSavedAt)
 		: null
@@ -100,7 +102,7 @@ export function SaveStatus({ state, onRetry }: { state: SyncState; onRetry: () =
 				<span className="save-status__detail">{t(state.error)}</span>
 			) : null}
 			{state.status === 'failed' || state.status === 'offline' ? (
-				<button type="button" className="button button--quiet" onClick={onRetry}>
+				<button type="button" className="button button--quiet" onClick={() => sync.online()}>
 					{t('save.retry')}
 				</button>
 			) : null}
@@ -122,17 +124,16 @@ function display(value: unknown, text: FormText): string {
 
 /** Both values of each conflicting answer, to pick one. Nothing is overwritten silently. */
 export function ConflictPanel({
-	conflicts,
+	sync,
 	definition,
 	text,
-	onResolve,
 }: {
-	conflicts: Conflict[]
+	sync: DraftSync
 	definition: FormDefinition
 	text: FormText
-	onResolve: (questionId: string, choice: 'mine' | 'theirs') => void
 }) {
 	const { t } = useTranslation('editor')
+	const conflicts: Conflict[] = useSyncState(sync, (s) => s.conflicts)
 	if (conflicts.length === 0) return null
 	return (
 		<section
@@ -158,14 +159,14 @@ export function ConflictPanel({
 							<button
 								type="button"
 								className="button"
-								onClick={() => onResolve(c.questionId, 'mine')}
+								onClick={() => sync.resolveConflict(c.questionId, 'mine')}
 							>
 								{t('conflicts.keepMine')}
 							</button>
 							<button
 								type="button"
 								className="button button--secondary"
-								onClick={() => onResolve(c.questionId, 'theirs')}
+								onClick={() => sync.resolveConflict(c.questionId, 'theirs')}
 							>
 								{t('conflicts.takeTheirs')}
 							</button>

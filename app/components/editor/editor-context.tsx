@@ -41,23 +41,11 @@ export function useEditor() {
 	return value
 }
 
-type Where = { rowId?: string; columnId?: string; field?: string }
-
-function matches(issue: Issue, where: Where) {
-	return (
-		(where.rowId === undefined || issue.rowId === where.rowId) &&
-		(where.columnId === undefined || issue.columnId === where.columnId) &&
-		(where.field === undefined || issue.field === where.field)
-	)
-}
-
-/** The issues of a question (or one of its cells/fields) that are shown inline right now. */
-export function useVisibleIssues(questionId: string, where: Where = {}): Issue[] {
+/** The issues of a question (or one of its table rows) that are shown inline right now. */
+export function useVisibleIssues(questionId: string, rowId?: string): Issue[] {
 	const { store } = useEditor()
 	return useStoreSlice(store, (s) => {
-		const issues = (s.evaluation.questions[questionId]?.issues ?? []).filter(
-			(issue) => matches(issue, where) && s.shows(issue),
-		)
+		const issues = s.issuesAt(questionId, rowId).filter((issue) => s.shows(issue))
 		return { key: issues.map(issueKeyOf).join('|'), value: issues }
 	})
 }
@@ -73,12 +61,15 @@ export function useQuestionState(questionId: string) {
 	})
 }
 
-/** Whether a table cell is shown (a per-row condition may hide it). */
-export function useCellVisible(questionId: string, rowId: string, columnId: string) {
+/** Whether a table cell is shown (a per-row condition may hide it) and shows an error. */
+export function useCellState(questionId: string, rowId: string, columnId: string) {
 	const { store } = useEditor()
 	return useStoreSlice(store, (s) => {
 		const visible = s.evaluation.cells[questionId]?.[rowId]?.[columnId]?.visible !== false
-		return { key: visible ? '1' : '0', value: visible }
+		const error = s
+			.issuesAt(questionId, rowId, columnId)
+			.some((issue) => issue.severity === 'error' && s.shows(issue))
+		return { key: `${visible ? 1 : 0}${error ? 1 : 0}`, value: { visible, error } }
 	})
 }
 

@@ -1,6 +1,27 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react'
 import type { Evaluation, Issue } from '#forms/types.ts'
 
+type IssueIndex = { all: Issue[]; byRow: Map<string, Issue[]>; byCell: Map<string, Issue[]> }
+
+const NO_ISSUES: Issue[] = []
+
+function pushTo(map: Map<string, Issue[]>, key: string, issue: Issue) {
+	const list = map.get(key)
+	if (list) list.push(issue)
+	else map.set(key, [issue])
+}
+
+function indexIssues(issues: Issue[]): IssueIndex {
+	const index: IssueIndex = { all: issues, byRow: new Map(), byCell: new Map() }
+	for (const issue of issues) {
+		if (issue.rowId === undefined) continue
+		pushTo(index.byRow, issue.rowId, issue)
+		if (issue.columnId !== undefined)
+			pushTo(index.byCell, `${issue.rowId}/${issue.columnId}`, issue)
+	}
+	return index
+}
+
 /**
  * The engine's latest evaluation, outside React state: each question, row and cell subscribes to
  * its own slice, so a keystroke re-renders the cell typed in and whatever its answer changed
@@ -8,6 +29,8 @@ import type { Evaluation, Issue } from '#forms/types.ts'
  */
 export class EvaluationStore {
 	#evaluation: Evaluation
+	/** Issues by question, row and cell, built on first use after each evaluation. */
+	#issueIndex = new Map<string, IssueIndex>()
 	#touched = new Set<string>()
 	#showMissing: boolean
 	#listeners = new Set<() => void>()
@@ -38,14 +61,29 @@ export class EvaluationStore {
 
 	setEvaluation(evaluation: Evaluation) {
 		this.#evaluation = evaluation
+		this.#issueIndex.clear()
 		this.#notify()
 	}
 
-	/** A question (or a table row, `questionId/rowId`) the user changed in this session. */
+	/** The issues of a question, of one of its table rows, or of one cell. */
+	issuesAt(questionId: string, rowId?: string, columnId?: string): Issue[] {
+		let index = this.#issueIndex.get(questionId)
+		if (!index) {
+			index = indexIssues(this.#evaluation.questions[questionId]?.issues ?? NO_ISSUES)
+			this.#issueIndex.set(questionId, index)
+		}
+		if (rowId === undefined) return index.all
+		const found =
+			columnId === undefined ? index.byRow.get(rowId) : index.byCell.get(`${rowId}/${columnId}`)
+		return found ?? NO_ISSUES
+	}
+
+	/**
+	 * A question (or a table row, `questionId/rowId`) the user changed in this session. Shown with
+	 * the next evaluation, which every change schedules.
+	 */
 	touch(key: string) {
-		if (this.#touched.has(key)) return
 		this.#touched.add(key)
-		this.#notify()
 	}
 
 	setShowMissing(show: boolean) {

@@ -4,7 +4,6 @@ import type {
 	Evaluation,
 	FormContext,
 	FormDefinition,
-	Issue,
 	Question,
 	TableColumn,
 } from '#forms/types.ts'
@@ -80,20 +79,6 @@ export function optionsFor(
 		default:
 			return []
 	}
-}
-
-/** Issues of a question, or of one cell/field of it. */
-export function issuesAt(
-	evaluation: Evaluation,
-	questionId: string,
-	where: { rowId?: string; columnId?: string; field?: string } = {},
-): Issue[] {
-	return (evaluation.questions[questionId]?.issues ?? []).filter(
-		(issue) =>
-			(where.rowId === undefined || issue.rowId === where.rowId) &&
-			(where.columnId === undefined || issue.columnId === where.columnId) &&
-			(where.field === undefined || issue.field === where.field),
-	)
 }
 
 export function domId(...parts: (string | number | undefined)[]) {

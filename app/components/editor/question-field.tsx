@@ -191,7 +191,7 @@ function ScalarField({ question }: { question: ScalarQuestion }) {
 					<MarkerSelect
 						id={`${base}-marker`}
 						markers={markers}
-						value={field.value}
+						marker={isMarked(field.value) ? field.value.marker : null}
 						onChange={(marker: Marker | null) => field.onChange(marker ? { marker } : undefined)}
 						text={text}
 						disabled={!editable || readOnly}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { memo, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FormText } from '#forms/text-core.ts'
 import type { CellValue, Marker, ScalarType, TableColumn } from '#forms/types.ts'
@@ -305,10 +305,10 @@ function CheckboxGroup({
 }
 
 /** "Answer / information not available / not applicable / confidential" for items that allow markers. */
-export function MarkerSelect({
+export const MarkerSelect = memo(function MarkerSelect({
 	id,
 	markers,
-	value,
+	marker,
 	onChange,
 	text,
 	disabled,
@@ -317,7 +317,8 @@ export function MarkerSelect({
 }: {
 	id: string
 	markers: Marker[]
-	value: unknown
+	/** The marker set now, if any. */
+	marker: Marker | null
 	onChange: (marker: Marker | null) => void
 	text: FormText
 	disabled: boolean
@@ -325,7 +326,7 @@ export function MarkerSelect({
 	label: string
 }) {
 	const { t } = useTranslation('editor')
-	const current = isMarked(value) ? value.marker : ''
+	const current = marker ?? ''
 	return (
 		<select
 			id={id}
@@ -349,4 +350,4 @@ export function MarkerSelect({
 			))}
 		</select>
 	)
-}
+})

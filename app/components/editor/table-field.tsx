@@ -17,10 +17,11 @@ import type {
 	TableRow,
 } from '#forms/types.ts'
 import { ThreadList } from '../review/threads.tsx'
-import { useCellVisible, useEditor, useQuestionState, useVisibleIssues } from './editor-context.tsx'
+import { useCellState, useEditor, useQuestionState, useVisibleIssues } from './editor-context.tsx'
 import { domId, optionsFor, type Option } from './form-model.ts'
 import { IssueList } from './question-field.tsx'
 import { isMarked, MarkerSelect, ScalarInput } from './scalar-input.tsx'
+import { tableGridTemplate } from './table-layout.ts'
 import { parsePastedCell, parseTsv } from './table-paste.ts'
 
 function newRowId() {
@@ -70,6 +71,17 @@ export function TableField({ question }: { question: TableQuestion }) {
 				]),
 			) as Record<string, Option[]>,
 		[question, text, formContext],
+	)
+	const grid = useMemo(
+		() =>
+			tableGridTemplate({
+				dimensionColumns,
+				editableColumns,
+				rowNumbers: open,
+				rowActions: open && editable,
+				markers: editable,
+			}),
+		[dimensionColumns, editableColumns, open, editable],
 	)
 	const questionIssues = useVisibleIssues(question.id).filter((i) => !i.rowId)
 	const { required } = useQuestionState(question.id)
@@ -182,7 +194,7 @@ export function TableField({ question }: { question: TableQuestion }) {
 					<MarkerSelect
 						id={`${base}-marker`}
 						markers={markers}
-						value={tableValue}
+						marker={tableMarker ?? null}
 						onChange={(marker: Marker | null) => setAnswer(question.id, marker ? { marker } : null)}
 						text={text}
 						disabled={!editable}
@@ -194,24 +206,33 @@ export function TableField({ question }: { question: TableQuestion }) {
 				<p className="marker-chip">{text.marker(tableValue.marker)}</p>
 			) : (
 				<div className="table-scroll" role="region" aria-labelledby={`${base}-label`} tabIndex={0}>
+					{/* Rows are laid out as CSS grids (see tableGridTemplate); the roles keep the table's
+					    semantics whatever its display. */}
 					<table
+						role="table"
 						className="table table--editor"
 						aria-describedby={editable ? `${base}-keys` : undefined}
+						style={
+							{
+								'--table-columns': grid.template,
+								'--table-min-width': `${grid.minWidthRem}rem`,
+							} as React.CSSProperties
+						}
 					>
-						<thead>
-							<tr>
+						<thead role="rowgroup">
+							<tr role="row">
 								{dimensionColumns.map((c) => (
-									<th key={c.id} scope="col">
+									<th key={c.id} scope="col" role="columnheader">
 										{text.label(`${question.id}.${c.id}`)}
 									</th>
 								))}
 								{open ? (
-									<th scope="col">
+									<th scope="col" role="columnheader">
 										<span className="visually-hidden">{t('table.rowNumber')}</span>#
 									</th>
 								) : null}
 								{editableColumns.map((c) => (
-									<th key={c.id} scope="col">
+									<th key={c.id} scope="col" role="columnheader">
 										{text.label(`${question.id}.${c.id}`)}
 										{'unit' in c &&
 										c.unit &&
@@ -221,13 +242,13 @@ export function TableField({ question }: { question: TableQuestion }) {
 									</th>
 								))}
 								{open && editable ? (
-									<th scope="col">
+									<th scope="col" role="columnheader">
 										<span className="visually-hidden">{t('table.actions')}</span>
 									</th>
 								) : null}
 							</tr>
 						</thead>
-						<tbody onKeyDown={onKeyDown} onPaste={onPaste}>
+						<tbody role="rowgroup" onKeyDown={onKeyDown} onPaste={onPaste}>
 							{fields.map((f, index) => {
 								const row = f as unknown as TableRow & { _key: string }
 								const label = rowLabel(row, index)
@@ -316,16 +337,16 @@ const TableRowView = memo(function TableRowView(props: RowProps) {
 	const { text } = useEditor()
 	const { question, index, label, dimensionColumns, editableColumns, options, rowId } = props
 	// Missing cells are marked on the cells themselves; the row lists the other problems.
-	const rowIssues = useVisibleIssues(question.id, { rowId }).filter(
+	const rowIssues = useVisibleIssues(question.id, rowId).filter(
 		(i) => i.messageKey !== 'required' || !i.columnId,
 	)
 	const rowIssueId = domId('q', question.id, rowId, 'issues')
 	return (
 		<>
-			<tr className={rowIssues.length ? 'row--issues' : undefined}>
+			<tr role="row" className={rowIssues.length ? 'row--issues' : undefined}>
 				{dimensionColumns.map((c, i) =>
 					i === 0 ? (
-						<th key={c.id} scope="row">
+						<th key={c.id} scope="row" role="rowheader">
 							{cellText(
 								props.cellsAtRender[c.id],
 								c,
@@ -335,7 +356,7 @@ const TableRowView = memo(function TableRowView(props: RowProps) {
 							)}
 						</th>
 					) : (
-						<td key={c.id}>
+						<td key={c.id} role="cell">
 							{cellText(
 								props.cellsAtRender[c.id],
 								c,
@@ -346,7 +367,11 @@ const TableRowView = memo(function TableRowView(props: RowProps) {
 						</td>
 					),
 				)}
-				{dimensionColumns.length === 0 ? <th scope="row">{index + 1}</th> : null}
+				{dimensionColumns.length === 0 ? (
+					<th scope="row" role="rowheader">
+						{index + 1}
+					</th>
+				) : null}
 				{editableColumns.map((c) => (
 					<TableCell
 						key={c.id}
@@ -361,7 +386,7 @@ const TableRowView = memo(function TableRowView(props: RowProps) {
 					/>
 				))}
 				{props.onRemove ? (
-					<td>
+					<td role="cell">
 						<button
 							type="button"
 							className="link-button"
@@ -374,8 +399,8 @@ const TableRowView = memo(function TableRowView(props: RowProps) {
 				) : null}
 			</tr>
 			{rowIssues.length > 0 ? (
-				<tr className="row-issues">
-					<td colSpan={dimensionColumns.length + editableColumns.length + 2}>
+				<tr role="row" className="row-issues">
+					<td role="cell" colSpan={dimensionColumns.length + editableColumns.length + 2}>
 						<IssueList id={rowIssueId} issues={rowIssues} />
 					</td>
 				</tr>
@@ -409,15 +434,18 @@ function TableCell({
 		name: `${question.id}.rows.${index}.cells.${column.id}`,
 		control,
 	})
-	const visible = useCellVisible(question.id, rowId, column.id)
+	const { visible, error: hasIssue } = useCellState(question.id, rowId, column.id)
 	const id = domId('q', question.id, rowId, column.id)
 	const label = `${text.label(`${question.id}.${column.id}`)} — ${rowLabel}`
-	const hasIssue = useVisibleIssues(question.id, { rowId, columnId: column.id }).some(
-		(i) => i.severity === 'error',
+	const markerLabel = useMemo(() => t('marker.cellLabel', { label }), [t, label])
+	const { onChange } = field
+	const onMarker = useCallback(
+		(marker: Marker | null) => onChange(marker ? { marker } : undefined),
+		[onChange],
 	)
 	if (!visible) {
 		return (
-			<td data-row={index} data-column={column.id} className="cell--hidden">
+			<td role="cell" data-row={index} data-column={column.id} className="cell--hidden">
 				<span aria-label={t('table.notApplicableCell', { label })}>—</span>
 			</td>
 		)
@@ -425,7 +453,12 @@ function TableCell({
 	const value = field.value as CellValue | undefined
 	const markers = column.markers ?? []
 	return (
-		<td data-row={index} data-column={column.id} className={hasIssue ? 'cell--error' : undefined}>
+		<td
+			role="cell"
+			data-row={index}
+			data-column={column.id}
+			className={hasIssue ? 'cell--error' : undefined}
+		>
 			<div className="cell">
 				{isMarked(value) ? (
 					<span className="marker-chip marker-chip--small">{text.marker(value.marker)}</span>
@@ -449,12 +482,12 @@ function TableCell({
 					<MarkerSelect
 						id={`${id}-marker`}
 						markers={markers}
-						value={value}
-						onChange={(marker) => field.onChange(marker ? { marker } : undefined)}
+						marker={isMarked(value) ? value.marker : null}
+						onChange={onMarker}
 						text={text}
 						disabled={!editable}
 						compact
-						label={t('marker.cellLabel', { label })}
+						label={markerLabel}
 					/>
 				) : null}
 			</div>

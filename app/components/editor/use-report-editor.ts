@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react'
 import { useForm } from 'react-hook-form'
 import { evaluate } from '#forms/engine/index.ts'
 import type { Answers, FormContext, FormDefinition } from '#forms/types.ts'
@@ -7,15 +7,6 @@ import type { SaveErrorResponse, SavePayload, SaveResponse } from '../../domain/
 import { DraftSync, type SendResult, type SyncState } from './draft-sync.ts'
 import { EvaluationStore } from './evaluation-store.ts'
 import { findQuestion } from './form-model.ts'
-
-const INITIAL_STATE: SyncState = {
-	status: 'saved',
-	dirtyCount: 0,
-	lastSavedAt: null,
-	conflicts: [],
-	error: null,
-	retryInMs: null,
-}
 
 async function postAnswers(reportId: string, payload: SavePayload): Promise<SendResult> {
 	const body = JSON.stringify(payload)
@@ -34,6 +25,16 @@ async function postAnswers(reportId: string, payload: SavePayload): Promise<Send
 	}
 	if (response.ok) return { ok: true, body: json as SaveResponse }
 	return { ok: false, status: response.status, body: json as SaveErrorResponse | null }
+}
+
+/** Runs `task` in a task of its own after the current frame is committed. */
+function afterPaint(task: () => void) {
+	const channel = new MessageChannel()
+	channel.port1.onmessage = () => {
+		channel.port1.close()
+		task()
+	}
+	channel.port2.postMessage(null)
 }
 
 /**
@@ -62,7 +63,6 @@ export function useReportEditor(input: {
 		input.showMissing,
 	)
 	const store = storeRef.current
-	const [syncState, setSyncState] = useState<SyncState>(INITIAL_STATE)
 	const applying = useRef(false)
 	const frame = useRef<number | null>(null)
 
@@ -109,7 +109,6 @@ export function useReportEditor(input: {
 				return postAnswers(reportId, payload)
 			},
 			storage: typeof window === 'undefined' ? undefined : window.localStorage,
-			onState: setSyncState,
 			isOnline: () => (typeof navigator === 'undefined' ? true : navigator.onLine),
 		})
 	}
@@ -120,10 +119,21 @@ export function useReportEditor(input: {
 		store.setEvaluation(evaluate(definition, form.getValues(), formContext))
 	}, [definition, form, formContext, store])
 
+	// The engine runs once per frame, right after the frame that shows the keystroke: the typed
+	// character is painted first, and issues and conditional questions follow one frame later.
+	const scheduleEvaluation = useCallback(() => {
+		if (frame.current !== null) return
+		frame.current = requestAnimationFrame(() => afterPaint(reevaluate))
+	}, [reevaluate])
+
 	useEffect(() => {
-		const unsubscribe = form.subscribe({
-			formState: { values: true },
-			callback: ({ name }) => {
+		// Only the changed field's name is needed. `form.subscribe({ formState: { values: true } })`
+		// would deep-copy every answer of the report on each keystroke to hand them over, so the
+		// editor listens to the form's state stream (react-hook-form is pinned in package.json):
+		// typing arrives as `change` events, `setValue` and row operations carry `values`.
+		const { unsubscribe } = form.control._subjects.state.subscribe({
+			next: ({ name, type, ...rest }) => {
+				if (type !== 'change' && !('values' in rest)) return
 				if (name && !applying.current && input.editable) {
 					const [questionId, part, index] = name.split('.') as [string, string?, string?]
 					sync.markDirty(questionId)
@@ -133,14 +143,15 @@ export function useReportEditor(input: {
 						if (typeof rowId === 'string') store.touch(`${questionId}/${rowId}`)
 					}
 				}
-				if (frame.current === null) frame.current = requestAnimationFrame(reevaluate)
+				scheduleEvaluation()
 			},
 		})
 		return () => {
 			unsubscribe()
 			if (frame.current !== null) cancelAnimationFrame(frame.current)
+			frame.current = null
 		}
-	}, [form, sync, reevaluate, input.editable, store])
+	}, [form, sync, scheduleEvaluation, input.editable, store])
 
 	useEffect(() => {
 		if (input.editable) sync.restore()
@@ -184,5 +195,14 @@ export function useReportEditor(input: {
 
 	const getAnswer = useCallback((questionId: string) => form.getValues(questionId), [form])
 
-	return { form, store, syncState, sync, setAnswer, getAnswer }
+	return { form, store, sync, setAnswer, getAnswer }
+}
+
+/**
+ * Follows one part of the autosave state (`select` returns a primitive or a part of the state
+ * object): the component re-renders when that part changes, not on every keystroke.
+ */
+export function useSyncState<T>(sync: DraftSync, select: (state: SyncState) => T): T {
+	const snapshot = () => select(sync.state)
+	return useSyncExternalStore(sync.subscribe, snapshot, snapshot)
 }

@@ -26,7 +26,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	}
 	const parsed = SavePayloadSchema.safeParse(body)
 	if (!parsed.success) return error(400, { error: 'malformed', message: 'save.errors.malformed' })
-	// Access is decided on the locked report inside the save's transaction: one read, not two.
+	// Access is decided on the report as the save reads it: one read, not two.
 	const outcome = await saveAnswers(context.get(dbContext), {
 		reportId: params.reportId,
 		userId: user.id,

@@ -28,7 +28,7 @@ import {
 import { ConflictPanel, PresenceList, SaveStatus, SectionNav } from '../../components/editor/editor-chrome.tsx'
 import { sectionsOf } from '../../components/editor/form-model.ts'
 import { QuestionField } from '../../components/editor/question-field.tsx'
-import { useReportEditor } from '../../components/editor/use-report-editor.ts'
+import { useReportEditor, useSyncState } from '../../components/editor/use-report-editor.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { notFound } from '../../utils/permissions.server.ts'
 import { listThreads } from '#db/queries/threads.ts'
@@ -113,7 +113,7 @@ export default function ReportEditor() {
 		[data.definition, data.language, data.texts, data.textExtras],
 	)
 	const [initialShowMissing] = useState(() => new URLSearchParams(location.search).has('check'))
-	const { form, store, syncState, sync, setAnswer, getAnswer } = useReportEditor({
+	const { form, store, sync, setAnswer, getAnswer } = useReportEditor({
 		...data,
 		showMissing: initialShowMissing,
 	})
@@ -121,7 +121,8 @@ export default function ReportEditor() {
 	const others = usePresence(data.reportId, sectionId)
 	const sections = sectionsOf(data.definition)
 	const section = sections.find((s) => s.sectionId === sectionId)
-	const editable = data.editable && syncState.status !== 'locked'
+	const locked = useSyncState(sync, (s) => s.status === 'locked')
+	const editable = data.editable && !locked
 
 	useEffect(() => {
 		// Jump links (#q-…) from the validation panel focus the question; otherwise the heading.
@@ -164,19 +165,14 @@ export default function ReportEditor() {
 				<div className="editor__main">
 					<div className="editor__toolbar">
 						{data.editable ? (
-							<SaveStatus state={syncState} onRetry={() => sync.online()} />
+							<SaveStatus sync={sync} />
 						) : (
 							<p className="alert">{t(`readOnly.${data.status}`, { defaultValue: t('readOnly.default') })}</p>
 						)}
 						<PresenceList others={others} text={text} />
 						<ShowMissingToggle />
 					</div>
-					<ConflictPanel
-						conflicts={syncState.conflicts}
-						definition={data.definition}
-						text={text}
-						onResolve={(questionId, choice) => sync.resolveConflict(questionId, choice)}
-					/>
+					<ConflictPanel sync={sync} definition={data.definition} text={text} />
 					<SectionForm sectionId={section.sectionId} />
 				</div>
 			</div>

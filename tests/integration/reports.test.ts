@@ -118,7 +118,10 @@ async function save(user: CurrentUser, reportId: string, payload: SavePayload) {
 		} as never),
 	)
 	const value = result.value as { data: unknown; init: ResponseInit | null } | Response
-	if (value instanceof Response) return { status: value.status, body: null as never }
+	if (value instanceof Response) {
+		const isJson = value.headers.get('Content-Type')?.startsWith('application/json')
+		return { status: value.status, body: (isJson ? await value.json() : null) as never }
+	}
 	return { status: value.init?.status ?? 200, body: value.data as Record<string, unknown> }
 }
 

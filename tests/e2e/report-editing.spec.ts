@@ -111,6 +111,53 @@ test('a contributor starts the 6th report from the 5th and fills a statistics an
 	).toHaveValue('Uganda')
 })
 
+test('a statistics table takes rows pasted from a spreadsheet and a "not available" marker', async ({
+	page,
+}) => {
+	await login(page, ACCOUNTS.contributorKenya)
+	await page.goto(reportUrl)
+	await page.getByRole('link', { name: /Article 15\(2\)/ }).click()
+	const statistics = page.locator('table.table--editor').first()
+	const cell = (row: number, column: string) =>
+		statistics.locator(`td[data-row="${row}"][data-column="${column}"] input[type="text"]`)
+	const columns = ['production_kg', 'import_kg', 'export_kg']
+
+	// Two rows of three cells, tab-separated, pasted into the first row's first quantity.
+	await cell(0, 'production_kg').focus()
+	await cell(0, 'production_kg').evaluate((input) => {
+		const clipboardData = new DataTransfer()
+		clipboardData.setData('text/plain', '1\t2\t3\n4\t5\t6\n')
+		input.dispatchEvent(
+			new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }),
+		)
+	})
+	await expect(
+		page.getByText('Pasted 6 cells. 0 could not be read, 0 rows did not fit.'),
+	).toBeVisible()
+	for (const [index, column] of columns.entries()) {
+		await expect(cell(0, column)).toHaveValue(String(index + 1))
+		await expect(cell(1, column)).toHaveValue(String(index + 4))
+	}
+
+	// The third row's production is not available: the cell shows the marker instead of a number.
+	const label = await cell(2, 'production_kg').getAttribute('aria-label')
+	await cell(2, 'production_kg').focus()
+	await page
+		.getByRole('combobox', { name: `Status of ${label!}` })
+		.selectOption({ label: 'Information not available' })
+	const marked = statistics.locator('td[data-row="2"][data-column="production_kg"]')
+	await expect(marked.locator('.marker-chip')).toHaveText('Information not available')
+	await saved(page)
+
+	await page.reload()
+	for (const [index, column] of columns.entries()) {
+		await expect(cell(0, column)).toHaveValue(String(index + 1))
+		await expect(cell(1, column)).toHaveValue(String(index + 4))
+	}
+	await expect(marked.locator('.marker-chip')).toHaveText('Information not available')
+	await expect(cell(2, 'production_kg')).toHaveCount(0)
+})
+
 test('typing offline is kept and saved when the connection returns', async ({ page, context }) => {
 	await login(page, ACCOUNTS.contributorKenya)
 	await page.goto(reportUrl.replace(/sections\/.*/, 'sections/b_obstacles'))

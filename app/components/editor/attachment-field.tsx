@@ -1,8 +1,8 @@
 import { useId, useRef, useState } from 'react'
-import { useController } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { AttachmentQuestion, AttachmentRef } from '#forms/types.ts'
 import { ATTACHMENT_ACCEPT } from '../../domain/attachment-types.ts'
+import { useAnswerField } from './answer-field.ts'
 import { useEditor } from './editor-context.tsx'
 import { domId } from './form-model.ts'
 import { isMarked } from './scalar-input.tsx'
@@ -16,8 +16,8 @@ function formatSize(bytes: number) {
 /** Files attached to a question: upload (type checked on the server from the content), download, remove. */
 export function AttachmentField({ question }: { question: AttachmentQuestion }) {
 	const { t } = useTranslation('editor')
-	const { control, editable, reportId, attachments, setAttachments } = useEditor()
-	const { field } = useController({ name: question.id, control })
+	const { editable, reportId, attachments, setAttachments } = useEditor()
+	const field = useAnswerField(question.id)
 	const refs = (Array.isArray(field.value) ? field.value : []) as AttachmentRef[]
 	const [busy, setBusy] = useState(false)
 	const [error, setError] = useState<string | null>(null)

@@ -1,5 +1,4 @@
 import { memo, useMemo } from 'react'
-import { useController } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type {
@@ -8,11 +7,13 @@ import type {
 	ContactAnswer,
 	ContactQuestion,
 	Issue,
+	MarkedValue,
 	Marker,
 	Question,
 	ScalarQuestion,
 } from '#forms/types.ts'
 import { ThreadList } from '../review/threads.tsx'
+import { useAnswerField } from './answer-field.ts'
 import { AttachmentField } from './attachment-field.tsx'
 import { useEditor, useQuestionState, useVisibleIssues } from './editor-context.tsx'
 import { domId, optionsFor } from './form-model.ts'
@@ -143,8 +144,8 @@ function describedBy(base: string, help: boolean, issues: Issue[], unit: boolean
 
 function ScalarField({ question }: { question: ScalarQuestion }) {
 	const { t } = useTranslation('editor')
-	const { control, text, editable, formContext } = useEditor()
-	const { field } = useController({ name: question.id, control })
+	const { text, editable, formContext } = useEditor()
+	const field = useAnswerField<CellValue>(question.id)
 	const issues = useVisibleIssues(question.id)
 	const base = domId('q', question.id)
 	const options = useMemo(
@@ -204,8 +205,8 @@ function ScalarField({ question }: { question: ScalarQuestion }) {
 }
 
 function ContactField({ question }: { question: ContactQuestion }) {
-	const { control, text, editable } = useEditor()
-	const { field } = useController({ name: question.id, control })
+	const { text, editable } = useEditor()
+	const field = useAnswerField<ContactAnswer | MarkedValue>(question.id)
 	const value = (isMarked(field.value) ? {} : (field.value ?? {})) as ContactAnswer
 	const allIssues = useVisibleIssues(question.id)
 	const issues = allIssues.filter((i) => !i.field)

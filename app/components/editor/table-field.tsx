@@ -1,11 +1,5 @@
 import { memo, useCallback, useMemo, useState } from 'react'
-import {
-	useController,
-	useFieldArray,
-	useWatch,
-	type Control,
-	type FieldValues,
-} from 'react-hook-form'
+import { useFieldArray, type Control, type FieldValues } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { FormText } from '#forms/text-core.ts'
 import type {
@@ -17,6 +11,7 @@ import type {
 	TableRow,
 } from '#forms/types.ts'
 import { ThreadList } from '../review/threads.tsx'
+import { useAnswerField } from './answer-field.ts'
 import { useCellState, useEditor, useQuestionState, useVisibleIssues } from './editor-context.tsx'
 import { domId, optionsFor, type Option } from './form-model.ts'
 import { IssueList } from './question-field.tsx'
@@ -49,8 +44,7 @@ export function TableField({ question }: { question: TableQuestion }) {
 	} = useEditor()
 	const anyControl = control as unknown as Control<FieldValues>
 	// Only the marker of the whole table is watched: a keystroke in a cell re-renders that cell alone.
-	const tableMarker = useWatch({ control: anyControl, name: `${question.id}.marker` }) as
-		MarkedValue['marker'] | undefined
+	const tableMarker = useAnswerField<MarkedValue['marker']>(`${question.id}.marker`).value
 	const { fields, append, remove } = useFieldArray({
 		control: anyControl,
 		name: `${question.id}.rows`,
@@ -263,7 +257,6 @@ export function TableField({ question }: { question: TableQuestion }) {
 										dimensionColumns={dimensionColumns}
 										editableColumns={editableColumns}
 										options={options}
-										control={anyControl}
 										onRemove={open && editable ? remove : undefined}
 									/>
 								)
@@ -328,7 +321,6 @@ type RowProps = {
 	dimensionColumns: TableColumn[]
 	editableColumns: TableColumn[]
 	options: Record<string, Option[]>
-	control: Control<FieldValues>
 	onRemove?: (index: number) => void
 }
 
@@ -381,7 +373,6 @@ const TableRowView = memo(function TableRowView(props: RowProps) {
 						rowId={rowId}
 						rowLabel={label}
 						options={options[c.id] ?? []}
-						control={props.control}
 						describedBy={rowIssues.length ? rowIssueId : undefined}
 					/>
 				))}
@@ -416,7 +407,6 @@ function TableCell({
 	rowId,
 	rowLabel,
 	options,
-	control,
 	describedBy,
 }: {
 	question: TableQuestion
@@ -425,20 +415,17 @@ function TableCell({
 	rowId: string
 	rowLabel: string
 	options: Option[]
-	control: Control<FieldValues>
 	describedBy?: string
 }) {
 	const { t } = useTranslation('editor')
 	const { text, editable } = useEditor()
-	const { field } = useController({
-		name: `${question.id}.rows.${index}.cells.${column.id}`,
-		control,
-	})
+	const { value, onChange } = useAnswerField<CellValue>(
+		`${question.id}.rows.${index}.cells.${column.id}`,
+	)
 	const { visible, error: hasIssue } = useCellState(question.id, rowId, column.id)
 	const id = domId('q', question.id, rowId, column.id)
 	const label = `${text.label(`${question.id}.${column.id}`)} — ${rowLabel}`
 	const markerLabel = useMemo(() => t('marker.cellLabel', { label }), [t, label])
-	const { onChange } = field
 	const onMarker = useCallback(
 		(marker: Marker | null) => onChange(marker ? { marker } : undefined),
 		[onChange],
@@ -450,7 +437,6 @@ function TableCell({
 			</td>
 		)
 	}
-	const value = field.value as CellValue | undefined
 	const markers = column.markers ?? []
 	return (
 		<td
@@ -467,7 +453,7 @@ function TableCell({
 						id={id}
 						item={column as Exclude<TableColumn, { readOnly: true }>}
 						value={value}
-						onChange={(next) => field.onChange(next ?? undefined)}
+						onChange={(next) => onChange(next ?? undefined)}
 						options={options}
 						text={text}
 						disabled={!editable}

@@ -2,7 +2,9 @@
  * Autosave under load: N simulated editors (default 200) each save a patch every 2 s against the
  * production build on PostgreSQL, for 60 s after 10 s of the same load to warm the server up.
  * Prints throughput, p50/p95/p99 latency (and the worst 5-second window's p99) and the count of
- * failed and lost saves, next to a baseline of the same clients hitting /healthz in the same run.
+ * failed and lost saves, next to two baselines measured in the same run: the same clients hitting
+ * /healthz, and a bare PostgreSQL commit (a one-row insert every 100 ms while the saves run), which
+ * shows how long the database's disk takes to flush at the same moments: every save ends with one.
  *
  *   npx tsx bench/autosave.bench.ts [--editors 200] [--seconds 60] [--warmup 10]
  *
@@ -156,6 +158,33 @@ async function runLoad(
 }
 
 /**
+ * Times a bare commit (a one-row insert, autocommit) every 100 ms on its own connection until
+ * stopped: what any write costs on this database at that moment, whatever the server does.
+ */
+function probeCommits(url: string) {
+	const db = createDatabase({ kind: 'postgres', url, poolSize: 1 })
+	const latencies: number[] = []
+	let running = true
+	const done = (async () => {
+		await sql`create table bench_commit_probe (at timestamptz not null default now())`.execute(db)
+		while (running) {
+			const started = performance.now()
+			await sql`insert into bench_commit_probe default values`.execute(db)
+			latencies.push(performance.now() - started)
+			await sleep(100)
+		}
+		await db.destroy()
+	})()
+	return {
+		async stop() {
+			running = false
+			await done
+			return latencies.sort((a, b) => a - b)
+		},
+	}
+}
+
+/**
  * When in the 2-second period each editor saves: spread at random, as people type independently,
  * from a fixed seed so every run has the same schedule. (Spreading them in order would put the four
  * editors of one report a few milliseconds apart on every save, a collision real editors rarely
@@ -239,7 +268,9 @@ export async function runAutosaveBench(
 		}
 		// A running server is warm (JIT, connection pool, caches): the same load first, not counted.
 		if (warmupSeconds > 0) await runLoad(editors, warmupSeconds, port, save)
+		const commitProbe = probeCommits(url)
 		const saves = await runLoad(editors, seconds, port, save)
+		const commits = await commitProbe.stop()
 
 		// Lost saves: an acknowledged value that is not what the database holds.
 		const check = createDatabase({ kind: 'postgres', url, poolSize: 2 })
@@ -262,12 +293,15 @@ export async function runAutosaveBench(
 		console.log(
 			`  baseline GET /healthz: p50 ${ms(percentile(baseline.latencies, 50))}, p95 ${ms(percentile(baseline.latencies, 95))}, p99 ${ms(percentile(baseline.latencies, 99))}`,
 		)
+		console.log(
+			`  baseline PostgreSQL commit (one-row insert, ${commits.length} during the saves): p50 ${ms(percentile(commits, 50))}, p99 ${ms(percentile(commits, 99))}, max ${ms(commits[commits.length - 1] ?? NaN)}`,
+		)
 		console.log(`  saves: ${saves.count} in ${seconds} s = ${saves.throughput.toFixed(1)} saves/s`)
 		console.log(
 			`  save latency: p50 ${ms(percentile(saves.latencies, 50))}, p95 ${ms(percentile(saves.latencies, 95))}, p99 ${ms(percentile(saves.latencies, 99))} (worst 5 s window p99 ${ms(saves.worstWindowP99)})`,
 		)
 		console.log(
-			`  ratio save/baseline (p50): ${(percentile(saves.latencies, 50) / percentile(baseline.latencies, 50)).toFixed(1)}×`,
+			`  ratio save/baseline (p50): ${(percentile(saves.latencies, 50) / percentile(baseline.latencies, 50)).toFixed(1)}×; ratio save/commit (p99): ${(percentile(saves.latencies, 99) / percentile(commits, 99)).toFixed(1)}×`,
 		)
 		console.log(`  failed saves: ${saves.failed}, lost saves: ${lost}`)
 		console.log(

@@ -163,8 +163,7 @@ async function runLoad(
  * cores with the server and PostgreSQL, so the lighter the client, the less of its own cost the
  * figures carry: node:http does less per request than `fetch` and its WHATWG streams.
  */
-function httpClient(origin: string) {
-	const agent = new Agent({ keepAlive: true, maxSockets: 512 })
+function httpClient(origin: string, agent: Agent) {
 	const { hostname, port } = new URL(origin)
 	return (method: 'GET' | 'POST', path: string, headers: Record<string, string> = {}, body = '') =>
 		new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -267,12 +266,13 @@ export async function runAutosaveBench(
 	const url = withDatabase(adminUrl, name)
 	const port = 3300 + Math.floor(Math.random() * 500)
 	let server: ChildProcess | undefined
+	const agent = new Agent({ keepAlive: true, maxSockets: 512 })
 	try {
 		const editors = await prepare(url, editorCount)
 		server = await startServer(port, { DATABASE_URL: url })
 		const origin = `http://localhost:${port}`
 
-		const http = httpClient(origin)
+		const http = httpClient(origin, agent)
 		const baseline = await runLoad(
 			editors,
 			Math.min(15, seconds),
@@ -344,6 +344,7 @@ export async function runAutosaveBench(
 		)
 		return { p99: percentile(saves.latencies, 99), lost, failed: saves.failed }
 	} finally {
+		agent.destroy()
 		if (server) await stopServer(server)
 		await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin).catch(() => {})
 		await admin.destroy()

@@ -109,6 +109,14 @@ function jsonRequest(path: string, body: unknown, init: { contentLength?: number
 	})
 }
 
+/** Free-text questions of the 6th-cycle report: any text is a valid answer. */
+const TEXT_QUESTIONS = [
+	'b_obstacles_implementation',
+	'b_obstacles_reporting',
+	'b_format_comments',
+	'b4_minimisation_measures',
+]
+
 async function save(user: CurrentUser, reportId: string, payload: SavePayload) {
 	const result = await settle(() =>
 		answersAction({
@@ -229,16 +237,13 @@ describe('autosave', () => {
 
 	it('merges parallel saves of different questions and loses none (many concurrent requests)', async () => {
 		const reportId = await newReport()
-		const ids = [
+		const yesNo = [
 			'b7_nip_transmitted',
 			'b9_focal_point_designated',
 			'b13_national_support',
 			'b16_gmp_participation',
-			'b_obstacles_implementation',
-			'b_obstacles_reporting',
-			'b_format_comments',
-			'b4_minimisation_measures',
 		]
+		const ids = [...yesNo, ...TEXT_QUESTIONS]
 		const outcomes = await Promise.all(
 			ids.map((questionId) =>
 				save(questionId.length % 2 ? contributor : ocp, reportId, {
@@ -248,10 +253,7 @@ describe('autosave', () => {
 							questionId,
 							baseRevision: 0,
 							base: null,
-							value:
-								questionId.startsWith('b_') || questionId.includes('measures')
-									? `text of ${questionId}`
-									: 'yes',
+							value: yesNo.includes(questionId) ? 'yes' : `text of ${questionId}`,
 						},
 					],
 				}),
@@ -292,12 +294,7 @@ describe('autosave', () => {
 
 	it('saves every one of many racing saves to one report, each at its own revision', async () => {
 		const reportId = await newReport()
-		const ids = [
-			'b_obstacles_implementation',
-			'b_obstacles_reporting',
-			'b_format_comments',
-			'b4_minimisation_measures',
-		]
+		const ids = TEXT_QUESTIONS
 		const rounds = 6
 		const outcomes = await Promise.all(
 			Array.from({ length: rounds * ids.length }, (_, i) =>

@@ -138,7 +138,7 @@ describe('autosave', () => {
 		type('q1', 'ab')
 		expect(sync.state.status).toBe('pending')
 		type('q1', 'a')
-		expect(sync.hasUnsavedChanges).toBe(false)
+		expect(sync.hasUnsavedChanges()).toBe(false)
 		await vi.advanceTimersByTimeAsync(2_000)
 		expect(server.requests).toBe(1)
 		expect(sync.state.status).toBe('saved')
@@ -241,7 +241,7 @@ describe('autosave', () => {
 		expect(bob.sync.state.conflicts).toEqual([
 			expect.objectContaining({ questionId: 'q1', yours: 'bob version', theirs: 'alice version' }),
 		])
-		expect(bob.sync.hasUnsavedChanges).toBe(true)
+		expect(bob.sync.hasUnsavedChanges()).toBe(true)
 		// Nothing is re-sent until Bob chooses.
 		const requests = server.requests
 		await vi.advanceTimersByTimeAsync(5_000)
@@ -264,7 +264,7 @@ describe('autosave', () => {
 		await vi.advanceTimersByTimeAsync(1_100)
 		bob.sync.resolveConflict('q1', 'theirs')
 		expect(bob.values.get('q1')).toBe(2)
-		expect(bob.sync.hasUnsavedChanges).toBe(false)
+		expect(bob.sync.hasUnsavedChanges()).toBe(false)
 	})
 
 	it('stops saving and says so when the report was submitted meanwhile', async () => {
@@ -278,6 +278,6 @@ describe('autosave', () => {
 		type('q1', 'late')
 		await vi.advanceTimersByTimeAsync(1_100)
 		expect(sync.state).toMatchObject({ status: 'locked', error: 'save.errors.locked' })
-		expect(sync.hasUnsavedChanges).toBe(true)
+		expect(sync.hasUnsavedChanges()).toBe(true)
 	})
 })

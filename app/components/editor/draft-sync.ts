@@ -112,8 +112,11 @@ export class DraftSync {
 		}
 	}
 
-	/** Whether anything typed is not saved yet (a question typed back to its saved value is not). */
-	get hasUnsavedChanges() {
+	/**
+	 * Whether anything typed is not saved yet. Questions typed back to their saved value are not, and
+	 * are forgotten here.
+	 */
+	hasUnsavedChanges() {
 		this.#dropUnchanged()
 		return this.#dirty.size > 0
 	}

@@ -159,7 +159,7 @@ export function useReportEditor(input: {
 		const hidden = () => sync.persistNow()
 		const beforeUnload = (event: BeforeUnloadEvent) => {
 			sync.persistNow()
-			if (!sync.hasUnsavedChanges) return
+			if (!sync.hasUnsavedChanges()) return
 			void sync.flush()
 			event.preventDefault()
 			event.returnValue = ''

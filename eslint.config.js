@@ -3,6 +3,35 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+/**
+ * The layers, lowest first: forms (definitions, engine) → db → exports → app → server (the HTTP
+ * server, command-line scripts, demo data). A layer imports only from the layers below it
+ * (docs/architecture.md); tests may import anything.
+ */
+const LAYERS = {
+	forms: ['app', 'db', 'exports', 'server', 'tests'],
+	db: ['app', 'exports', 'server', 'tests'],
+	exports: ['app', 'server', 'tests'],
+	app: ['server', 'tests'],
+}
+const layerRules = Object.entries(LAYERS).map(([layer, above]) => ({
+	files: [`${layer}/**/*.{ts,tsx}`],
+	ignores: ['**/*.test.ts', '**/*.test.tsx'],
+	rules: {
+		'no-restricted-imports': [
+			'error',
+			{
+				patterns: [
+					{
+						regex: `^#(${above.join('|')})/|(^|/)(${above.join('|')})/`,
+						message: `${layer}/ imports only from the layers below it (docs/architecture.md).`,
+					},
+				],
+			},
+		],
+	},
+}))
+
 export default tseslint.config(
 	{
 		ignores: [
@@ -40,6 +69,7 @@ export default tseslint.config(
 			],
 		},
 	},
+	...layerRules,
 	{
 		// kysely's migration docs: migrations take Kysely<any> so they never depend on today's types.
 		files: ['db/migrations/**', 'db/migrator.ts'],

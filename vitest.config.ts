@@ -10,6 +10,8 @@ export default defineConfig({
 			'tests/integration/**/*.test.ts',
 		],
 		environment: 'node',
+		// Dates are judged in UTC (deadlines, dates of submission), as `npm test` runs them.
+		env: { TZ: 'UTC' },
 		globalSetup: ['./tests/setup/global-setup.ts'],
 		setupFiles: ['./tests/setup/setup-test-env.ts'],
 		testTimeout: 30_000,

@@ -1,3 +1,4 @@
+import './utils/zod-jitless.ts'
 import { useMemo } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import {
@@ -6,7 +7,6 @@ import {
 	Outlet,
 	Scripts,
 	ScrollRestoration,
-	useRouteLoaderData,
 	type ShouldRevalidateFunctionArgs,
 } from 'react-router'
 import type { Route } from './+types/root.ts'
@@ -20,6 +20,7 @@ import { DEFAULT_LANGUAGE, textDirection } from './utils/i18n.ts'
 import { createI18n } from './utils/i18n-instance.ts'
 import { resourcesFor } from './utils/i18n.server.ts'
 import { navigationFor } from './utils/permissions.ts'
+import { useRootData, type RootData } from './utils/root-data.ts'
 import { listParties } from '#db/queries/parties.ts'
 
 export const middleware: Route.MiddlewareFunction[] = [originCheck, sessionMiddleware]
@@ -35,7 +36,7 @@ export const meta: Route.MetaFunction = ({ data }) => {
 	return [{ title: shell?.appName ?? 'National reporting' }]
 }
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
 	const user = context.get(userContext)
 	const language = context.get(languageContext)
 	const parties =
@@ -73,7 +74,7 @@ export function shouldRevalidate({
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-	const rootData = useRouteLoaderData<typeof loader>('root')
+	const rootData = useRootData()
 	const language = rootData?.language ?? DEFAULT_LANGUAGE
 	const i18n = useMemo(
 		() => createI18n(language, rootData?.resources ?? {}),

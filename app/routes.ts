@@ -43,6 +43,7 @@ export default [
 			route('cycles', 'routes/admin/cycles.tsx'),
 			route('cycles/new', 'routes/admin/cycle-new.tsx'),
 			route('cycles/:cycleId', 'routes/admin/cycle.tsx'),
+			route('code-lists', 'routes/admin/code-lists.tsx'),
 			route('outbox', 'routes/admin/outbox.tsx'),
 			route('outbox/:messageId', 'routes/admin/outbox-message.tsx'),
 		]),

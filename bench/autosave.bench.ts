@@ -14,7 +14,7 @@
  */
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { Agent, request as httpRequest } from 'node:http'
+import { Agent } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { sql } from 'kysely'
 import { createCookie } from 'react-router'
@@ -27,6 +27,7 @@ import { insertSession } from '#db/queries/sessions.ts'
 import { insertUser } from '#db/queries/users.ts'
 import { seedReferenceData } from '#db/seed/reference.ts'
 import { PARTIES } from '#db/seed-data/parties.ts'
+import { httpClient } from './http-client.ts'
 import { startServer, stopServer } from './server.ts'
 
 const TEXT_QUESTIONS = [
@@ -156,37 +157,6 @@ async function runLoad(
 		throughput: latencies.length / seconds,
 		worstWindowP99: worstWindowP99(samples, 5_000),
 	}
-}
-
-/**
- * A plain HTTP/1.1 client on kept-alive connections. The simulated editors share the machine's two
- * cores with the server and PostgreSQL, so the lighter the client, the less of its own cost the
- * figures carry: node:http does less per request than `fetch` and its WHATWG streams.
- */
-function httpClient(origin: string, agent: Agent) {
-	const { hostname, port } = new URL(origin)
-	return (method: 'GET' | 'POST', path: string, headers: Record<string, string> = {}, body = '') =>
-		new Promise<{ status: number; body: string }>((resolve, reject) => {
-			const request = httpRequest(
-				{
-					agent,
-					hostname,
-					port,
-					method,
-					path,
-					headers: body ? { ...headers, 'Content-Length': Buffer.byteLength(body) } : headers,
-				},
-				(response) => {
-					let text = ''
-					response.setEncoding('utf8')
-					response.on('data', (chunk: string) => (text += chunk))
-					response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }))
-					response.on('error', reject)
-				},
-			)
-			request.on('error', reject)
-			request.end(body)
-		})
 }
 
 /**

@@ -18,7 +18,7 @@
  */
 import { existsSync, rmSync } from 'node:fs'
 import { chromium, type CDPSession, type Page } from 'playwright-core'
-import { DEMO_PASSWORD } from '#db/seed/demo.ts'
+import { DEMO_PASSWORD } from '#server/demo/accounts.ts'
 import { routeJavaScript } from './client-bundle.ts'
 import { keystrokeWork, traceMainThread } from './keystroke-trace.ts'
 import { startServer, stopServer } from './server.ts'

@@ -29,6 +29,7 @@ import { sampleDocument } from '#exports/fixtures.ts'
 import { renderReportPdf } from '#exports/pdf/report-pdf.ts'
 import { COUNTRIES } from '#forms/codelists/countries.ts'
 import { art15V6Context, buildCompleteArt15V6Answers } from '#forms/fixtures/builders.ts'
+import { requireFormSha256 } from '#forms/registry.ts'
 import { ART15_V6 } from '#forms/stockholm-art15/v6.ts'
 import type { Answers } from '#forms/types.ts'
 
@@ -62,7 +63,9 @@ function syntheticSubmissions(count: number) {
 			submittedAt: '2026-08-15T10:32:00.000Z',
 			sha256: 'f'.repeat(64),
 			formContext,
-			answersJson: JSON.stringify(buildCompleteArt15V6Answers(formContext)),
+			answersJson: JSON.stringify(
+				buildCompleteArt15V6Answers(formContext, { activeChemicals: 'all' }),
+			),
 		}
 	})
 }
@@ -113,6 +116,7 @@ async function runVariant(variant: Variant): Promise<CompiledResult> {
 	const meta: CompiledMeta = {
 		formId: 'stockholm-art15',
 		formVersion: 6,
+		formSha256: requireFormSha256('stockholm-art15', 6),
 		cycleCode: 'sc-art15-6',
 		cycleTitle: 'Stockholm Convention Article 15 national report, 6th cycle',
 		status: 'accepted',

@@ -38,7 +38,10 @@ const format = (ms: number) => `${ms.toFixed(3)} ms`
 
 export async function runFormsBench(): Promise<void> {
 	const ctx = art15V6Context('KEN')
-	const answers = buildCompleteArt15V6Answers(ctx, { partnerRows: PARTNER_ROWS })
+	const answers = buildCompleteArt15V6Answers(ctx, {
+		partnerRows: PARTNER_ROWS,
+		activeChemicals: 'all',
+	})
 	const statistics = answers.b3_statistics as TableAnswer
 	const cells = Object.values(answers).reduce<number>(
 		(total, value) =>

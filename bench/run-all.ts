@@ -9,12 +9,14 @@ import { runAutosaveBench } from './autosave.bench.ts'
 import { runEditorBench } from './editor.bench.ts'
 import { runExportsBench } from './exports.bench.ts'
 import { runFormsBench } from './forms.bench.ts'
+import { runLoginBench } from './login.bench.ts'
 
 const benches: [string, () => Promise<unknown>][] = [
 	['forms', runFormsBench],
 	['exports', runExportsBench],
 	['autosave', () => runAutosaveBench()],
 	['editor', runEditorBench],
+	['login', runLoginBench],
 ]
 
 const only = process.argv.slice(2)

@@ -6,11 +6,13 @@ import { setTimeout as sleep } from 'node:timers/promises'
  * Starts the production server (`server/index.ts`) in its own Node process and waits for
  * /healthz. Node runs tsx directly (not through npx), so SIGTERM reaches the server itself.
  * `BENCH_NODE_ARGS` adds Node flags to the server, e.g. `--cpu-prof --cpu-prof-dir=.tmp/prof`.
+ * With `onStderr`, the server's error output goes to the caller instead of this process's.
  */
 export async function startServer(
 	port: number,
 	env: NodeJS.ProcessEnv,
 	args: string[] = [],
+	options: { onStderr?: (text: string) => void } = {},
 ): Promise<ChildProcess> {
 	const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []
 	const child = spawn(
@@ -24,9 +26,10 @@ export async function startServer(
 				APP_ORIGIN: `http://localhost:${port}`,
 				...env,
 			},
-			stdio: ['ignore', 'ignore', 'inherit'],
+			stdio: ['ignore', 'ignore', options.onStderr ? 'pipe' : 'inherit'],
 		},
 	)
+	child.stderr?.setEncoding('utf8').on('data', (text: string) => options.onStderr?.(text))
 	for (let i = 0; i < 240; i++) {
 		if (child.exitCode !== null) break
 		try {

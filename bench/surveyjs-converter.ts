@@ -78,6 +78,18 @@ export function registerSurveyFunctions(): void {
 		if (typeof min === 'number' && value < min) return false
 		return !(typeof max === 'number' && value > max)
 	})
+	// Fixed rows are keyed "A__B"; rowKeyPart picks dimension values out of such a key.
+	factory.register('rowKeyPart', (params: unknown[]) => {
+		const [key, ...indexes] = params
+		const parts = String(key).split('__')
+		return indexes.map((index) => parts[Number(index)]).join('__')
+	})
+	factory.register('lookupCell', (params: unknown[]) => {
+		const [matrix, key, column] = params
+		if (!matrix || typeof matrix !== 'object') return undefined
+		const row = (matrix as Record<string, Record<string, unknown> | undefined>)[String(key)]
+		return row?.[String(column)]
+	})
 	factory.register('matchesPattern', (params: unknown[]) => {
 		const [value, pattern] = params
 		if (isBlank(value) || isMarkerString(value)) return true
@@ -142,6 +154,11 @@ interface ExpressionScope {
 	cellPrefix: 'row.' | ''
 	/** Fixed tables are keyed by row (matrixdropdown), so `{question}` of one is an object. */
 	def: FormDefinition
+	/**
+	 * Inside a matrixdropdown's `rowsVisibleIf`, the row is only its key `{item}`: `{ cell }` and
+	 * `{ lookup }` operands read dimension values out of it, by position.
+	 */
+	rowDimensions?: string[]
 }
 
 function literal(value: Literal): string {
@@ -150,7 +167,15 @@ function literal(value: Literal): string {
 
 function operand(op: Operand, scope: ExpressionScope): string {
 	if ('question' in op) return op.field ? `{${op.question}.${op.field}}` : `{${op.question}}`
-	if ('cell' in op) return `{${scope.cellPrefix}${op.cell}}`
+	if ('cell' in op) {
+		if (scope.rowDimensions) return `rowKeyPart({item}, ${dimensionIndex(scope, op.cell)})`
+		return `{${scope.cellPrefix}${op.cell}}`
+	}
+	if ('lookup' in op) {
+		if (!scope.rowDimensions) throw new Error('lookup operands are only converted in rowsVisibleIf')
+		const indexes = op.lookup.key.map((column) => dimensionIndex(scope, column)).join(', ')
+		return `lookupCell({${op.lookup.table}}, rowKeyPart({item}, ${indexes}), '${op.lookup.column}')`
+	}
 	if ('context' in op) {
 		if (op.context === 'partyCode') return literal(scope.ctx.partyCode)
 		const years = periodYears(scope.ctx)
@@ -164,6 +189,12 @@ function operand(op: Operand, scope: ExpressionScope): string {
 		? `, ${expression(op.count.where, { ...scope, cellPrefix: '' })}`
 		: ''
 	return `countInArray({${op.count.table}}, '${firstColumn(scope.def, op.count.table)}'${where})`
+}
+
+function dimensionIndex(scope: ExpressionScope, column: string): number {
+	const index = scope.rowDimensions!.indexOf(column)
+	if (index < 0) throw new Error(`rowsVisibleIf reads "${column}", which is not a dimension`)
+	return index
 }
 
 function firstColumn(def: FormDefinition, tableId: string): string {
@@ -431,7 +462,15 @@ function questionJson(question: Question, def: FormDefinition, ctx: FormContext)
 		}
 		if (question.rows.kind === 'fixed') {
 			const rows = rowsFor(def, question, ctx).map((row) => surveyRowKey(row.key))
-			return { type: 'matrixdropdown', ...common, rows }
+			const rowsVisibleIf = question.rows.visibleIf
+				? expression(question.rows.visibleIf, { ctx, cellPrefix: '', def, rowDimensions: dims })
+				: undefined
+			return {
+				type: 'matrixdropdown',
+				...common,
+				rows,
+				...(rowsVisibleIf ? { rowsVisibleIf } : {}),
+			}
 		}
 		return {
 			type: 'matrixdynamic',

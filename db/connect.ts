@@ -52,6 +52,13 @@ export function createDatabase(target: DatabaseTarget): Kysely<Database> {
 		pool.on('error', (error) => {
 			console.warn(`database: idle connection closed (${error.message})`)
 		})
+		// Nor one closed while a request holds it between two statements (of a transaction): the
+		// client would emit 'error' with no listener, which ends the process. Handled here, the
+		// next statement fails instead, the request answers 500 (nothing committed), and the pool
+		// drops the connection when it is released.
+		pool.on('connect', (client) => {
+			client.on('error', () => {})
+		})
 		return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 	}
 	return new Kysely<Database>({

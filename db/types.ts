@@ -1,10 +1,13 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ConventionStatus, Instrument } from '#forms/codelists/party-status.ts'
+import type { Convention } from '#forms/vocabulary.ts'
 
 /** `timestamptz` columns: Date when read, Date or ISO string when written. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
 /** `date` columns are read as 'YYYY-MM-DD' strings on both drivers. */
 type DateString = ColumnType<string, string, string>
+type NullableDateString = ColumnType<string | null, string | null, string | null>
 /** jsonb columns: write JSON text (see `jsonb()` in db/json.ts), read parsed values. */
 type Json<T> = ColumnType<T, string, string>
 
@@ -25,10 +28,9 @@ export const REGIONAL_GROUPS = [
 ] as const
 export type RegionalGroup = (typeof REGIONAL_GROUPS)[number]
 
-export const CONVENTIONS = ['stockholm', 'basel', 'rotterdam', 'minamata'] as const
-export type Convention = (typeof CONVENTIONS)[number]
-export const CONVENTION_STATUSES = ['party', 'signatory', 'non_party'] as const
-export type ConventionStatus = (typeof CONVENTION_STATUSES)[number]
+export { CONVENTIONS, type Convention } from '#forms/vocabulary.ts'
+export { CONVENTION_STATUSES } from '#forms/codelists/party-status.ts'
+export type { ConventionStatus, Instrument } from '#forms/codelists/party-status.ts'
 
 export interface PartyTable {
 	code: string
@@ -44,7 +46,12 @@ export interface PartyConventionStatusTable {
 	party_code: string
 	convention: Convention
 	status: ConventionStatus
-	is_demo: boolean
+	signed_on: NullableDateString
+	consented_on: NullableDateString
+	instrument: Instrument | null
+	in_force_on: NullableDateString
+	/** The Party-status release the row comes from; null when entered by an administrator. */
+	release: string | null
 	note: string | null
 	updated_at: GeneratedTimestamp
 	updated_by: string | null
@@ -90,6 +97,13 @@ export interface LoginAttemptTable {
 	ip: string
 	succeeded: boolean
 	attempted_at: GeneratedTimestamp
+}
+
+export interface RateLimitEventTable {
+	id: Generated<number>
+	bucket: string
+	key: string
+	occurred_at: GeneratedTimestamp
 }
 
 export type TokenPurpose = 'invitation' | 'password_reset'
@@ -149,6 +163,17 @@ export interface AuditEventTable {
 	details: Json<Record<string, unknown>>
 }
 
+/** A numbered release of runtime code-list data (append-only; see the migration). */
+export interface CodeListReleaseTable {
+	id: Generated<number>
+	list_id: string
+	version: number
+	events: Json<unknown[]>
+	note: string
+	recorded_by: string
+	recorded_at: GeneratedTimestamp
+}
+
 export type ReportStatus = 'draft' | 'submitted' | 'under_review' | 'returned' | 'accepted'
 
 export interface ReportTable {
@@ -157,6 +182,8 @@ export interface ReportTable {
 	cycle_id: string
 	form_id: string
 	form_version: number
+	/** SHA-256 of the frozen form version the report was started with (null: made before it was kept). */
+	form_sha256: string | null
 	status: Generated<ReportStatus>
 	revision: Generated<number>
 	reopen_requested_at: Timestamp | null
@@ -199,6 +226,8 @@ export interface SubmissionTable {
 	report_revision: number
 	form_id: string
 	form_version: number
+	/** SHA-256 of the frozen form version the submission was checked against (null: made before it was kept). */
+	form_sha256: string | null
 	answers: Json<unknown>
 	acknowledgements: Json<unknown[]>
 	sha256: string
@@ -323,10 +352,12 @@ export interface Database {
 	user_party: UserPartyTable
 	session: SessionTable
 	login_attempt: LoginAttemptTable
+	rate_limit_event: RateLimitEventTable
 	one_time_token: OneTimeTokenTable
 	outbox_message: OutboxMessageTable
 	reporting_cycle: ReportingCycleTable
 	audit_event: AuditEventTable
+	code_list_release: CodeListReleaseTable
 	report: ReportTable
 	report_answer: ReportAnswerTable
 	report_change: ReportChangeTable

@@ -11,6 +11,7 @@ import {
 	buildCompleteDdtAnswers,
 	ddtContext,
 } from '#forms/fixtures/builders.ts'
+import { formVersionIdentity } from '#forms/registry.ts'
 import { ART15_V6 } from '#forms/stockholm-art15/v6.ts'
 import type { Answers, FormContext, FormDefinition, Language } from '#forms/types.ts'
 import type { ReportDocument, ReportDocumentMeta } from './report-document.ts'
@@ -56,6 +57,7 @@ export function sampleDocument(options: {
 			partyName: countryName(formContext.partyCode, lang),
 			formId: definition.formId,
 			formVersion: definition.version,
+			formSha256: formVersionIdentity(definition.formId, definition.version)?.sha256 ?? null,
 			cycleCode: definition.formId === 'ddt' ? 'sc-ddt-2024-2026' : 'sc-art15-6',
 			cycleTitle:
 				definition.formId === 'ddt'

@@ -15,6 +15,8 @@ export interface DocumentLabels {
 	submission: string
 	submittedAt: string
 	fingerprint: string
+	/** SHA-256 of the frozen form version (docs/decisions/011). */
+	formFingerprint: string
 	generatedAt: string
 	language: string
 	reportId: string
@@ -61,6 +63,7 @@ const en: DocumentLabels = {
 	submission: 'Submission number',
 	submittedAt: 'Submitted at',
 	fingerprint: 'Submission fingerprint (SHA-256)',
+	formFingerprint: 'Form fingerprint (SHA-256)',
 	generatedAt: 'Generated at',
 	language: 'Language',
 	reportId: 'Report identifier',
@@ -112,6 +115,7 @@ const fr: DocumentLabels = {
 	submission: 'Numéro de soumission',
 	submittedAt: 'Soumis le',
 	fingerprint: 'Empreinte de la soumission (SHA-256)',
+	formFingerprint: 'Empreinte du formulaire (SHA-256)', // draft translation
 	generatedAt: 'Généré le',
 	language: 'Langue',
 	reportId: 'Identifiant du rapport',
@@ -164,6 +168,7 @@ const es: DocumentLabels = {
 	submission: 'Número de presentación',
 	submittedAt: 'Presentado el',
 	fingerprint: 'Huella de la presentación (SHA-256)',
+	formFingerprint: 'Huella del formulario (SHA-256)', // draft translation
 	generatedAt: 'Generado el',
 	language: 'Idioma',
 	reportId: 'Identificador del informe',
@@ -215,6 +220,7 @@ const ru: DocumentLabels = {
 	submission: 'Номер представления',
 	submittedAt: 'Дата представления',
 	fingerprint: 'Контрольная сумма представления (SHA-256)',
+	formFingerprint: 'Контрольная сумма формы (SHA-256)', // draft translation
 	generatedAt: 'Сформировано',
 	language: 'Язык',
 	reportId: 'Идентификатор доклада',
@@ -266,6 +272,7 @@ const zh: DocumentLabels = {
 	submission: '提交编号',
 	submittedAt: '提交时间',
 	fingerprint: '提交指纹 (SHA-256)',
+	formFingerprint: '表格指纹 (SHA-256)', // draft translation
 	generatedAt: '生成时间',
 	language: '语言',
 	reportId: '报告标识',
@@ -317,6 +324,7 @@ const ar: DocumentLabels = {
 	submission: 'رقم التقديم',
 	submittedAt: 'تاريخ التقديم',
 	fingerprint: 'بصمة التقديم (SHA-256)',
+	formFingerprint: 'بصمة الاستمارة (SHA-256)', // draft translation
 	generatedAt: 'تاريخ الإنشاء',
 	language: 'اللغة',
 	reportId: 'معرّف التقرير',

@@ -1,4 +1,5 @@
-import { evaluate } from '#forms/engine/index.ts'
+import { compileForm, type CompiledQuestion } from '#forms/engine/compile.ts'
+import { askedAnswers, evaluate } from '#forms/engine/index.ts'
 import { isMarked, isTableAnswer } from '#forms/engine/values.ts'
 import { getFormDefinition } from '#forms/registry.ts'
 import { formText, type FormText } from '#forms/text.ts'
@@ -27,6 +28,12 @@ export interface ReportDocumentMeta {
 	partyName: string
 	formId: string
 	formVersion: number
+	/**
+	 * SHA-256 of the frozen form version (docs/decisions/011): the one a submission was checked
+	 * against, or the one a working copy is printed with; null for a submission made before it was
+	 * recorded.
+	 */
+	formSha256: string | null
 	cycleCode: string
 	/** In the document language. */
 	cycleTitle: string
@@ -211,9 +218,10 @@ export interface OutlinePart {
  * out (visibility as the engine computes it from these answers), empty sections dropped.
  */
 export function reportOutline(doc: ReportDocument): OutlinePart[] {
-	const { definition, answers } = doc
+	const { definition } = doc
 	const text = formText(definition, doc.lang)
-	const evaluation = evaluate(definition, answers, doc.formContext)
+	const evaluation = evaluate(definition, doc.answers, doc.formContext)
+	const answers = askedAnswers(definition, doc.answers, doc.formContext, evaluation)
 	const parts: OutlinePart[] = []
 	for (const part of definition.parts) {
 		if (evaluation.parts[part.id]?.visible === false) continue
@@ -304,15 +312,7 @@ function outlineItem(
 	}
 }
 
-/** Every question of a definition in order, with its part and section. */
-export function* questionsOf(
-	definition: FormDefinition,
-): Generator<{ partId: string; sectionId: string; question: Question }> {
-	for (const part of definition.parts) {
-		for (const section of part.sections) {
-			for (const question of section.questions) {
-				yield { partId: part.id, sectionId: section.id, question }
-			}
-		}
-	}
+/** Every question of a definition in order, with its part and section (the compiled index). */
+export function questionsOf(definition: FormDefinition): readonly CompiledQuestion[] {
+	return compileForm(definition).questions
 }

@@ -1,73 +1,21 @@
 /**
- * `npm run forms:check`: validates every registered definition against the meta-schema, every
- * migration spec against the versions it links, and prints per definition the number of
- * questions, tables, conditions, rules and concepts, and which languages have complete texts.
- * Exits with status 1 when anything is invalid.
+ * `npm run forms:check`: validates every served (frozen) definition against the meta-schema, every
+ * migration spec against the versions it links, checks that the frozen files still match their
+ * TypeScript builders (as `npm run forms:publish -- --check` does), and prints per definition its
+ * status and SHA-256, the number of questions (and how many are marked reconstructed), tables,
+ * conditions, rules and concepts, and which languages have complete texts. Exits with status 1
+ * when anything is invalid.
  */
+import { AUTHORED_VERSIONS } from './authored.ts'
 import { CHEMICALS, getCodeList } from './codelists/index.ts'
+import { definitionStats } from './definition-stats.ts'
 import { isCasNumber } from './engine/patterns.ts'
+import { planFreeze, PUBLISHED_DIR, readFrozenDir } from './freeze.ts'
 import { listMigrationSpecs, validateMigrationSpec } from './migrations/index.ts'
-import { getFormDefinition, listFormDefinitions } from './registry.ts'
+import { formVersionIdentity, getFormDefinition, listFormDefinitions } from './registry.ts'
 import { validateDefinition } from './schema.ts'
 import { missingTexts } from './text.ts'
-import type { Condition, FormDefinition } from './types.ts'
 import { LANGUAGES } from './types.ts'
-
-interface Stats {
-	questions: number
-	tables: number
-	columns: number
-	conditions: number
-	rules: number
-	concepts: Set<string>
-	conceptItems: number
-}
-
-function stats(def: FormDefinition): Stats {
-	const result: Stats = {
-		questions: 0,
-		tables: 0,
-		columns: 0,
-		conditions: 0,
-		rules: def.rules.length,
-		concepts: new Set(),
-		conceptItems: 0,
-	}
-	const countCondition = (condition: Condition | boolean | undefined) => {
-		if (condition !== undefined && typeof condition === 'object') result.conditions++
-	}
-	const countConcept = (concept: string | undefined) => {
-		if (!concept) return
-		result.concepts.add(concept)
-		result.conceptItems++
-	}
-	for (const part of def.parts) {
-		countCondition(part.visibleIf)
-		for (const section of part.sections) {
-			countCondition(section.visibleIf)
-			for (const question of section.questions) {
-				result.questions++
-				countCondition(question.visibleIf)
-				countCondition(question.required)
-				countConcept(question.concept)
-				if (question.type === 'table') {
-					result.tables++
-					result.columns += question.columns.length
-					for (const column of question.columns) {
-						countCondition(column.visibleIf)
-						countCondition(column.required)
-						countConcept(column.concept)
-					}
-				}
-			}
-		}
-	}
-	for (const rule of def.rules) {
-		countCondition(rule.when)
-		if (rule.kind === 'assert') countCondition(rule.assert)
-	}
-	return result
-}
 
 let failed = false
 const fail = (message: string) => {
@@ -79,13 +27,18 @@ for (const def of listFormDefinitions()) {
 	console.log(
 		`\n${def.formId} v${def.version}  (period ${def.reportingPeriod.startYear}–${def.reportingPeriod.endYear}, due ${def.deadline})`,
 	)
+	const identity = formVersionIdentity(def.formId, def.version)
+	console.log(`  ${identity?.status} · sha256 ${identity?.sha256}`)
 	const validation = validateDefinition(def)
 	if (!validation.ok)
 		for (const error of validation.errors)
 			fail(`${error.code} at ${error.path.join('.')}: ${error.message}`)
-	const s = stats(def)
+	const s = definitionStats(def)
 	console.log(
 		`  questions ${s.questions} · tables ${s.tables} (${s.columns} columns) · conditions ${s.conditions} · rules ${s.rules}`,
+	)
+	console.log(
+		`  reconstructed: ${s.reconstructed.total} of ${s.questions} questions (${s.reconstructed.own} marked on the question or a column, ${s.reconstructed.inherited} through their section or part)`,
 	)
 	console.log(
 		`  concepts ${s.concepts.size} distinct on ${s.conceptItems} items: ${[...s.concepts].sort().join(', ')}`,
@@ -104,10 +57,22 @@ for (const def of listFormDefinitions()) {
 		const current = getCodeList(listId)?.version
 		if (current !== pinned)
 			console.log(
-				`  note: code list ${listId} is at ${current}, the definition was prepared against ${pinned}`,
+				`  note: code list ${listId} is at ${current}; this version keeps its frozen release ${pinned}`,
 			)
 	}
 	console.log(validation.ok ? '  ✓ valid' : '  ✗ invalid')
+}
+
+console.log('\nfrozen versions (forms/published)')
+const freeze = planFreeze(AUTHORED_VERSIONS, await readFrozenDir(PUBLISHED_DIR), {
+	targets: [],
+	draft: false,
+	replaceDraft: false,
+})
+for (const step of freeze.steps) {
+	const line = `${step.formId} v${step.version}: ${step.message}`
+	if (step.action === 'unchanged') console.log(`  ✓ ${line}`)
+	else fail(`${line} (run npm run forms:publish)`)
 }
 
 console.log('\nmigrations')

@@ -1,11 +1,13 @@
 /**
  * Concept registry: ids that identify *what* an answer means independently of form, version,
- * label and position (like the ERS "QuestionPipeAlias"). Cross-convention analysis and answer
- * reuse join on these ids, never on label text. Ids come from forms-content §6.2; entries marked
- * `addedHere` were added for questions §6.2 does not cover.
+ * label and position, as the "QuestionPipeAlias" of the Secretariat's electronic reporting system
+ * identifies similar questions across surveys. Cross-convention analysis and answer reuse join on
+ * these ids, never on label text. The ids name the obligations the conventions' reports share
+ * (Stockholm Art. 15, Basel Art. 13, Rotterdam, Minamata Art. 21); entries marked `addedHere` were
+ * added for questions of these forms that the shared list did not cover.
  *
- * `reuse` (forms-content §6.2): `direct` (same value carries over), `derive` (computed from other
- * data), `prefill` (proposed for confirmation), `link` (reference only).
+ * `reuse`: `direct` (same value carries over), `derive` (computed from other data), `prefill`
+ * (proposed for confirmation), `link` (reference only).
  */
 export interface Concept {
 	id: string

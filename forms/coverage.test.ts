@@ -17,16 +17,19 @@ function ids(def: FormDefinition): Set<string> {
 	return result
 }
 
-/** Each row of the question tables in forms-content §1.4.1–§1.4.7 → the items that model it. */
+/**
+ * Each obligation the report covers (SC-1/22 Parts A and B, SC-2/18 Part C, the Convention's
+ * articles and annexes) → the items that model it.
+ */
 const ART15_ROWS: [string, string[]][] = [
-	['1.4.1 Party (country)', ['a_party_code']],
-	['1.4.1 National focal point contact block', ['a_nfp_contact']],
-	['1.4.1 Person submitting / OCP (if different)', ['a_ocp_same_as_nfp', 'a_ocp_contact']],
-	['1.4.1 Reporting period from – to', ['a_period_from', 'a_period_to']],
-	['1.4.1 Date of submission', ['a_submission_date']],
-	['1.4.1 Other ministries or stakeholders consulted [R]', ['a_stakeholders_consulted']],
+	['Part A (SC-1/22): the Party', ['a_party_code']],
+	['Part A: national focal point', ['a_nfp_contact']],
+	['Part A: official contact point submitting the report', ['a_ocp_same_as_nfp', 'a_ocp_contact']],
+	['Part A: reporting period', ['a_period_from', 'a_period_to']],
+	['Part A: date of submission', ['a_submission_date']],
+	['Part A: stakeholders consulted [R]', ['a_stakeholders_consulted']],
 	[
-		'1.4.2 3.1 Annex A measures matrix + legislation',
+		'Art. 3(1)(a): Annex A measures + legislation',
 		[
 			'b3_measures_annex_a',
 			'b3_measures_annex_a.measure_reference',
@@ -34,11 +37,11 @@ const ART15_ROWS: [string, string[]][] = [
 		],
 	],
 	[
-		'1.4.2 3.2 Annex B measures + acceptable purposes',
+		'Art. 3(1)(b): Annex B measures + acceptable purposes',
 		['b3_measures_annex_b', 'b3_measures_annex_b.acceptable_purposes'],
 	],
 	[
-		'1.4.2 3.3 Statistical data per chemical × year + estimate flag',
+		'Art. 15(2)(a): production, import, export per chemical and year + estimate flag',
 		[
 			'b3_statistics.production_kg',
 			'b3_statistics.import_kg',
@@ -47,7 +50,7 @@ const ART15_ROWS: [string, string[]][] = [
 		],
 	],
 	[
-		'1.4.2 3.4 Import partners',
+		'Art. 15(2)(b): States imported from',
 		[
 			'b3_import_partners.exporting_country',
 			'b3_import_partners.quantity_kg',
@@ -55,7 +58,7 @@ const ART15_ROWS: [string, string[]][] = [
 		],
 	],
 	[
-		'1.4.2 3.5 Export partners + certification',
+		'Art. 15(2)(b), Art. 3(2)(b): States exported to + certification',
 		[
 			'b3_export_partners.importing_country',
 			'b3_export_partners.purpose',
@@ -63,34 +66,37 @@ const ART15_ROWS: [string, string[]][] = [
 		],
 	],
 	[
-		'1.4.2 3.6 Exports to non-Parties, certification transmitted + date',
+		'Art. 3(2)(b)(iii): exports to non-Parties, certification transmitted + date',
 		['b3_exported_to_non_parties', 'b3_certification_transmitted', 'b3_certification_date'],
 	],
-	['1.4.2 3.7 Scheme for new chemicals', ['b3_new_chemicals_scheme', 'b3_new_chemicals_details']],
+	['Art. 3(3): scheme for new chemicals', ['b3_new_chemicals_scheme', 'b3_new_chemicals_details']],
 	[
-		'1.4.2 3.8 Scheme for existing chemicals',
+		'Art. 3(4): chemicals in use assessed against Annex D',
 		['b3_existing_chemicals_scheme', 'b3_existing_chemicals_details'],
 	],
 	[
-		'1.4.3 Registered for exemptions / acceptable purposes + register columns',
+		'Art. 4: registered exemptions / acceptable purposes + register columns',
 		['b4_registered', 'b4_exemptions.expiry_date', 'b4_exemptions.estimated_kg_per_year'],
 	],
 	[
-		'1.4.3 Actual production/use and minimisation measures',
+		'Art. 4: actual production/use and minimisation measures',
 		['b4_exemptions.actual_kg_per_year', 'b4_minimisation_measures'],
 	],
-	['1.4.3 Withdrawal or planned withdrawal', ['b4_withdrawal_planned', 'b4_withdrawal_details']],
 	[
-		'1.4.3 Articles in use, closed-system intermediates',
+		'Art. 4(8): withdrawal or planned withdrawal',
+		['b4_withdrawal_planned', 'b4_withdrawal_details'],
+	],
+	[
+		'Annexes A and B notes: articles in use, closed-system intermediates',
 		['b4_articles_in_use_notified', 'b4_closed_system_intermediates_notified'],
 	],
 	[
-		'1.4.4 Action plan developed, date, implemented',
+		'Art. 5(a): action plan developed, date, implemented',
 		['b5_action_plan', 'b5_action_plan_date', 'b5_action_plan_implemented'],
 	],
-	['1.4.4 Review after 5 years', ['b5_review_done', 'b5_review_results']],
+	['Art. 5(a)(v): review every five years', ['b5_review_done', 'b5_review_results']],
 	[
-		'1.4.4 Release inventory, method, base/latest year',
+		'Art. 5(a)(i): release inventory, method, base/latest year',
 		[
 			'b5_inventory_done',
 			'b5_inventory_method',
@@ -99,7 +105,7 @@ const ART15_ROWS: [string, string[]][] = [
 		],
 	],
 	[
-		'1.4.4 PCDD/PCDF releases by vector and Toolkit group',
+		'Art. 5, Annex C: PCDD/PCDF releases by vector and Toolkit group',
 		[
 			'b5_releases.air',
 			'b5_releases.water',
@@ -108,20 +114,20 @@ const ART15_ROWS: [string, string[]][] = [
 			'b5_releases.residue',
 		],
 	],
-	['1.4.4 Other unintentional POPs [R]', ['b5_other_upops']],
+	['Annex C: other unintentional POPs [R]', ['b5_other_upops']],
 	[
-		'1.4.4 BAT new sources, BAT/BEP existing, substitutes',
+		'Art. 5(c)–(e): BAT new sources, BAT/BEP existing, substitutes',
 		['b5_bat_new_sources', 'b5_bat_bep_existing_sources', 'b5_substitute_materials'],
 	],
-	['1.4.5 Strategy for stockpiles 6(1)(a)(i)', ['b6_stockpile_strategy']],
-	['1.4.5 Strategy for products, articles and wastes 6(1)(a)(ii)', ['b6_products_wastes_strategy']],
+	['Art. 6(1)(a)(i): strategy for stockpiles', ['b6_stockpile_strategy']],
+	['Art. 6(1)(a)(ii): strategy for products, articles and wastes', ['b6_products_wastes_strategy']],
 	[
-		'1.4.5 Stockpiles identified 6(1)(b)',
+		'Art. 6(1)(b): stockpiles identified',
 		['b6_stockpiles_identified', 'b6_stockpiles.quantity_kg', 'b6_stockpiles.status'],
 	],
-	['1.4.5 Stockpiles managed ESM 6(1)(c)', ['b6_stockpiles_managed_esm']],
+	['Art. 6(1)(c): stockpiles managed ESM', ['b6_stockpiles_managed_esm']],
 	[
-		'1.4.5 Waste measures 6(1)(d)(i)–(iv)',
+		'Art. 6(1)(d)(i)–(iv): waste measures',
 		[
 			'b6_waste_handling_esm',
 			'b6_waste_disposal_destroyed',
@@ -130,15 +136,15 @@ const ART15_ROWS: [string, string[]][] = [
 		],
 	],
 	[
-		'1.4.5 Contaminated sites 6(1)(e)',
+		'Art. 6(1)(e): contaminated sites',
 		['b6_contaminated_sites_strategy', 'b6_contaminated_sites_count', 'b6_remediation_undertaken'],
 	],
 	[
-		'1.4.5 POP wastes disposed of or exported [R]',
+		'Art. 6(1)(d)(ii): POP wastes disposed of or exported [R]',
 		['b6_waste_disposed.operation', 'b6_waste_disposed.destination_country'],
 	],
 	[
-		'1.4.6 Art. 7 NIP + update',
+		'Art. 7: NIP + update',
 		[
 			'b7_nip_transmitted',
 			'b7_nip_date',
@@ -147,38 +153,38 @@ const ART15_ROWS: [string, string[]][] = [
 			'b7_nip_update_chemicals',
 		],
 	],
-	['1.4.6 Art. 9 information exchange', ['b9_focal_point_designated', 'b9_mechanism']],
-	['1.4.6 Art. 10 awareness + PRTR', ['b10_activities', 'b10_prtr']],
-	['1.4.6 Art. 11 research and monitoring', ['b11_activities', 'b11_details']],
-	['1.4.6 Art. 12 technical assistance', ['b12_assistance', 'b12_provided', 'b12_received']],
+	['Art. 9: information exchange', ['b9_focal_point_designated', 'b9_mechanism']],
+	['Art. 10: awareness + PRTR', ['b10_activities', 'b10_prtr']],
+	['Art. 11: research and monitoring', ['b11_activities', 'b11_details']],
+	['Art. 12: technical assistance', ['b12_assistance', 'b12_provided', 'b12_received']],
 	[
-		'1.4.6 Art. 13 financial resources',
+		'Art. 13: financial resources',
 		['b13_national_support', 'b13_resources', 'b13_provided.amount_usd', 'b13_received.amount_usd'],
 	],
-	['1.4.6 Art. 16 effectiveness evaluation', ['b16_gmp_participation', 'b16_monitoring_matrices']],
+	['Art. 16: effectiveness evaluation', ['b16_gmp_participation', 'b16_monitoring_matrices']],
 	[
-		'1.4.6 Obstacles / comments',
+		'Part B: obstacles / comments',
 		['b_obstacles_implementation', 'b_obstacles_reporting', 'b_format_comments'],
 	],
-	['1.4.6 PFOS progress (Annex B Part III)', ['b4_pfos_progress']],
-	['1.4.6 BDE progress (Annex A Parts IV and V)', ['b4_bde_progress']],
-	['1.4.6 decaBDE and SCCP information (COP-9)', ['b4_decabde_sccp_information']],
-	['1.4.7 Strategy for PCB stockpiles > 50 ppm', ['c_pcb_stockpile_strategy']],
+	['Annex B Part III: PFOS progress', ['b4_pfos_progress']],
+	['Annex A Parts IV and V: BDE progress', ['b4_bde_progress']],
+	['COP-9: decaBDE and SCCP information', ['b4_decabde_sccp_information']],
+	['Part C (SC-2/18): strategy for PCB stockpiles > 50 ppm', ['c_pcb_stockpile_strategy']],
 	[
-		'1.4.7 Strategy for PCB articles in use and wastes > 50 ppm',
+		'Part C: strategy for PCB articles in use and wastes > 50 ppm',
 		['c_pcb_articles_wastes_strategy'],
 	],
 	[
-		'1.4.7 Table of strategies',
+		'Part C: table of strategies',
 		[
 			'c_pcb_strategy_list.name',
 			'c_pcb_strategy_list.description',
 			'c_pcb_strategy_list.entry_into_force',
 		],
 	],
-	['1.4.7 ESM measures checklist', ['c_pcb_esm_measures']],
+	['Part C: ESM measures checklist', ['c_pcb_esm_measures']],
 	[
-		'1.4.7 Equipment by concentration band [R]',
+		'Annex A Part II (a): equipment by concentration band [R]',
 		[
 			'c_pcb_equipment_table.identified_count',
 			'c_pcb_equipment_table.labelled_count',
@@ -186,20 +192,23 @@ const ART15_ROWS: [string, string[]][] = [
 		],
 	],
 	[
-		'1.4.7 Tonnes in use, removed, destroyed [R]',
+		'Annex A Part II: tonnes in use, removed, destroyed [R]',
 		[
 			'c_pcb_equipment_table.in_use_t',
 			'c_pcb_equipment_table.removed_t',
 			'c_pcb_equipment_table.destroyed_t',
 		],
 	],
-	['1.4.7 Import/export only for ESM [R]', ['c_pcb_trade_esm_only']],
-	['1.4.7 No recovery for reuse above 0.005 % [R]', ['c_pcb_no_reuse_recovery']],
-	['1.4.7 Open applications identified [R]', ['c_pcb_open_applications']],
-	['1.4.7 2028 ESM target', ['c_pcb_plan_2028']],
+	['Annex A Part II (c): import/export only for ESM [R]', ['c_pcb_trade_esm_only']],
+	['Annex A Part II (d): no recovery for reuse above 0.005 % [R]', ['c_pcb_no_reuse_recovery']],
+	['Annex A Part II (f): open applications identified [R]', ['c_pcb_open_applications']],
+	['Annex A Part II (e), SC-9/3: 2028 ESM target', ['c_pcb_plan_2028']],
 ]
 
-/** The "likely contents" of each DDT section in forms-content §2.2. */
+/**
+ * The contents of each section of the DDT questionnaire (COP-3 format): the information Annex B
+ * Part II para 4 asks for, by section.
+ */
 const DDT_ROWS: [string, string[]][] = [
 	[
 		'A DDT produced, quantities per year, formulation, producer',
@@ -211,11 +220,11 @@ const DDT_ROWS: [string, string[]][] = [
 		],
 	],
 	[
-		'A DDT used, quantities, method, diseases, vectors, structures, rounds',
+		'A DDT used, quantities, methods, diseases, vectors, structures, rounds',
 		[
 			'a_ddt_used',
 			'a_use.quantity_kg_ai',
-			'a_use.method',
+			'a_use.methods',
 			'a_use.diseases',
 			'a_use.vectors',
 			'a_use.structures_sprayed',
@@ -285,8 +294,8 @@ const DDT_ROWS: [string, string[]][] = [
 	],
 ]
 
-describe('coverage of forms-content', () => {
-	it.each([5, 6])('Article 15 v%s models every row of §1.4.1–§1.4.7', (version) => {
+describe('coverage of the reporting obligations', () => {
+	it.each([5, 6])('Article 15 v%s models every obligation listed', (version) => {
 		const present = ids(getFormDefinition('stockholm-art15', version)!)
 		const missing = ART15_ROWS.flatMap(([row, items]) =>
 			items.filter((item) => !present.has(item)).map((item) => `${row}: ${item}`),
@@ -301,7 +310,22 @@ describe('coverage of forms-content', () => {
 		expect(v6.has('c_pcb_remaining_in_use_t')).toBe(true)
 	})
 
-	it('the DDT questionnaire models every row of §2.2', () => {
+	it('6th-cycle items: Article 5 releases of every unintentional POP, PCB liquids', () => {
+		const v5 = ids(getFormDefinition('stockholm-art15', 5)!)
+		const v6 = ids(getFormDefinition('stockholm-art15', 6)!)
+		for (const id of [
+			'b5_teq_scheme',
+			'b5_releases_total.air',
+			'b5_other_upop_releases.air',
+			'c_pcb_liquids_held_t',
+			'c_pcb_liquids_destroyed_t',
+		]) {
+			expect(v6.has(id), id).toBe(true)
+			expect(v5.has(id), id).toBe(false)
+		}
+	})
+
+	it('the DDT questionnaire models the contents of its four sections', () => {
 		const present = ids(getFormDefinition('ddt', 1)!)
 		const missing = DDT_ROWS.flatMap(([row, items]) =>
 			items.filter((item) => !present.has(item)).map((item) => `${row}: ${item}`),

@@ -24,6 +24,10 @@ export const sum = (table: string, column: string, where?: Condition): Operand =
 export const count = (table: string, where?: Condition): Operand => ({
 	count: where ? { table, where } : { table },
 })
+/** Inside a row: the `column` cell of the `table` row keyed by this row's `key` cells. */
+export const lookup = (table: string, key: string[], column: string): Operand => ({
+	lookup: { table, key, column },
+})
 
 export const eq = (left: Left, right: Literal | Operand) => compare(left, 'equals', right)
 export const ne = (left: Left, right: Literal | Operand) => compare(left, 'notEquals', right)

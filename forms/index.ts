@@ -21,7 +21,10 @@ export {
 	listFormIds,
 	latestVersion,
 	getFormTexts,
+	formVersionIdentity,
+	requireFormSha256,
 } from './registry.ts'
+export type { FrozenForm, FrozenContent, FrozenStatus, PinnedCodeList } from './frozen.ts'
 
 export { CONCEPTS, getConcept, isConceptId } from './concepts.ts'
 export type { Concept, ConceptId } from './concepts.ts'

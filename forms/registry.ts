@@ -1,35 +1,55 @@
 import ddtEn from './ddt/i18n/en.json' with { type: 'json' }
 import ddtFr from './ddt/i18n/fr.json' with { type: 'json' }
-import { DDT_V1 } from './ddt/v1.ts'
+import type { FrozenForm, FrozenStatus } from './frozen.ts'
+import { FROZEN_FORMS } from './published/index.ts'
 import art15En from './stockholm-art15/i18n/en.json' with { type: 'json' }
 import art15Fr from './stockholm-art15/i18n/fr.json' with { type: 'json' }
-import { ART15_V5 } from './stockholm-art15/v5.ts'
-import { ART15_V6 } from './stockholm-art15/v6.ts'
 import type { FormTexts } from './text-types.ts'
 import type { FormDefinition, Language } from './types.ts'
 
 interface RegisteredForm {
 	formId: string
-	/** Published versions, oldest first. */
-	versions: FormDefinition[]
 	/** Texts shared by all versions (keys are stable ids; see `textKey` for changed wording). */
 	texts: Partial<Record<Language, FormTexts>>
 }
 
-/** Explicit registry of every published form (no registration by import side effect). */
+/** Explicit registry of every form (no registration by import side effect). */
 const FORMS: readonly RegisteredForm[] = [
-	{
-		formId: 'stockholm-art15',
-		versions: [ART15_V5, ART15_V6],
-		texts: { en: art15En, fr: art15Fr },
-	},
-	{ formId: 'ddt', versions: [DDT_V1], texts: { en: ddtEn, fr: ddtFr } },
+	{ formId: 'stockholm-art15', texts: { en: art15En, fr: art15Fr } },
+	{ formId: 'ddt', texts: { en: ddtEn, fr: ddtFr } },
 ]
 
-const byId = new Map(FORMS.map((form) => [form.formId, form]))
+function deepFreeze<T>(value: T): T {
+	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+		Object.freeze(value)
+		for (const member of Object.values(value)) deepFreeze(member)
+	}
+	return value
+}
+
+/**
+ * The versions the runtime serves: the frozen files of `forms/published/` (docs/decisions/011),
+ * never the TypeScript builders, so a change to a builder cannot reach a frozen version. Each
+ * form's versions are sorted oldest first.
+ */
+const byId = new Map(
+	FORMS.map((form) => [
+		form.formId,
+		{
+			...form,
+			versions: FROZEN_FORMS.filter((frozen) => frozen.formId === form.formId)
+				.map((frozen) => deepFreeze(frozen))
+				.sort((a, b) => a.version - b.version),
+		},
+	]),
+)
+
+function frozenVersion(formId: string, version: number): FrozenForm | undefined {
+	return byId.get(formId)?.versions.find((frozen) => frozen.version === version)
+}
 
 export function getFormDefinition(formId: string, version: number): FormDefinition | undefined {
-	return byId.get(formId)?.versions.find((def) => def.version === version)
+	return frozenVersion(formId, version)?.content.definition
 }
 
 /** Like `getFormDefinition`, but throws for an unknown form or version. */
@@ -39,9 +59,30 @@ export function requireFormDefinition(formId: string, version: number): FormDefi
 	return def
 }
 
-/** Every published definition (all forms, all versions). */
+/**
+ * What identifies the exact content of a form version: the SHA-256 of its frozen content (stored
+ * on every report and submission) and whether it is published or still a draft.
+ */
+export function formVersionIdentity(
+	formId: string,
+	version: number,
+): { sha256: string; status: FrozenStatus } | undefined {
+	const frozen = frozenVersion(formId, version)
+	return frozen ? { sha256: frozen.sha256, status: frozen.status } : undefined
+}
+
+/** Like `formVersionIdentity`, but throws for an unknown form or version. */
+export function requireFormSha256(formId: string, version: number): string {
+	const identity = formVersionIdentity(formId, version)
+	if (!identity) throw new Error(`Unknown form definition ${formId} v${version}`)
+	return identity.sha256
+}
+
+/** Every served definition (all forms, all versions). */
 export function listFormDefinitions(): FormDefinition[] {
-	return FORMS.flatMap((form) => form.versions)
+	return [...byId.values()].flatMap((form) =>
+		form.versions.map((frozen) => frozen.content.definition),
+	)
 }
 
 export function listFormIds(): string[] {

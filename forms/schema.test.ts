@@ -196,6 +196,13 @@ const broken: [DefinitionErrorCode, (def: FormDefinition) => unknown][] = [
 		},
 	],
 	[
+		'invalid_fill',
+		(def) => {
+			table(def, 'stats').fillEmpty = [{ marker: 'confidential' }]
+			return def
+		},
+	],
+	[
 		'invalid_rule_target',
 		(def) => {
 			def.rules.push({
@@ -254,11 +261,39 @@ describe('meta-schema rejects broken definitions', () => {
 			'unknown_concept',
 			'unknown_unit',
 			'invalid_fixed_rows',
+			'invalid_fill',
 			'invalid_rule_target',
 			'invalid_bounds',
 			'missing_english',
 		]
 		expect([...covered].sort()).toEqual([...all].sort())
+	})
+
+	it('checks row conditions, lookups and in-force years of fixed tables', () => {
+		const lookupOutsideRow = miniDefinition()
+		question(lookupOutsideRow, 'plan_date').visibleIf = {
+			left: { lookup: { table: 'stats', key: ['chemical'], column: 'export_kg' } },
+			op: 'answered',
+		}
+		expect(codesOf(lookupOutsideRow)).toEqual(['invalid_reference'])
+
+		const wrongKey = miniDefinition()
+		const partners = table(wrongKey, 'partners')
+		partners.columns[0] = { ...partners.columns[0]!, visibleIf: undefined }
+		const stats = table(wrongKey, 'stats')
+		if (stats.rows.kind !== 'fixed') throw new Error('fixed')
+		stats.rows.visibleIf = {
+			left: { lookup: { table: 'stats', key: ['chemical'], column: 'export_kg' } },
+			op: 'answered',
+		}
+		// Keyed by chemical only, but the table has two dimensions (and reads itself: a cycle).
+		expect(new Set(codesOf(wrongKey))).toEqual(new Set(['invalid_reference', 'condition_cycle']))
+
+		const yearsOfNothing = miniDefinition()
+		const rows = table(yearsOfNothing, 'stats').rows
+		if (rows.kind !== 'fixed') throw new Error('fixed')
+		rows.dimensions[1] = { column: 'year', periodYears: true, inForceFor: 'year' }
+		expect(codesOf(yearsOfNothing)).toEqual(['invalid_fixed_rows'])
 	})
 
 	it('reports references in rules, not only in conditions', () => {

@@ -48,7 +48,9 @@ describe('formText', () => {
 	it('resolves questions, columns, contact fields, sections and parts', () => {
 		expect(fr.label('b3_statistics.export_kg')).toBe('Exportation (kg)')
 		expect(fr.label('a_nfp_contact.email')).toBe('Courriel')
-		expect(en.section('b_art5')).toBe('Article 5: releases from unintentional production')
+		expect(en.section('b_art5')).toBe(
+			'Part B, Section IV — Article 5: releases from unintentional production',
+		)
 		expect(en.label('part_c')).toBe(
 			'Part C. Progress in eliminating polychlorinated biphenyls (PCB)',
 		)

@@ -13,13 +13,14 @@
  * per-form language files (`forms/<form>/i18n/<lang>.json`) through `formText()` (`forms/text.ts`).
  */
 
+import type { DepositaryRecord } from './codelists/applicability.ts'
+
 // ---------------------------------------------------------------------------------------------
 // Languages
 // ---------------------------------------------------------------------------------------------
 
-/** The six official UN languages. English is the fallback for every text. */
-export const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const
-export type Language = (typeof LANGUAGES)[number]
+export { LANGUAGES, type Convention, type Language } from './vocabulary.ts'
+import type { Convention, Language } from './vocabulary.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Answers (the value model stored per report)
@@ -87,10 +88,12 @@ export interface FormContext {
 	/** Last day of the reporting period, `YYYY-MM-DD`. */
 	periodEnd: string
 	/**
-	 * Reference date for chemical applicability (entry into force for the Party), `YYYY-MM-DD`.
-	 * Defaults to `periodEnd`.
+	 * The depositary record (Art. 25(4) declarations, deposits, communications, non-acceptances)
+	 * that decides when each chemical's listing binds the Party: runtime data the server loads from
+	 * the code-list releases, never part of a definition. Absent: the record built into the code
+	 * (release 0), which is what tests and definition checks use.
 	 */
-	asOf?: string
+	depositaryRecord?: DepositaryRecord
 }
 
 /** Values a question can be pre-filled with (and checked against) from the context. */
@@ -110,6 +113,10 @@ export type ContextValue = 'partyCode' | 'periodStartYear' | 'periodEndYear'
  * - `{ sum }`: the sum of the numeric cells of `column` over the rows of `table` matching `where`
  *   (markers and blanks count as nothing).
  * - `{ count }`: the number of rows of `table` matching `where`.
+ * - `{ lookup }`: inside a row only: the `column` cell of the row of the fixed-row table `table`
+ *   whose key is the current row's `key` cells joined in order (see `rowKey`), e.g. the activity
+ *   answered for this row's chemical: `{ lookup: { table: 'b3_activity', key: ['chemical'],
+ *   column: 'activity' } }`. Reads as unanswered when that table is hidden or has no such row.
  */
 export type Operand =
 	| { question: string; field?: string }
@@ -117,6 +124,7 @@ export type Operand =
 	| { context: ContextValue }
 	| { sum: { table: string; column: string; where?: Condition } }
 	| { count: { table: string; where?: Condition } }
+	| { lookup: { table: string; key: string[]; column: string } }
 
 /** A literal on the right-hand side of a comparison. */
 export type Literal = string | number | boolean
@@ -184,8 +192,9 @@ export type Condition =
  *   array (e.g. `annexes`), keep entries where any element matches.
  * - `adoptedOnOrBefore`: keep entries adopted on or before that date: the state of the list the
  *   form version was prepared against (e.g. the COP that preceded the cycle).
- * - `inForceForParty`: chemical lists only: keep chemicals in force for the Party at the
- *   reference date (`ctx.asOf ?? ctx.periodEnd`), see `isChemicalApplicable`.
+ * - `inForceForParty`: chemical lists only: keep chemicals whose listing binds the Party on some
+ *   day of the reporting period (entry into force for the Party on or before `periodEnd`, per the
+ *   context's depositary record), see `isChemicalInForce`.
  */
 export interface CodeListFilter {
 	where?: Record<string, Literal | Literal[]>
@@ -217,6 +226,13 @@ interface ItemCommon {
 	 * Not user-facing text; never translated.
 	 */
 	reconstructed?: string
+	/**
+	 * The answer describes the reporting period (a quantity in it, or a state at its end), so it
+	 * is not copied when a report is started from another one: the previous value is offered for
+	 * confirmation instead (migration outcome `to_confirm`). Tables whose rows carry their year
+	 * need no flag (rows outside the period are left out anyway).
+	 */
+	periodBound?: boolean
 }
 
 /** Hard bounds of numeric answers; violations are errors. Soft bounds belong in `Rule` (range). */
@@ -277,21 +293,41 @@ export type TableColumn = Omit<ItemCommon, 'visibleIf' | 'required'> &
 /**
  * A fixed-row dimension: the values of one read-only column, either each code of a (filtered)
  * code list, each calendar year of the reporting period, or inline codes.
+ *
+ * `inForceFor` (year dimensions only) names an earlier chemical dimension: a row is generated for
+ * a year only if that chemical's listing was in force for the Party on some day of the year, so
+ * years before the entry into force for the Party are never asked (`yearsInForce`).
  */
 export type RowDimension =
 	| { column: string; codeList: string; filter?: CodeListFilter }
-	| { column: string; periodYears: true }
+	| { column: string; periodYears: true; inForceFor?: string }
 	| { column: string; codes: string[] }
 
 /**
- * Fixed rows: the Cartesian product of the dimensions, in order (e.g. chemical × year).
+ * Fixed rows: the product of the dimensions, in order (e.g. chemical × year).
+ * `visibleIf` is evaluated per row (it may read the row's dimension cells through `{ cell }` and
+ * other tables through `{ lookup }`): rows for which it does not hold are not asked. Like hidden
+ * questions, such rows are never required or validated, conditions and rules do not see them,
+ * exports leave them out, and their stored cells are kept.
  * Open rows: rows the user adds (`minRows`/`maxRows` bound the count).
  */
 export type TableRows =
-	| { kind: 'fixed'; dimensions: RowDimension[] }
+	| { kind: 'fixed'; dimensions: RowDimension[]; visibleIf?: Condition }
 	| { kind: 'open'; minRows?: number; maxRows?: number }
 
-export type TableQuestion = ItemCommon & { type: 'table'; rows: TableRows; columns: TableColumn[] }
+/**
+ * What "fill the empty cells" offers for a table: a value or a marker written into every visible,
+ * editable, empty cell that accepts it (e.g. `0` and "information not available" for quantities,
+ * `'no'` for a yes/no activity column). Nothing already answered is overwritten.
+ */
+export type FillValue = { value: Literal } | { marker: Marker }
+
+export type TableQuestion = ItemCommon & {
+	type: 'table'
+	rows: TableRows
+	columns: TableColumn[]
+	fillEmpty?: FillValue[]
+}
 
 /** Discriminated union on `type`. */
 export type Question = ScalarQuestion | ContactQuestion | AttachmentQuestion | TableQuestion
@@ -336,8 +372,20 @@ interface RuleCommon {
  * - `aggregate`: per group of `source.groupBy` cells, the sum of `source.column` over the
  *   source table `op` the sum of `reference.column` over the reference table rows with the same
  *   group values (e.g. partner-country exports per chemical ≤ reported exports per chemical).
+ *   Empty `groupBy` on both sides compares the sums over the whole tables (one group).
  *   Groups whose reference has no numeric value at all are not checked.
  * - `assert`: the condition must hold (generic cross-field rule).
+ *
+ * Rules never fire on unanswered inputs. They read `when` and `assert` in three values (see
+ * `forms/engine/settled.ts`): a comparison that reads a visible question or cell still
+ * unanswered is open, not true or false, and `all`/`any`/`not` combine open results as
+ * Kleene's logic does. A rule runs only where its `when` is settled true; an `assert` reports
+ * only when its assertion is settled false; and no rule but `required` reports on an unanswered
+ * target. So "used DDT, register not notified" waits until the register question is answered
+ * "no", while `required` rules report a blank target as before. Hidden questions are not open
+ * (they read as unanswered, for good), markers are answers, and an unticked flag (`checkbox`) is
+ * "no". Visibility conditions and `required` conditions of questions keep the two-valued table
+ * of `ComparisonOp`.
  */
 export type Rule =
 	| (RuleCommon & { kind: 'required'; target: RuleTarget })
@@ -375,8 +423,6 @@ export interface Part {
 	sections: Section[]
 	reconstructed?: string
 }
-
-export type Convention = 'stockholm' | 'basel' | 'rotterdam' | 'minamata'
 
 /** The period a report covers, in calendar years (inclusive). */
 export interface ReportingPeriod {
@@ -436,7 +482,10 @@ export interface QuestionState {
 	visible: boolean
 	/** Required now (visible and the requirement holds). */
 	required: boolean
-	/** Answered: a value or marker (tables: all required cells of all expected rows filled). */
+	/**
+	 * Answered: a value or marker; contact blocks: their required fields; fixed tables: every
+	 * required cell of every asked row; open tables: at least their minimum (1) of complete rows.
+	 */
 	answered: boolean
 	issues: Issue[]
 }
@@ -448,14 +497,24 @@ export interface CellState {
 }
 
 /**
- * Progress of a section, part or the whole report. `total` counts visible required questions;
- * `answered` those among them that are answered; `completeness = answered / total` (1 if total
- * is 0). `errors`/`warnings` count issues of visible questions.
+ * Progress of a section, part or the whole report: the one definition of completeness that every
+ * screen shows (editor, checks page, submission, country home, dashboards).
+ * - `total`: visible required questions; `answered`: those answered (a value or a marker; a
+ *   contact block with its required fields; a table whose asked rows have every required cell and
+ *   that has its minimum rows); `missing = total - answered`.
+ * - `completeness = answered / total` (1 when total is 0). Show it rounded down (`percentOf`), so
+ *   "100 %" always means nothing is missing.
+ * - `errors`: error issues other than the missing answers of the required questions still to
+ *   answer (those are counted once, by their question, in `missing`); `warnings`: warning
+ *   issues. Only visible questions count. `canSubmit` holds exactly when `errors` and `missing`
+ *   are both 0. Starting a row in an answered table never lowers completeness: its empty cells are
+ *   errors to fix.
  */
 export interface Progress {
 	visible: boolean
 	answered: number
 	total: number
+	missing: number
 	completeness: number
 	errors: number
 	warnings: number
@@ -474,6 +533,8 @@ export interface Evaluation {
 	 * condition (other columns follow the column definition).
 	 */
 	cells: Record<string, Record<string, Record<string, CellState>>>
+	/** tableId → ids of the fixed rows not asked (rows `visibleIf` false); only such tables appear. */
+	hiddenRows: Record<string, string[]>
 }
 
 /** A fixed row a Party must see (see `rowsFor`). */

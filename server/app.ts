@@ -3,8 +3,9 @@ import compression from 'compression'
 import express, { type Request as ExpressRequest, type Response, type NextFunction } from 'express'
 import type { Kysely } from 'kysely'
 import { RouterContextProvider, type ServerBuild } from 'react-router'
-import { clientIpContext, dbContext } from '#app/utils/context.ts'
+import { clientIpContext, cspNonceContext, dbContext } from '#app/utils/context.ts'
 import type { Database } from '#db/types.ts'
+import { securityHeaders } from './security-headers.ts'
 
 export type AppOptions = {
 	db: Kysely<Database>
@@ -12,7 +13,10 @@ export type AppOptions = {
 	build: ServerBuild | (() => Promise<ServerBuild>)
 	/** Largest request body accepted, in bytes (attachments included). */
 	maxBodyBytes: number
-	trustProxy: boolean
+	/** Proxies in front to trust for X-Forwarded-For/-Proto (TRUST_PROXY); 0: none. */
+	trustProxyHops: number
+	/** The Vite development server: CSP report-only. */
+	development?: boolean
 	staticDir?: string
 	beforeRouter?: (app: express.Express) => void
 }
@@ -24,14 +28,11 @@ export type AppOptions = {
 export function createHttpApp(options: AppOptions) {
 	const app = express()
 	app.disable('x-powered-by')
-	app.set('trust proxy', options.trustProxy)
+	// A hop count, never `true`: with `true` Express takes the left-most X-Forwarded-For address,
+	// which the client writes itself.
+	app.set('trust proxy', options.trustProxyHops)
 	app.use(compression())
-	app.use((req, res, next) => {
-		res.setHeader('X-Content-Type-Options', 'nosniff')
-		res.setHeader('Referrer-Policy', 'same-origin')
-		res.setHeader('X-Frame-Options', 'DENY')
-		next()
-	})
+	app.use(securityHeaders({ development: options.development }))
 	app.get('/healthz', (_req, res) => {
 		res.type('text/plain').send('ok')
 	})
@@ -49,10 +50,11 @@ export function createHttpApp(options: AppOptions) {
 		createRequestHandler({
 			build: options.build,
 			mode: process.env.NODE_ENV,
-			getLoadContext(req) {
+			getLoadContext(req, res) {
 				const context = new RouterContextProvider()
 				context.set(dbContext, options.db)
 				context.set(clientIpContext, req.ip ?? req.socket.remoteAddress ?? 'unknown')
+				context.set(cspNonceContext, res.locals.cspNonce as string | undefined)
 				return context
 			},
 		}),

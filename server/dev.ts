@@ -2,27 +2,22 @@ import type { ServerBuild } from 'react-router'
 import { createServer } from 'vite'
 import { getEnv } from '#app/utils/env.server.ts'
 import { createDatabase, targetFromEnv } from '#db/connect.ts'
-import { migrateToLatest } from '#db/migrator.ts'
-import { formatDemoAccounts, seedDemoAccounts } from '#db/seed/demo.ts'
-import { seedDemoReports } from '#db/seed/demo-reports.ts'
-import { isSeeded, seedReferenceData } from '#db/seed/reference.ts'
+import { formatDemoAccounts } from './demo/accounts.ts'
 import { createHttpApp } from './app.ts'
+import { checkConfiguration, prepareDatabase } from './startup.ts'
 
 const env = getEnv()
 const db = createDatabase(targetFromEnv())
-await migrateToLatest(db)
-if (!(await isSeeded(db))) {
-	await seedReferenceData(db)
-	await seedDemoAccounts(db)
-	await seedDemoReports(db)
-}
+checkConfiguration(env, 'development')
+await prepareDatabase(db, 'development')
 
 const vite = await createServer({ server: { middlewareMode: true }, appType: 'custom' })
 const app = createHttpApp({
 	db,
 	build: () => vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>,
 	maxBodyBytes: (env.ATTACHMENT_MAX_MB + 1) * 1_048_576,
-	trustProxy: env.TRUST_PROXY,
+	trustProxyHops: env.TRUST_PROXY,
+	development: true,
 	beforeRouter: (express) => express.use(vite.middlewares),
 })
 const server = app.listen(env.PORT, () => {

@@ -1,10 +1,18 @@
+import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { RouterContextProvider } from 'react-router'
+import { saveAnswers } from '#app/domain/answers.server.ts'
+import { applyWorkflowAction, type WorkflowInput } from '#app/domain/report-workflow.server.ts'
+import { startReport } from '#app/domain/start-report.server.ts'
 import { clientIpContext, dbContext, languageContext, userContext } from '#app/utils/context.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import type { CurrentUser } from '#app/utils/permissions.ts'
+import { insertAttachment } from '#db/queries/attachments.ts'
+import type { ReportingCycle } from '#db/queries/cycles.ts'
+import { findReport } from '#db/queries/reports.ts'
 import { findUserById, insertUser } from '#db/queries/users.ts'
 import type { Database, Role } from '#db/types.ts'
+import type { Answers } from '#forms/types.ts'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 export const TEST_ORIGIN = 'http://localhost:3000'
@@ -52,6 +60,96 @@ export async function createUser(
 		language: user.preferredLanguage,
 		sessionId: 'test-session',
 	}
+}
+
+/** Starts a Party's report for a cycle, blank; throws if it cannot be started. */
+export async function startTestReport(
+	db: Kysely<Database>,
+	input: {
+		partyCode: string
+		cycle: ReportingCycle
+		user: CurrentUser
+		today: string
+		onBehalf?: boolean
+	},
+) {
+	const outcome = await startReport(db, {
+		partyCode: input.partyCode,
+		cycle: input.cycle,
+		mode: 'blank',
+		userId: input.user.id,
+		today: input.today,
+		onBehalf: input.onBehalf,
+	})
+	if (!outcome.ok) throw new Error(outcome.error)
+	return outcome.reportId
+}
+
+/** Saves answers over what is stored, at the report's current revision; throws unless saved. */
+export async function saveTestAnswers(
+	db: Kysely<Database>,
+	reportId: string,
+	user: CurrentUser,
+	answers: Answers,
+) {
+	const report = (await findReport(db, reportId))!
+	const outcome = await saveAnswers(db, {
+		reportId,
+		userId: user.id,
+		payload: {
+			sinceRevision: report.revision,
+			changes: Object.entries(answers).map(([questionId, value]) => ({
+				questionId,
+				baseRevision: report.revision,
+				value,
+			})),
+		},
+	})
+	if (outcome.kind !== 'saved') throw new Error(`save failed: ${outcome.kind}`)
+}
+
+const FIXTURE_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<< >>\nendobj\n%%EOF\n')
+
+/**
+ * `answers` with every file they name stored for the report, as the editor uploads a file before
+ * it saves the answer that names it: a save refers only to files of its own report (the fixture
+ * builders name made-up ones, such as `att-0001`).
+ */
+export async function withStoredFiles(
+	db: Kysely<Database>,
+	reportId: string,
+	user: CurrentUser,
+	answers: Answers,
+): Promise<Answers> {
+	const out: Answers = { ...answers }
+	for (const [questionId, value] of Object.entries(answers)) {
+		if (
+			!Array.isArray(value) ||
+			!value.every((item) => typeof item === 'object' && item && 'attachmentId' in item)
+		)
+			continue
+		out[questionId] = await Promise.all(
+			(value as { attachmentId: string; name: string }[]).map(async (ref) => {
+				const stored = await insertAttachment(db, {
+					reportId,
+					questionId,
+					fileName: ref.name,
+					contentType: 'application/pdf',
+					sha256: createHash('sha256').update(FIXTURE_PDF).digest('hex'),
+					content: FIXTURE_PDF,
+					uploadedBy: user.id,
+				})
+				return { attachmentId: stored.id, name: ref.name }
+			}),
+		)
+	}
+	return out
+}
+
+/** Applies a workflow action; throws if the transition table refuses it. */
+export async function applyTestWorkflow(db: Kysely<Database>, input: WorkflowInput) {
+	const outcome = await applyWorkflowAction(db, input)
+	if (!outcome.ok) throw new Error(`${input.action}: ${outcome.message}`)
 }
 
 /** The router context a loader or action sees after the session middleware ran. */

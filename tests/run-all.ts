@@ -45,6 +45,13 @@ if (process.env.TEST_DATABASE_URL) {
 	console.log('TEST_DATABASE_URL is not set: skipping the PostgreSQL run.')
 }
 steps.push(
+	// `npm start` as the README gives it, in a clean environment; it also builds the app.
+	{
+		name: 'README start (npm start)',
+		command: 'npx',
+		args: ['playwright', 'test', '-c', 'tests/readme/playwright.config.ts'],
+		env: baseEnv,
+	},
 	{ name: 'production build', command: 'npx', args: ['react-router', 'build'], env: baseEnv },
 	{
 		name: 'browser tests (Playwright)',

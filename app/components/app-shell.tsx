@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next'
-import { Form, Link, NavLink, useLocation, useRouteLoaderData } from 'react-router'
-import type { loader as rootLoader } from '../root.tsx'
+import { Form, Link, NavLink, useLocation } from 'react-router'
 import { LANGUAGE_NAMES, LANGUAGES } from '../utils/i18n.ts'
+import { useRootData } from '../utils/root-data.ts'
+import { useFollowingState } from '../utils/use-following-state.ts'
 
 export function AppShell({ children }: { children: React.ReactNode }) {
 	const { t } = useTranslation()
-	const root = useRouteLoaderData<typeof rootLoader>('root')
+	const root = useRootData()
 	const location = useLocation()
 	const user = root?.user
 	return (
@@ -66,8 +67,13 @@ export function AppShell({ children }: { children: React.ReactNode }) {
 	)
 }
 
+/**
+ * Always shows the language of the page: it follows the language the server chose (which changes
+ * on sign-in, to the account's preference) and the one the user picks.
+ */
 function LanguageSwitcher({ current, redirectTo }: { current: string; redirectTo: string }) {
 	const { t } = useTranslation()
+	const [chosen, setChosen] = useFollowingState(current)
 	return (
 		<Form method="post" action="/set-language" className="language-switcher">
 			<input type="hidden" name="redirectTo" value={redirectTo} />
@@ -75,8 +81,11 @@ function LanguageSwitcher({ current, redirectTo }: { current: string; redirectTo
 			<select
 				id="language-select"
 				name="language"
-				defaultValue={current}
-				onChange={(event) => event.currentTarget.form?.requestSubmit()}
+				value={chosen}
+				onChange={(event) => {
+					setChosen(event.currentTarget.value)
+					event.currentTarget.form?.requestSubmit()
+				}}
 			>
 				{LANGUAGES.map((lang) => (
 					<option key={lang} value={lang} lang={lang}>

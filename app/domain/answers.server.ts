@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Kysely } from 'kysely'
+import { attachmentIdsOf } from '#db/queries/attachments.ts'
 import { recordAuditEvent } from '#db/queries/audit.ts'
 import {
 	lockReport,
@@ -10,7 +11,10 @@ import {
 } from '#db/queries/reports.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
 import type { Database } from '#db/types.ts'
+import { compileForm } from '#forms/engine/index.ts'
 import { getFormDefinition } from '#forms/registry.ts'
+import { isSystemFilled } from '#forms/system-answers.ts'
+import type { FormDefinition } from '#forms/types.ts'
 import { sameValue } from './canonical.ts'
 import { mergeAnswer } from './merge.ts'
 import { validatePatch } from './patch-validation.ts'
@@ -21,15 +25,19 @@ import {
 	type SavePayload,
 } from './save-protocol.ts'
 import { isEditableState } from './workflow.ts'
+import { isUuid, jsonProblems, MAX_JSON_DEPTH, revisionNumber } from '../utils/input.ts'
 
-/** Server-side check of an autosave request body (see `save-protocol.ts`). */
+/**
+ * Server-side check of an autosave request body (see `save-protocol.ts`), read by `readJson` (so
+ * of bounded depth, with text the database can store). Revisions fit PostgreSQL's `integer`.
+ */
 export const SavePayloadSchema = z.object({
-	sinceRevision: z.number().int().min(0),
+	sinceRevision: revisionNumber(),
 	changes: z
 		.array(
 			z.object({
 				questionId: z.string().min(1).max(200),
-				baseRevision: z.number().int().min(0),
+				baseRevision: revisionNumber(),
 				base: z.unknown().optional(),
 				value: z.unknown(),
 			}),
@@ -59,6 +67,66 @@ export type SaveAuthorization = (report: Report) => 'ok' | 'not_found' | 'forbid
 
 function isBlank(value: unknown) {
 	return value === null || value === undefined
+}
+
+/**
+ * Changes to answers the system fills in (the Party, the period years, the date of submission):
+ * nobody may change them. Sending the stored value back is harmless and let through.
+ */
+function changesToSystemAnswers(
+	definition: FormDefinition,
+	changes: SavePayload['changes'],
+	stored: ReadonlyMap<string, { value: unknown }>,
+) {
+	const questions = compileForm(definition).byId
+	return changes
+		.filter((change) => {
+			const question = questions.get(change.questionId)?.question
+			if (!question || !isSystemFilled(question)) return false
+			const sent = isBlank(change.value) ? null : change.value
+			return !sameValue(sent, stored.get(change.questionId)?.value ?? null)
+		})
+		.map((change) => ({ questionId: change.questionId, message: 'save.errors.systemFilled' }))
+}
+
+/**
+ * Answers (or bases) holding text the database cannot store or nested too deep: refused per
+ * question. Saves over HTTP never get here with them (`readJson` refuses the body); imports can.
+ */
+function unsafeChanges(changes: SavePayload['changes']) {
+	return changes.flatMap((change) => {
+		const problem = jsonProblems([change.value, change.base], MAX_JSON_DEPTH - 4, 1)[0]
+		if (!problem) return []
+		const message = problem.kind === 'depth' ? 'save.errors.tooDeep' : 'save.errors.unsafeText'
+		return [{ questionId: change.questionId, message }]
+	})
+}
+
+/**
+ * Files an answer refers to must be files of this report: a draft never points at another
+ * report's attachment (nor at one that does not exist).
+ */
+async function foreignAttachments(
+	db: DbHandle,
+	reportId: string,
+	definition: FormDefinition,
+	changes: SavePayload['changes'],
+) {
+	const questions = compileForm(definition).byId
+	const referred = new Map<string, string[]>()
+	for (const change of changes) {
+		if (questions.get(change.questionId)?.question.type !== 'attachment') continue
+		if (!Array.isArray(change.value)) continue
+		referred.set(
+			change.questionId,
+			change.value.map((item) => String((item as { attachmentId?: unknown })?.attachmentId)),
+		)
+	}
+	if (referred.size === 0) return []
+	const own = await attachmentIdsOf(db, reportId, [...referred.values()].flat().filter(isUuid))
+	return [...referred]
+		.filter(([, ids]) => ids.some((id) => !own.has(id.toLowerCase())))
+		.map(([questionId]) => ({ questionId, message: 'save.errors.unknownAttachment' }))
 }
 
 type SaveInput = {
@@ -120,8 +188,14 @@ async function attemptSave(db: DbHandle, input: SaveInput): Promise<SaveOutcome 
 	if (access !== 'ok') return { kind: access }
 	const definition = getFormDefinition(report.formId, report.formVersion)
 	if (!definition) return { kind: 'not_found' }
-	const errors = validatePatch(definition, payload.changes)
+	const errors = [
+		...unsafeChanges(payload.changes),
+		...validatePatch(definition, payload.changes),
+		...(await foreignAttachments(db, report.id, definition, payload.changes)),
+	]
 	if (errors.length > 0) return { kind: 'invalid', status: 400, errors }
+	const systemFilled = changesToSystemAnswers(definition, payload.changes, stored)
+	if (systemFilled.length > 0) return { kind: 'invalid', status: 400, errors: systemFilled }
 	if (!isEditableState(report.status))
 		return { kind: 'locked', status: 409, reportStatus: report.status }
 	const newest = Math.max(payload.sinceRevision, ...payload.changes.map((c) => c.baseRevision))
@@ -130,7 +204,7 @@ async function attemptSave(db: DbHandle, input: SaveInput): Promise<SaveOutcome 
 	const writes: AnswerWrite[] = []
 	const conflicts: Conflict[] = []
 	for (const change of payload.changes) {
-		const current = stored[change.questionId]
+		const current = stored.get(change.questionId)
 		const theirs = current?.value ?? null
 		const mine = isBlank(change.value) ? null : change.value
 		let next: unknown = mine

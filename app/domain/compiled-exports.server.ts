@@ -16,39 +16,40 @@ import type { CompiledMeta, CompiledReport } from '#exports/compiled/dataset.ts'
 import { startCompiledInWorker, type WorkerProgress } from '#exports/worker/client.ts'
 import type { WireReport } from '#exports/worker/protocol.ts'
 import { questionsOf } from '#exports/report-document.ts'
-import { getFormDefinition } from '#forms/registry.ts'
+import type { DepositaryRecord } from '#forms/codelists/index.ts'
+import { getFormDefinition, requireFormSha256 } from '#forms/registry.ts'
 import type { Answers, FormDefinition, Language } from '#forms/types.ts'
-import { LANGUAGES } from '../utils/i18n.ts'
+import { LANGUAGES, localizedText } from '../utils/i18n.ts'
+import { loadDepositaryRecord } from './depositary-record.server.ts'
 import { formContextFor } from './report-context.server.ts'
 
 export const COMPILED_FORMATS = ['xlsx', 'csv', 'json', 'ndjson'] as const
 export type CompiledFormat = (typeof COMPILED_FORMATS)[number]
 
+/** Question ids of a `questions` query parameter: comma separated, repeated, or both. */
+export const QuestionIdsParam = z.preprocess(
+	(value) =>
+		(typeof value === 'string' ? [value] : Array.isArray(value) ? value : [])
+			.flatMap((item) => String(item).split(','))
+			.map((id) => id.trim())
+			.filter(Boolean),
+	z.array(z.string().min(1).max(200)).max(1000),
+)
+
+/** An empty query parameter is the same as a missing one. */
+const optional = <S extends z.ZodType>(schema: S) =>
+	z.preprocess((value) => (value === '' ? undefined : value), schema.optional())
+
 /** Query parameters of `/analysis/export` (and of the analysis page's download links). */
 export const CompiledQuerySchema = z.object({
 	cycle: z.string().trim().min(1).max(100),
-	status: z.enum(['accepted', 'submitted']).default('accepted'),
-	/** Question ids, comma separated or repeated; none means every question. */
-	questions: z.array(z.string().trim().min(1).max(200)).max(1000).default([]),
-	lang: z.enum(LANGUAGES).optional(),
-	format: z.enum(COMPILED_FORMATS).default('xlsx'),
+	status: optional(z.enum(['accepted', 'submitted'])).transform((v) => v ?? 'accepted'),
+	/** Question ids; none means every question. */
+	questions: QuestionIdsParam,
+	lang: optional(z.enum(LANGUAGES)),
+	format: optional(z.enum(COMPILED_FORMATS)).transform((v) => v ?? 'xlsx'),
 })
 export type CompiledQuery = z.output<typeof CompiledQuerySchema>
-
-export function compiledQueryFromUrl(url: URL) {
-	const questions = url.searchParams
-		.getAll('questions')
-		.flatMap((value) => value.split(','))
-		.map((value) => value.trim())
-		.filter(Boolean)
-	return CompiledQuerySchema.safeParse({
-		cycle: url.searchParams.get('cycle') ?? undefined,
-		status: url.searchParams.get('status') || undefined,
-		questions,
-		lang: url.searchParams.get('lang') || undefined,
-		format: url.searchParams.get('format') || undefined,
-	})
-}
 
 export type CompiledRequest = {
 	cycle: ReportingCycle
@@ -56,16 +57,26 @@ export type CompiledRequest = {
 	status: CompiledStatusFilter
 	/** Validated question ids in form order; empty means all. */
 	questionIds: string[]
+	/** Asked-for ids the form does not have (only when they are dropped rather than refused). */
+	droppedQuestionIds: string[]
 	lang: Language
+	/** The depositary record the reports are evaluated with (which chemicals were asked). */
+	depositaryRecord: DepositaryRecord
 }
 
 export type ResolveOutcome =
 	| { ok: true; request: CompiledRequest }
 	| { ok: false; error: 'unknownCycle' | 'unknownQuestions'; params?: Record<string, string> }
 
+/**
+ * Checks a compiled-data request against the cycle's form. Question ids the form does not have
+ * are refused (`unknownQuestions`), or, with `dropUnknownQuestions` (the analysis page, whose
+ * selection may come from the previously shown cycle), left out and listed.
+ */
 export async function resolveCompiledRequest(
 	db: DbHandle,
 	query: Omit<CompiledQuery, 'format' | 'lang'> & { lang: Language },
+	options: { dropUnknownQuestions?: boolean } = {},
 ): Promise<ResolveOutcome> {
 	const cycle = await findCycleByCode(db, query.cycle)
 	const definition = cycle ? getFormDefinition(cycle.formId, cycle.formVersion) : undefined
@@ -73,7 +84,7 @@ export async function resolveCompiledRequest(
 		return { ok: false, error: 'unknownCycle', params: { cycle: query.cycle } }
 	const known = [...questionsOf(definition)].map(({ question }) => question.id)
 	const unknown = query.questions.filter((id) => !known.includes(id))
-	if (unknown.length > 0) {
+	if (unknown.length > 0 && !options.dropUnknownQuestions) {
 		return { ok: false, error: 'unknownQuestions', params: { questions: unknown.join(', ') } }
 	}
 	const wanted = new Set(query.questions)
@@ -84,7 +95,9 @@ export async function resolveCompiledRequest(
 			definition,
 			status: query.status,
 			questionIds: known.filter((id) => wanted.has(id)),
+			droppedQuestionIds: [...new Set(unknown)],
 			lang: query.lang,
+			depositaryRecord: await loadDepositaryRecord(db),
 		},
 	}
 }
@@ -101,8 +114,9 @@ export function compiledMeta(
 	return {
 		formId: request.definition.formId,
 		formVersion: request.definition.version,
+		formSha256: requireFormSha256(request.definition.formId, request.definition.version),
 		cycleCode: request.cycle.code,
-		cycleTitle: request.cycle.title[request.lang] ?? request.cycle.title.en ?? request.cycle.code,
+		cycleTitle: localizedText(request.cycle.title, request.lang, request.cycle.code),
 		status: request.status,
 		lang: request.lang,
 		questions: request.questionIds,
@@ -135,7 +149,7 @@ function reportFields(request: CompiledRequest, submission: CycleSubmission) {
 		submissionState: submission.state,
 		submittedAt: submission.submittedAt.toISOString(),
 		sha256: submission.sha256,
-		formContext: formContextFor(submission.partyCode, request.cycle),
+		formContext: formContextFor(submission.partyCode, request.cycle, request.depositaryRecord),
 	}
 }
 

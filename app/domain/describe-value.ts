@@ -7,6 +7,21 @@ function isMarker(
 	return typeof value === 'object' && value !== null && !Array.isArray(value) && 'marker' in value
 }
 
+/** A table cell as short readable text: a marker, option labels, or the number or text. */
+export function describeCell(
+	tableId: string,
+	columnId: string,
+	cell: unknown,
+	text: FormText,
+): string {
+	if (cell === null || cell === undefined) return '—'
+	if (isMarker(cell)) return text.marker(cell.marker)
+	if (typeof cell === 'string') return text.option(`${tableId}.${columnId}`, cell)
+	if (Array.isArray(cell))
+		return cell.map((code) => text.option(`${tableId}.${columnId}`, String(code))).join(', ')
+	return String(cell)
+}
+
 /** A stored answer as short readable text (history, diffs, conflicts): labels, not codes. */
 export function describeValue(question: Question, value: unknown, text: FormText): string {
 	if (value === null || value === undefined) return '—'
@@ -18,17 +33,10 @@ export function describeValue(question: Question, value: unknown, text: FormText
 				.map((row) =>
 					question.columns
 						.filter((c) => row.cells[c.id] !== undefined)
-						.map((c) => {
-							const cell = row.cells[c.id]
-							const shown = isMarker(cell)
-								? text.marker(cell.marker)
-								: typeof cell === 'string'
-									? text.option(`${question.id}.${c.id}`, cell)
-									: Array.isArray(cell)
-										? cell.map((code) => text.option(`${question.id}.${c.id}`, code)).join(', ')
-										: String(cell)
-							return `${text.label(`${question.id}.${c.id}`)}: ${shown}`
-						})
+						.map(
+							(c) =>
+								`${text.label(`${question.id}.${c.id}`)}: ${describeCell(question.id, c.id, row.cells[c.id], text)}`,
+						)
 						.join('; '),
 				)
 				.join('\n')

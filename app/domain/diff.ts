@@ -1,3 +1,4 @@
+import { compileForm, type CompiledQuestion } from '#forms/engine/compile.ts'
 import { evaluate } from '#forms/engine/evaluate.ts'
 import { isAnswered, isMarked, isTableAnswer, tableRows } from '#forms/engine/values.ts'
 import { migrateAnswers, type MigrationReportEntry } from '#forms/migrations/index.ts'
@@ -111,27 +112,6 @@ export interface AnswerDiff {
 export interface DiffOptions {
 	/** List unchanged questions too (kind `unchanged`). Default false. */
 	includeUnchanged?: boolean
-}
-
-type Located = { question: Question; partId: string; sectionId: string }
-
-const questionLists = new WeakMap<FormDefinition, Located[]>()
-
-function questionsOf(def: FormDefinition): Located[] {
-	let list = questionLists.get(def)
-	if (!list) {
-		list = def.parts.flatMap((part) =>
-			part.sections.flatMap((section) =>
-				section.questions.map((question) => ({
-					question,
-					partId: part.id,
-					sectionId: section.id,
-				})),
-			),
-		)
-		questionLists.set(def, list)
-	}
-	return list
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -298,7 +278,7 @@ function valueKindOf(question: Question, before: unknown, after: unknown, detail
 }
 
 function diffQuestion(
-	located: Located,
+	located: CompiledQuestion,
 	before: Answer | undefined,
 	after: Answer | undefined,
 	evalBefore: Evaluation,
@@ -354,7 +334,7 @@ export function diffAnswers(
 	const evalBefore = evaluate(def, before, ctx)
 	const evalAfter = before === after ? evalBefore : evaluate(def, after, ctx)
 	const questions: QuestionDiff[] = []
-	for (const located of questionsOf(def)) {
+	for (const located of compileForm(def).questions) {
 		const id = located.question.id
 		const diff = diffQuestion(located, before[id], after[id], evalBefore, evalAfter)
 		if (diff.kind !== 'unchanged' || options.includeUnchanged) questions.push(diff)
@@ -372,8 +352,9 @@ export function diffAnswers(
  * Compares answers of an older version (`fromDef`, e.g. the Party's previous-cycle report) with
  * answers of a newer one: the older answers are first migrated with the registered form
  * migrations (in the newer report's context `ctx`), then compared in the newer definition.
- * Older answers that could not be carried (dropped or failed) are listed in `notCompared` with
- * the migration's reasons.
+ * Answers of the previous period that a new report would only offer for confirmation are kept
+ * here, so they are compared. Older answers that could not be carried (dropped or failed) are
+ * listed in `notCompared` with the migration's reasons.
  */
 export function diffAcrossVersions(
 	fromDef: FormDefinition,
@@ -383,7 +364,7 @@ export function diffAcrossVersions(
 	ctx: FormContext,
 	options: DiffOptions = {},
 ): AnswerDiff {
-	const migrated = migrateAnswers(fromDef, toDef, fromAnswers, ctx)
+	const migrated = migrateAnswers(fromDef, toDef, fromAnswers, ctx, 'keep')
 	const diff = diffAnswers(toDef, migrated.answers, toAnswers, ctx, options)
 	return {
 		...diff,

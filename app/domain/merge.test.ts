@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalJson } from './canonical.ts'
+import { canonicalJson } from '#forms/canonical.ts'
 import { mergeAnswer } from './merge.ts'
 
 const row = (id: string, cells: Record<string, unknown>) => ({ id, cells })
@@ -13,6 +13,27 @@ describe('canonical JSON', () => {
 })
 
 describe('three-way merge of one answer', () => {
+	it('treats a base that is not a well-formed table as a plain value: a conflict, never a crash', () => {
+		const theirs = { rows: [row('r1', { a: 2 })] }
+		const mine = { rows: [row('r1', { a: 3 })] }
+		for (const base of [{ rows: [{ id: 'r1' }] }, { rows: [1] }, { rows: [{ cells: {} }] }]) {
+			expect(mergeAnswer(base, mine, theirs)).toEqual({ ok: false })
+		}
+	})
+
+	it('merges a field named __proto__ as a field, without touching any prototype', () => {
+		const base = JSON.parse('{"name":"a"}') as Record<string, unknown>
+		const mine = JSON.parse('{"name":"a","__proto__":{"polluted":true}}') as Record<string, unknown>
+		const theirs = JSON.parse('{"name":"b"}') as Record<string, unknown>
+		const merged = mergeAnswer(base, mine, theirs)
+		expect(merged.ok).toBe(true)
+		const value = (merged as { value: Record<string, unknown> }).value
+		expect(Object.keys(value).sort()).toEqual(['__proto__', 'name'])
+		expect(Object.getPrototypeOf(value)).toBe(Object.prototype)
+		expect(value.name).toBe('b')
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+	})
+
 	it('takes mine when they did not change it, and theirs when I did not', () => {
 		expect(mergeAnswer('a', 'b', 'a')).toEqual({ ok: true, value: 'b' })
 		expect(mergeAnswer('a', 'a', 'c')).toEqual({ ok: true, value: 'c' })
@@ -89,10 +110,12 @@ describe('fixed table rows', () => {
 		).rows
 		expect(rows.length).toBeGreaterThan(40)
 		expect(rows.find((r) => r.id === 'PFHXS|2023')!.cells.production_kg).toBe(7)
-		expect(rows.find((r) => r.id === 'PFHXS|2022')!.cells).toEqual({
+		expect(rows.find((r) => r.id === 'PFHXS|2024')!.cells).toEqual({
 			chemical: 'PFHXS',
-			year: 2022,
+			year: 2024,
 		})
+		// The listing was not yet in force for anyone in 2022: no row is asked.
+		expect(rows.find((r) => r.id === 'PFHXS|2022')).toBeUndefined()
 		expect(
 			withExpectedRows(def, { b3_statistics: { marker: 'not_available' } }, ctx).b3_statistics,
 		).toEqual({

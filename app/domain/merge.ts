@@ -22,8 +22,17 @@ export function mergeAnswer(base: unknown, mine: unknown, theirs: unknown): Merg
 	return { ok: false }
 }
 
+/**
+ * A table answer, checked row by row: `base` comes from the editor unchecked by the draft schema,
+ * and anything else is merged as a plain value (a conflict when both sides changed it).
+ */
 function isTable(value: unknown): value is TableAnswer {
-	return isRecord(value) && Array.isArray((value as { rows?: unknown }).rows)
+	if (!isRecord(value)) return false
+	const rows = (value as { rows?: unknown }).rows
+	return (
+		Array.isArray(rows) &&
+		rows.every((row) => isRecord(row) && typeof row.id === 'string' && isRecord(row.cells))
+	)
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -37,15 +46,18 @@ function mergeFields(
 	mine: Record<string, unknown>,
 	theirs: Record<string, unknown>,
 ): MergeResult {
-	const merged: Record<string, unknown> = { ...theirs }
+	// Field ids are keys: read as own properties only, written to an object without prototype.
+	const own = (record: Record<string, unknown>, key: string) =>
+		Object.hasOwn(record, key) ? record[key] : undefined
+	const merged: Record<string, unknown> = Object.assign(Object.create(null), theirs)
 	for (const key of new Set([...Object.keys(base), ...Object.keys(mine)])) {
-		if (sameValue(base[key], mine[key])) continue
-		if (!sameValue(theirs[key], base[key]) && !sameValue(theirs[key], mine[key]))
-			return { ok: false }
-		if (mine[key] === undefined) delete merged[key]
-		else merged[key] = mine[key]
+		const [b, m, t] = [own(base, key), own(mine, key), own(theirs, key)]
+		if (sameValue(b, m)) continue
+		if (!sameValue(t, b) && !sameValue(t, m)) return { ok: false }
+		if (m === undefined) delete merged[key]
+		else merged[key] = m
 	}
-	return { ok: true, value: merged }
+	return { ok: true, value: { ...merged } }
 }
 
 function mergeTables(base: TableAnswer, mine: TableAnswer, theirs: TableAnswer): MergeResult {

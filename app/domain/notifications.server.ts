@@ -4,7 +4,20 @@ import { listActiveUsersWithRoles } from '#db/queries/users.ts'
 import { isLanguage } from '../utils/i18n.ts'
 import { serverTranslator } from '../utils/i18n.server.ts'
 import { queueEmail } from '../utils/mail.server.ts'
-import type { AfterTransition } from './report-workflow.server.ts'
+import type { Report } from '#db/queries/reports.ts'
+import type { ReportContext } from './report-context.server.ts'
+import type { WorkflowAction } from './workflow.ts'
+
+/** A workflow transition that happened, as the notifications need it. */
+export type TransitionNotice = {
+	report: Report
+	context: ReportContext
+	action: WorkflowAction
+	comment?: string
+	submission?: { number: number; sha256: string }
+	/** The public origin links in emails start with. */
+	origin: string
+}
 
 type Recipient = { id: string; email: string; name: string; preferred_language: string }
 
@@ -40,10 +53,7 @@ function send(
  * the transition happened): reviewers on submission, the country's contact points and contributors
  * on return, acceptance and reopening.
  */
-export const notifyTransition = async (
-	db: DbHandle,
-	event: Parameters<AfterTransition>[1] & { origin: string },
-) => {
+export const notifyTransition = async (db: DbHandle, event: TransitionNotice) => {
 	const party = await findParty(db, event.report.partyCode)
 	const link = `${event.origin}/reports/${event.report.id}`
 	const params = (lang: string) => ({

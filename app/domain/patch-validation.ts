@@ -1,4 +1,4 @@
-import { getCodeList } from '#forms/codelists/index.ts'
+import { codeListFor, type CodeListPins } from '#forms/codelists/index.ts'
 import { draftSchema, YES_NO, YES_NO_STATUS } from '#forms/engine/index.ts'
 import type { Answers, FormDefinition, Question, TableColumn } from '#forms/types.ts'
 
@@ -8,10 +8,18 @@ function isBlank(value: unknown) {
 	return value === null || value === undefined
 }
 
+/** Message keys of the draft schema's own refusals, as the save reports them per question. */
+const DRAFT_MESSAGES: Record<string, string> = {
+	invalid_date: 'save.errors.invalidDate',
+	duplicate_row: 'save.errors.duplicateRow',
+}
+
 /**
- * Checks per-question patches against the draft schema of the form version: unknown question ids,
- * wrong types and codes outside their lists are refused. The editor runs it before sending, the
- * server again before writing.
+ * Checks per-question patches against the draft schema of the form version: unknown question ids
+ * (looked up as the form's own ids, so `__proto__` or `constructor` are unknown like any other),
+ * wrong types, impossible dates, tables with two rows of one id and codes outside their lists are
+ * refused, each with a message for its question. The editor runs it before sending, the server
+ * again before writing.
  */
 export function validatePatch(
 	definition: FormDefinition,
@@ -19,14 +27,16 @@ export function validatePatch(
 ): PatchError[] {
 	const errors: PatchError[] = []
 	const seen = new Set<string>()
-	const values: Answers = {}
+	// Keyed by question id: no prototype, so `__proto__` would be a key like any other.
+	const values: Answers = Object.create(null)
 	for (const change of changes) {
 		if (seen.has(change.questionId))
 			errors.push({ questionId: change.questionId, message: 'save.errors.duplicateQuestion' })
 		seen.add(change.questionId)
-		if (!isBlank(change.value)) values[change.questionId] = change.value as Answers[string]
-		else if (!knownQuestion(definition, change.questionId)) {
+		if (!findQuestion(definition, change.questionId)) {
 			errors.push({ questionId: change.questionId, message: 'save.errors.unknownQuestion' })
+		} else if (!isBlank(change.value)) {
+			values[change.questionId] = change.value as Answers[string]
 		}
 	}
 	const parsed = draftSchema(definition).safeParse(values)
@@ -38,7 +48,7 @@ export function validatePatch(
 			} else {
 				errors.push({
 					questionId: String(issue.path[0] ?? ''),
-					message: 'save.errors.invalidValue',
+					message: DRAFT_MESSAGES[issue.message] ?? 'save.errors.invalidValue',
 				})
 			}
 		}
@@ -46,7 +56,7 @@ export function validatePatch(
 	if (parsed.success) {
 		for (const [questionId, value] of Object.entries(values)) {
 			const question = findQuestion(definition, questionId)
-			if (question && !codesAreKnown(question, value)) {
+			if (question && !codesAreKnown(question, value, definition.codeLists)) {
 				errors.push({ questionId, message: 'save.errors.unknownCode' })
 			}
 		}
@@ -70,14 +80,14 @@ function findQuestion(definition: FormDefinition, id: string) {
 	return undefined
 }
 
-function knownQuestion(definition: FormDefinition, id: string) {
-	return findQuestion(definition, id) !== undefined
-}
-
 const codeCache = new WeakMap<Question | TableColumn, Set<string> | null>()
 
-/** Codes an item accepts in a draft (the whole list; whether a chemical applies is a submission check). */
-function allowedCodes(item: Question | TableColumn): Set<string> | null {
+/**
+ * Codes an item accepts in a draft: the whole release of its list the form version pins (whether
+ * a chemical applies is a submission check). Items belong to one definition, so one cache entry
+ * per item.
+ */
+function allowedCodes(item: Question | TableColumn, pins: CodeListPins): Set<string> | null {
 	if (codeCache.has(item)) return codeCache.get(item)!
 	let codes: string[] | null = null
 	switch (item.type) {
@@ -88,16 +98,16 @@ function allowedCodes(item: Question | TableColumn): Set<string> | null {
 			codes = [...YES_NO_STATUS]
 			break
 		case 'country':
-			codes = getCodeList('countries')?.entries.map((e) => e.code) ?? null
+			codes = codeListFor('countries', pins)?.entries.map((e) => e.code) ?? null
 			break
 		case 'chemical':
-			codes = getCodeList('sc-chemicals')?.entries.map((e) => e.code) ?? null
+			codes = codeListFor('sc-chemicals', pins)?.entries.map((e) => e.code) ?? null
 			break
 		case 'single_choice':
 		case 'multiple_choice':
 			codes =
 				'codeList' in item && item.codeList
-					? (getCodeList(item.codeList)?.entries.map((e) => e.code) ?? null)
+					? (codeListFor(item.codeList, pins)?.entries.map((e) => e.code) ?? null)
 					: 'options' in item
 						? item.options
 						: null
@@ -110,8 +120,8 @@ function allowedCodes(item: Question | TableColumn): Set<string> | null {
 	return set
 }
 
-function codeOk(item: Question | TableColumn, value: unknown) {
-	const codes = allowedCodes(item)
+function codeOk(item: Question | TableColumn, value: unknown, pins: CodeListPins) {
+	const codes = allowedCodes(item, pins)
 	if (!codes || value === null || value === undefined) return true
 	if (typeof value === 'object' && !Array.isArray(value)) return true // a marker
 	const list = Array.isArray(value) ? value : [value]
@@ -119,13 +129,13 @@ function codeOk(item: Question | TableColumn, value: unknown) {
 }
 
 /** Every code in the answer (scalar or table cells) belongs to its list. */
-function codesAreKnown(question: Question, value: unknown): boolean {
+function codesAreKnown(question: Question, value: unknown, pins: CodeListPins): boolean {
 	if (question.type === 'table') {
 		const rows = (value as { rows?: { cells: Record<string, unknown> }[] }).rows
 		if (!rows) return true
 		return rows.every((row) =>
-			question.columns.every((column) => codeOk(column, row.cells[column.id])),
+			question.columns.every((column) => codeOk(column, row.cells[column.id], pins)),
 		)
 	}
-	return codeOk(question, value)
+	return codeOk(question, value, pins)
 }

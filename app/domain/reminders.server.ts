@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely'
 import type { ReportingCycle } from '#db/queries/cycles.ts'
 import { listCycles } from '#db/queries/cycles.ts'
+import { queuedDedupeKeys } from '#db/queries/outbox.ts'
+import { partyReportRows } from '#db/queries/party-reports.ts'
+import { listReminderRecipients } from '#db/queries/users.ts'
 import type { Database, LocalizedNames, ReportStatus } from '#db/types.ts'
 import { daysUntil, formatDate, todayIso } from '../utils/dates.ts'
-import { getEnv } from '../utils/env.server.ts'
+import { getEnv, publicOrigin } from '../utils/env.server.ts'
 import { isLanguage, type Language } from '../utils/i18n.ts'
 import { serverTranslator } from '../utils/i18n.server.ts'
 import { queueEmail } from '../utils/mail.server.ts'
@@ -62,18 +65,9 @@ type Recipient = {
 }
 
 async function nationalRecipients(db: Kysely<Database>): Promise<Recipient[]> {
-	const rows = await db
-		.selectFrom('app_user as u')
-		.innerJoin('user_party as p', 'p.user_id', 'u.id')
-		.innerJoin('user_role as r', 'r.user_id', 'u.id')
-		.where('u.is_active', '=', true)
-		.where('u.reminder_emails', '=', true)
-		.where('r.role', 'in', ['contact_point', 'contributor'])
-		.select(['u.id', 'u.email', 'u.name', 'u.preferred_language', 'p.party_code', 'r.role'])
-		.execute()
 	const byUserParty = new Map<string, Recipient>()
-	for (const row of rows) {
-		const key = `${row.id}:${row.party_code}`
+	for (const row of await listReminderRecipients(db)) {
+		const key = `${row.id}:${row.partyCode}`
 		const existing = byUserParty.get(key)
 		const isContactPoint = row.role === 'contact_point'
 		if (existing) existing.isContactPoint ||= isContactPoint
@@ -82,8 +76,8 @@ async function nationalRecipients(db: Kysely<Database>): Promise<Recipient[]> {
 				id: row.id,
 				email: row.email,
 				name: row.name,
-				language: isLanguage(row.preferred_language) ? row.preferred_language : 'en',
-				partyCode: row.party_code,
+				language: isLanguage(row.preferredLanguage) ? row.preferredLanguage : 'en',
+				partyCode: row.partyCode,
 				isContactPoint,
 			})
 	}
@@ -92,33 +86,8 @@ async function nationalRecipients(db: Kysely<Database>): Promise<Recipient[]> {
 
 /** Parties to the cycle's convention that have not submitted (no report, a draft or a returned one). */
 async function owingParties(db: Kysely<Database>, cycle: ReportingCycle) {
-	const rows = await db
-		.selectFrom('party as p')
-		.innerJoin('party_convention_status as s', (join) =>
-			join
-				.onRef('s.party_code', '=', 'p.code')
-				.on('s.convention', '=', cycle.convention)
-				.on('s.status', '=', 'party'),
-		)
-		.leftJoin('report as r', (join) =>
-			join.onRef('r.party_code', '=', 'p.code').on('r.cycle_id', '=', cycle.id),
-		)
-		.select(['p.code', 'p.names', 'r.id as report_id', 'r.status'])
-		.execute()
+	const rows = await partyReportRows(db, cycle)
 	return rows.filter((row) => row.status === null || OWING.includes(row.status))
-}
-
-async function alreadyQueued(db: Kysely<Database>, keys: string[]) {
-	const found = new Set<string>()
-	for (let start = 0; start < keys.length; start += 1000) {
-		const rows = await db
-			.selectFrom('outbox_message')
-			.where('dedupe_key', 'in', keys.slice(start, start + 1000))
-			.select('dedupe_key')
-			.execute()
-		for (const row of rows) if (row.dedupe_key) found.add(row.dedupe_key)
-	}
-	return found
 }
 
 export function reminderDedupeKey(
@@ -128,11 +97,6 @@ export function reminderDedupeKey(
 	userId: string,
 ) {
 	return `reminder:${cycleId}:${partyCode}:${offset}:${userId}`
-}
-
-function appOrigin() {
-	const env = getEnv()
-	return env.APP_ORIGIN ?? `http://localhost:${env.PORT}`
 }
 
 function reminderText(
@@ -183,7 +147,7 @@ export async function sendDeadlineReminders(
 		)
 	if (cycles.length === 0) return result
 	const recipients = await nationalRecipients(db)
-	const origin = appOrigin()
+	const origin = publicOrigin()
 	for (const { cycle, offset } of cycles) {
 		result.due[cycle.code] = offset
 		const overdue = isOverdueOffset(offset)
@@ -196,14 +160,14 @@ export async function sendDeadlineReminders(
 				party: parties.get(recipient.partyCode)!,
 				key: reminderDedupeKey(cycle.id, recipient.partyCode, offset, recipient.id),
 			}))
-		const queuedBefore = await alreadyQueued(
+		const queuedBefore = await queuedDedupeKeys(
 			db,
 			messages.map((m) => m.key),
 		)
 		for (const { recipient, party, key } of messages) {
 			if (queuedBefore.has(key)) continue
-			const link = party.report_id
-				? `${origin}/reports/${party.report_id}`
+			const link = party.reportId
+				? `${origin}/reports/${party.reportId}`
 				: `${origin}/countries/${party.code}`
 			const { subject, body } = reminderText(recipient, {
 				cycle,

@@ -1,8 +1,10 @@
 import { findCycle, type ReportingCycle } from '#db/queries/cycles.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
 import { findReport, type Report } from '#db/queries/reports.ts'
+import { depositaryRecordFor, type DepositaryRecord } from '#forms/codelists/index.ts'
 import { getFormDefinition } from '#forms/registry.ts'
 import type { FormContext, FormDefinition } from '#forms/types.ts'
+import { loadDepositaryRecord } from './depositary-record.server.ts'
 
 export type ReportContext = {
 	report: Report
@@ -11,11 +13,22 @@ export type ReportContext = {
 	formContext: FormContext
 }
 
+/**
+ * The engine context of a Party's report for a cycle. `record` is the current depositary record
+ * (`loadDepositaryRecord`): it decides which chemicals are asked for which years, so every server
+ * path that evaluates a report passes the one it loaded.
+ */
 export function formContextFor(
 	partyCode: string,
 	cycle: Pick<ReportingCycle, 'periodStart' | 'periodEnd'>,
+	record: DepositaryRecord,
 ): FormContext {
-	return { partyCode, periodStart: cycle.periodStart, periodEnd: cycle.periodEnd }
+	return {
+		partyCode,
+		periodStart: cycle.periodStart,
+		periodEnd: cycle.periodEnd,
+		depositaryRecord: depositaryRecordFor(record, partyCode),
+	}
 }
 
 /** A report with its cycle, the definition it was started on, and the engine context. */
@@ -28,5 +41,6 @@ export async function loadReportContext(
 	const cycle = await findCycle(db, report.cycleId)
 	const definition = getFormDefinition(report.formId, report.formVersion)
 	if (!cycle || !definition) return undefined
-	return { report, cycle, definition, formContext: formContextFor(report.partyCode, cycle) }
+	const record = await loadDepositaryRecord(db)
+	return { report, cycle, definition, formContext: formContextFor(report.partyCode, cycle, record) }
 }

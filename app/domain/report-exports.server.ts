@@ -4,6 +4,7 @@ import { findParty } from '#db/queries/parties.ts'
 import { findSubmission, latestSubmission, loadAnswers } from '#db/queries/reports.ts'
 import type { SubmissionRecord } from '#db/queries/reports.ts'
 import type { DocumentState, ReportDocument } from '#exports/report-document.ts'
+import { requireFormSha256 } from '#forms/registry.ts'
 import type { Answers, AttachmentRef, Language } from '#forms/types.ts'
 import type { ReportContext } from './report-context.server.ts'
 import { isEditableState } from './workflow.ts'
@@ -76,6 +77,10 @@ export async function loadReportDocument(
 			partyName: party?.names[options.lang] || party?.names.en || report.partyCode,
 			formId: report.formId,
 			formVersion: report.formVersion,
+			// A submission: the form it was checked against; a working copy: the form it is printed with.
+			formSha256: submission
+				? submission.formSha256
+				: requireFormSha256(report.formId, report.formVersion),
 			cycleCode: cycle.code,
 			cycleTitle: cycle.title[options.lang] ?? cycle.title.en ?? cycle.code,
 			periodStart: cycle.periodStart,

@@ -2,31 +2,64 @@ import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { recordAuditEvent } from '#db/queries/audit.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
+import { countOpenThreads } from '#db/queries/threads.ts'
 import {
 	insertReportEvent,
 	insertSubmission,
 	latestSubmission,
 	listAcknowledgements,
-	loadAnswers,
+	loadAnswerValues,
 	lockReport,
 	setReportStatus,
 	setSubmissionState,
+	supersedeAcceptedSubmissions,
+	writeRevision,
 	type Report,
 } from '#db/queries/reports.ts'
 import type { Database } from '#db/types.ts'
+import { canonicalJson } from '#forms/canonical.ts'
 import { issueKey, validateForSubmission, type SubmissionCheck } from '#forms/engine/index.ts'
+import { requireFormSha256 } from '#forms/registry.ts'
+import { submissionDateAnswers } from '#forms/system-answers.ts'
 import type { Answers } from '#forms/types.ts'
-import type { CurrentUser } from '../utils/permissions.ts'
-import { canonicalJson } from './canonical.ts'
+import { todayIso } from '../utils/dates.ts'
+import { publicOrigin } from '../utils/env.server.ts'
+import { SOURCE_DOCUMENT, storeAttachment, type UploadedFile } from './attachments.server.ts'
+import { sameValue } from './canonical.ts'
+import { notifyTransition } from './notifications.server.ts'
 import { loadReportContext, type ReportContext } from './report-context.server.ts'
-import { decideTransition, type TransitionFacts, type WorkflowAction } from './workflow.ts'
+import {
+	decideTransition,
+	TRANSITIONS,
+	type Actor,
+	type TransitionDecision,
+	type TransitionFacts,
+	type WorkflowAction,
+} from './workflow.ts'
 
-export type WorkflowInput = {
-	reportId: string
-	actor: CurrentUser
-	action: WorkflowAction
+/** Who acts: the user's id for the history, roles and countries for the transition table. */
+export type WorkflowActor = Actor & { id: string }
+
+/** What the person acting gives with the action (the page's own inputs). */
+export type WorkflowInputs = {
 	comment?: string
-	onBehalf?: { reason: string; sourceAttachmentId: string }
+	/**
+	 * Submission on the country's behalf: the reason and the document the country sent, stored in
+	 * the same transaction as the submission that cites it (nothing is stored if it is refused).
+	 */
+	onBehalf?: { reason: string; sourceDocument: UploadedFile }
+	/** The reviewer confirmed accepting although threads are open. */
+	openThreadsConfirmed?: boolean
+}
+
+export type WorkflowInput = WorkflowInputs & {
+	reportId: string
+	actor: WorkflowActor
+	action: WorkflowAction
+	/** When the action happens; the demo seed replays past dates. Default: now. */
+	at?: Date
+	/** Email the people concerned (default). The demo seed replays its history silently. */
+	notify?: boolean
 }
 
 export type WorkflowOutcome =
@@ -41,15 +74,17 @@ export type WorkflowOutcome =
 			message: string
 	  }
 
+type SubmissionCheckWithAnswers = SubmissionCheck & {
+	answers: Answers
+	explanations: Record<string, string>
+}
+
 /** Everything a submission is judged on: the engine's verdict with the reporter's explanations. */
 export async function checkForSubmission(
 	db: DbHandle,
 	context: ReportContext,
-): Promise<SubmissionCheck & { answers: Answers; explanations: Record<string, string> }> {
-	const stored = await loadAnswers(db, context.report.id)
-	const answers = Object.fromEntries(
-		Object.entries(stored).map(([id, a]) => [id, a.value]),
-	) as Answers
+): Promise<SubmissionCheckWithAnswers> {
+	const answers = await loadAnswerValues(db, context.report.id)
 	const explanations = Object.fromEntries(
 		(await listAcknowledgements(db, context.report.id)).map((a) => [a.issue_key, a.explanation]),
 	)
@@ -73,101 +108,179 @@ export function submissionFingerprint(input: {
 	return createHash('sha256').update(canonicalJson(input)).digest('hex')
 }
 
-const SUBMITTING: readonly WorkflowAction[] = ['submit', 'resubmit', 'submit_on_behalf']
+/**
+ * The facts the transition table judges `action` on, from the database as it is now.
+ * `inputs: 'asked on the page'` is for a preview before the person acts: what the page itself
+ * asks for (message, reason, source document, confirmation) counts as given.
+ */
+async function factsFor(
+	db: DbHandle,
+	context: ReportContext,
+	action: WorkflowAction,
+	inputs: WorkflowInputs | 'asked on the page',
+): Promise<{ facts: TransitionFacts; check?: SubmissionCheckWithAnswers }> {
+	const { report } = context
+	const given = inputs === 'asked on the page'
+	const check =
+		TRANSITIONS[action].effects.submission === 'record'
+			? await checkForSubmission(db, context)
+			: undefined
+	const sharedThreads = await countOpenThreads(db, report.id)
+	const allThreads = await countOpenThreads(db, report.id, true)
+	const facts: TransitionFacts = {
+		partyCode: report.partyCode,
+		errorCount: check?.errors.length ?? 0,
+		unexplainedWarningCount: check?.unexplainedWarnings.length ?? 0,
+		openThreadCount: sharedThreads,
+		openSecretariatNoteCount: allThreads - sharedThreads,
+		openThreadsConfirmed: given || inputs.openThreadsConfirmed === true,
+		hasMessage: given || Boolean(inputs.comment?.trim()),
+		reopenRequested: report.reopenRequestedAt !== null,
+		hasSourceDocument: given || Boolean(inputs.onBehalf?.sourceDocument),
+		hasReason: given || Boolean(inputs.onBehalf?.reason.trim()),
+		enteredOnBehalf: report.enteredOnBehalfBy !== null,
+	}
+	return { facts, check }
+}
 
 /**
- * Applies a workflow action in one transaction: locks the report row, recomputes the facts the
- * preconditions need (errors, explained warnings, open threads) from the database as it is now,
- * asks the transition table, then writes the new state, the immutable submission when submitting,
- * the event history and the audit log. Concurrent requests queue on the row lock, so a double
+ * Whether `actor` could take `action` now, judged as the transaction will judge it, with what the
+ * page asks for counted as given; with the submission check, for the page to show.
+ */
+export async function previewWorkflowAction(
+	db: DbHandle,
+	context: ReportContext,
+	actor: Actor,
+	action: WorkflowAction,
+): Promise<{ decision: TransitionDecision; check?: SubmissionCheckWithAnswers }> {
+	const { facts, check } = await factsFor(db, context, action, 'asked on the page')
+	return { decision: decideTransition(context.report.status, action, actor, facts), check }
+}
+
+/**
+ * Writes answers the system sets (the date of submission; null clears) to the working copy, with
+ * their history, when they differ from `current`. Returns the new revision, if anything changed.
+ */
+async function writeSystemAnswers(
+	trx: DbHandle,
+	reportId: string,
+	userId: string,
+	current: Answers,
+	values: Record<string, Answers[string] | null>,
+): Promise<number | undefined> {
+	const writes = Object.entries(values)
+		.filter(([id, value]) => !sameValue(current[id] ?? null, value))
+		.map(([questionId, newValue]) => ({
+			questionId,
+			oldValue: current[questionId] ?? null,
+			newValue,
+		}))
+	if (writes.length === 0) return undefined
+	return writeRevision(trx, reportId, userId, writes, 'workflow')
+}
+
+/** Stores the immutable submission: answers with the date of submission, fingerprinted. */
+async function recordSubmission(
+	trx: DbHandle,
+	context: ReportContext,
+	input: WorkflowInput,
+	check: SubmissionCheckWithAnswers,
+	at: Date,
+) {
+	const { report } = context
+	const acknowledgements = check.warnings
+		.map((w) => ({ issueKey: issueKey(w), explanation: check.explanations[issueKey(w)] ?? '' }))
+		.filter((a) => a.explanation)
+	const dated = submissionDateAnswers(context.definition, todayIso(at))
+	const answers = { ...check.answers, ...dated }
+	const revision = await writeSystemAnswers(trx, report.id, input.actor.id, check.answers, dated)
+	const sha256 = submissionFingerprint({
+		formId: report.formId,
+		formVersion: report.formVersion,
+		partyCode: report.partyCode,
+		cycleCode: context.cycle.code,
+		answers,
+		acknowledgements,
+	})
+	const previous = await latestSubmission(trx, report.id)
+	if (previous?.state === 'current') await setSubmissionState(trx, previous.id, 'superseded')
+	const onBehalf = input.action === 'submit_on_behalf' ? input.onBehalf : undefined
+	const source = onBehalf
+		? await storeAttachment(trx, {
+				report,
+				questionId: SOURCE_DOCUMENT,
+				file: onBehalf.sourceDocument,
+				userId: input.actor.id,
+			})
+		: undefined
+	const created = await insertSubmission(trx, {
+		reportId: report.id,
+		reportRevision: revision ?? report.revision,
+		formId: report.formId,
+		formVersion: report.formVersion,
+		formSha256: requireFormSha256(report.formId, report.formVersion),
+		answers,
+		acknowledgements,
+		sha256,
+		submittedBy: input.actor.id,
+		submittedAt: at,
+		onBehalf:
+			onBehalf && source
+				? { reason: onBehalf.reason, sourceAttachmentId: source.id, enteredBy: input.actor.id }
+				: undefined,
+	})
+	return { id: created.id, number: created.number, sha256 }
+}
+
+/** Clears the date of submission of a report that is a draft again (recalled, reopened). */
+async function clearSubmissionDate(trx: DbHandle, context: ReportContext, userId: string) {
+	const current = await loadAnswerValues(trx, context.report.id)
+	const cleared = Object.fromEntries(
+		Object.keys(submissionDateAnswers(context.definition, '')).map((id) => [id, null]),
+	)
+	await writeSystemAnswers(trx, context.report.id, userId, current, cleared)
+}
+
+/**
+ * The one way to move a report through its workflow. In one transaction: locks the report row,
+ * computes the facts from the database as it is now (`factsFor`, as the preview does), asks the
+ * transition table, applies the transition's effects, appends to the event history and the
+ * audit log, and queues the notifications. Concurrent requests queue on the row lock, so a double
  * click or two contact points at once produce exactly one submission.
  */
 export async function applyWorkflowAction(
 	db: Kysely<Database>,
 	input: WorkflowInput,
-	hooks: {
-		countOpenThreads?: (trx: DbHandle, reportId: string) => Promise<number>
-		afterTransition?: AfterTransition
-	} = {},
 ): Promise<WorkflowOutcome> {
 	return db.transaction().execute(async (trx) => {
 		const locked = await lockReport(trx, input.reportId)
-		if (!locked) return { ok: false, reason: 'not_found', message: 'errors.notFound' } as const
-		const context = await loadReportContext(trx, locked.id)
-		if (!context) return { ok: false, reason: 'not_found', message: 'errors.notFound' } as const
-		const report = locked
-
-		const submitting = SUBMITTING.includes(input.action)
-		const check = submitting ? await checkForSubmission(trx, context) : undefined
-		const facts: TransitionFacts = {
-			partyCode: report.partyCode,
-			errorCount: check?.errors.length ?? 0,
-			unexplainedWarningCount:
-				input.action === 'submit_on_behalf' ? 0 : (check?.unexplainedWarnings.length ?? 0),
-			openThreadCount: hooks.countOpenThreads ? await hooks.countOpenThreads(trx, report.id) : 0,
-			hasMessage: Boolean(input.comment?.trim()),
-			reopenRequested: report.reopenRequestedAt !== null,
-			hasSourceDocument: Boolean(input.onBehalf?.sourceAttachmentId),
-			hasReason: Boolean(input.onBehalf?.reason.trim()),
+		const context = locked && (await loadReportContext(trx, locked.id))
+		if (!locked || !context) {
+			return { ok: false, reason: 'not_found', message: 'errors.notFound' } as const
 		}
+		const report = locked
+		const at = input.at ?? new Date()
+		const { facts, check } = await factsFor(trx, { ...context, report }, input.action, input)
 		const decision = decideTransition(report.status, input.action, input.actor, facts)
 		if (!decision.ok) return decision
+		const { effects } = decision
 
-		let submission: { id: string; number: number; sha256: string } | undefined
 		const previous = await latestSubmission(trx, report.id)
-		if (submitting && check) {
-			const acknowledgements = check.warnings
-				.map((w) => ({ issueKey: issueKey(w), explanation: check.explanations[issueKey(w)] ?? '' }))
-				.filter((a) => a.explanation)
-			const submittedAt = new Date()
-			const sha256 = submissionFingerprint({
-				formId: report.formId,
-				formVersion: report.formVersion,
-				partyCode: report.partyCode,
-				cycleCode: context.cycle.code,
-				answers: check.answers,
-				acknowledgements,
-			})
-			if (previous?.state === 'current') await setSubmissionState(trx, previous.id, 'superseded')
-			const created = await insertSubmission(trx, {
-				reportId: report.id,
-				reportRevision: report.revision,
-				formId: report.formId,
-				formVersion: report.formVersion,
-				answers: check.answers,
-				acknowledgements,
-				sha256,
-				submittedBy: input.actor.id,
-				submittedAt,
-				onBehalf: input.onBehalf ? { ...input.onBehalf, enteredBy: input.actor.id } : undefined,
-			})
-			submission = { id: created.id, number: created.number, sha256 }
-		} else if (previous) {
-			const nextState =
-				input.action === 'recall'
-					? 'recalled'
-					: input.action === 'return'
-						? 'returned'
-						: input.action === 'accept'
-							? 'accepted'
-							: undefined
-			if (nextState) {
-				if (nextState === 'accepted') {
-					await trx
-						.updateTable('submission')
-						.set({ state: 'superseded' })
-						.where('report_id', '=', report.id)
-						.where('state', '=', 'accepted')
-						.execute()
-				}
-				await setSubmissionState(trx, previous.id, nextState)
-			}
+		let submission: { id: string; number: number; sha256: string } | undefined
+		if (effects.submission === 'record') {
+			if (!check) throw new Error('A submission is recorded only after its check')
+			submission = await recordSubmission(trx, { ...context, report }, input, check, at)
+		} else if (effects.submission && previous) {
+			if (effects.submission === 'accepted') await supersedeAcceptedSubmissions(trx, report.id)
+			await setSubmissionState(trx, previous.id, effects.submission)
 		}
-
+		if (effects.submissionDate === 'clear') {
+			await clearSubmissionDate(trx, context, input.actor.id)
+		}
 		await setReportStatus(trx, report.id, decision.to, {
-			reopenRequested:
-				input.action === 'request_reopen' ? true : input.action === 'reopen' ? false : undefined,
+			reopenRequested: effects.reopenRequest ? effects.reopenRequest === 'set' : undefined,
 		})
+		const comment = input.comment?.trim() || input.onBehalf?.reason || null
 		await insertReportEvent(trx, {
 			reportId: report.id,
 			action: input.action,
@@ -175,7 +288,8 @@ export async function applyWorkflowAction(
 			toStatus: decision.to,
 			actorId: input.actor.id,
 			submissionId: submission?.id ?? previous?.id ?? null,
-			comment: input.comment?.trim() || input.onBehalf?.reason || null,
+			comment,
+			occurredAt: at,
 		})
 		await recordAuditEvent(trx, {
 			actorUserId: input.actor.id,
@@ -185,28 +299,16 @@ export async function applyWorkflowAction(
 			partyCode: report.partyCode,
 			details: { from: report.status, to: decision.to, submission: submission?.number },
 		})
-		await hooks.afterTransition?.(trx, {
-			report,
-			context,
-			action: input.action,
-			to: decision.to,
-			actor: input.actor,
-			comment: input.comment,
-			submission,
-		})
+		if (input.notify !== false) {
+			await notifyTransition(trx, {
+				report,
+				context,
+				action: input.action,
+				comment: input.comment,
+				submission,
+				origin: publicOrigin(),
+			})
+		}
 		return { ok: true, status: decision.to, submission } as const
 	})
 }
-
-export type AfterTransition = (
-	trx: DbHandle,
-	event: {
-		report: Report
-		context: ReportContext
-		action: WorkflowAction
-		to: Report['status']
-		actor: CurrentUser
-		comment?: string
-		submission?: { id: string; number: number; sha256: string }
-	},
-) => Promise<void>

@@ -7,15 +7,16 @@ import {
 	insertReport,
 	insertReportEvent,
 	latestSubmission,
-	loadAnswers,
+	loadAnswerValues,
 	writeRevision,
 } from '#db/queries/reports.ts'
 import type { Database } from '#db/types.ts'
 import { initialAnswers } from '#forms/engine/index.ts'
 import { migrateAnswers, type MigrationReportEntry } from '#forms/migrations/index.ts'
-import { getFormDefinition, requireFormDefinition } from '#forms/registry.ts'
+import { getFormDefinition, requireFormDefinition, requireFormSha256 } from '#forms/registry.ts'
 import type { Answers } from '#forms/types.ts'
 import { withExpectedRows } from './fixed-rows.ts'
+import { loadDepositaryRecord } from './depositary-record.server.ts'
 import { formContextFor } from './report-context.server.ts'
 
 export type StartMode = 'blank' | 'prefill'
@@ -38,20 +39,10 @@ async function previousAnswers(db: DbHandle, partyCode: string, cycle: Reporting
 	if (!previousCycle) return undefined
 	const previous = await findReportForCycle(db, partyCode, previousCycle.id)
 	if (!previous) return undefined
-	const accepted = await db
-		.selectFrom('submission')
-		.where('report_id', '=', previous.id)
-		.where('state', '=', 'accepted')
-		.select(['answers', 'form_id', 'form_version'])
-		.orderBy('number', 'desc')
-		.executeTakeFirst()
-	const latest = accepted ? undefined : await latestSubmission(db, previous.id)
-	const answers =
-		accepted?.answers ??
-		latest?.answers ??
-		Object.fromEntries(
-			Object.entries(await loadAnswers(db, previous.id)).map(([k, v]) => [k, v.value]),
-		)
+	const submitted =
+		(await latestSubmission(db, previous.id, 'accepted')) ??
+		(await latestSubmission(db, previous.id))
+	const answers = submitted?.answers ?? (await loadAnswerValues(db, previous.id))
 	const definition = getFormDefinition(previous.formId, previous.formVersion)
 	if (!definition) return undefined
 	return { cycle: previousCycle, report: previous, definition, answers: answers as Answers }
@@ -60,8 +51,10 @@ async function previousAnswers(db: DbHandle, partyCode: string, cycle: Reporting
 /**
  * Starts the Party's report for a cycle: blank (context pre-fills and the fixed table rows), or
  * prefilled from the previous cycle's report through the form migrations, keeping the migration
- * report so the editor can show what was carried over and what could not be. Starting twice
- * returns the existing report.
+ * report so the editor can show what was carried over and what could not be. The migration runs in
+ * this cycle's context even when the form version is the same: what the system fills in (Party,
+ * period years, date of submission) is recomputed, and rows for years outside the new period are
+ * left out and reported. Starting twice returns the existing report.
  */
 export async function startReport(
 	db: Kysely<Database>,
@@ -73,13 +66,15 @@ export async function startReport(
 		today: string
 		/** The secretariat enters this report from a document the country sent. */
 		onBehalf?: boolean
+		/** When; the demo seed replays past dates. Default: now. */
+		at?: Date
 	},
 ): Promise<StartOutcome> {
 	const existing = await findReportForCycle(db, input.partyCode, input.cycle.id)
 	if (existing) return { ok: true, reportId: existing.id, created: false }
 	if (input.cycle.opensOn > input.today) return { ok: false, error: 'report.cycleNotOpen' }
 	const definition = requireFormDefinition(input.cycle.formId, input.cycle.formVersion)
-	const ctx = formContextFor(input.partyCode, input.cycle)
+	const ctx = formContextFor(input.partyCode, input.cycle, await loadDepositaryRecord(db))
 	let answers: Answers = initialAnswers(definition, ctx)
 	let carriedOver: { fromCycle: string; report: MigrationReportEntry[] } | undefined
 	let prefilledFrom: string | null = null
@@ -97,6 +92,7 @@ export async function startReport(
 			cycleId: input.cycle.id,
 			formId: definition.formId,
 			formVersion: definition.version,
+			formSha256: requireFormSha256(definition.formId, definition.version),
 			createdBy: input.userId,
 			prefilledFromReportId: prefilledFrom,
 			migrationReport: carriedOver?.report ?? null,
@@ -127,6 +123,7 @@ export async function startReport(
 			toStatus: 'draft',
 			actorId: input.userId,
 			comment: input.mode === 'prefill' ? `prefilled from ${carriedOver?.fromCycle}` : null,
+			occurredAt: input.at,
 		})
 		await recordAuditEvent(trx, {
 			actorUserId: input.userId,

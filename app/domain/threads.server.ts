@@ -12,9 +12,23 @@ import {
 } from '#db/queries/threads.ts'
 import type { Database, ThreadVisibility } from '#db/types.ts'
 import { formText } from '#forms/text.ts'
+import type { FormDefinition } from '#forms/types.ts'
+import { domId, sectionOfQuestion } from '../components/editor/form-model.ts'
 import { hasRole, isSecretariat, type CurrentUser } from '../utils/permissions.ts'
 import { countryRecipients, reviewers, sendToRecipients } from './notifications.server.ts'
 import type { ReportContext } from './report-context.server.ts'
+
+/** Where a question's threads are shown: its block in the editor, with the threads in view. */
+export function questionThreadsHref(
+	reportId: string,
+	definition: FormDefinition,
+	questionId: string,
+): string | null {
+	const sectionId = sectionOfQuestion(definition, questionId)
+	return sectionId
+		? `/reports/${reportId}/sections/${sectionId}#${domId('q', questionId, 'threads')}`
+		: null
+}
 
 /** Open review threads per question, as the user may see them (no secretariat notes for countries). */
 export function countOpenThreadsByQuestion(db: DbHandle, reportId: string, user: CurrentUser) {

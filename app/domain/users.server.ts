@@ -11,10 +11,16 @@ import {
 } from '#db/queries/users.ts'
 import type { Database, Language } from '#db/types.ts'
 import { sendAccountLink } from '../utils/account-tokens.server.ts'
+import { hashPassword } from '../utils/password.server.ts'
 import type { UserAccess } from './user-access.ts'
 
 export type AdminResult =
-	{ ok: true; userId?: string } | { ok: false; field?: string; error: string }
+	| {
+			ok: true
+			userId?: string
+			/** The invitation link (for the command line's first admin). */ link?: string
+	  }
+	| { ok: false; field?: string; error: string }
 
 async function unknownCountries(db: Kysely<Database>, codes: string[]) {
 	if (codes.length === 0) return []
@@ -22,12 +28,14 @@ async function unknownCountries(db: Kysely<Database>, codes: string[]) {
 	return codes.filter((c) => !known.has(c))
 }
 
-/** Creates an account without a password and emails an invitation link to set one. */
+/**
+ * Creates an account without a password and emails an invitation link to set one. `adminId` is
+ * null only for the first administrator, created from the command line (`npm run admin:create`).
+ */
 export async function inviteUser(
 	db: Kysely<Database>,
-	request: Request,
 	input: { email: string; name: string; preferredLanguage: Language } & UserAccess,
-	adminId: string,
+	adminId: string | null,
 ): Promise<AdminResult> {
 	if (await findUserByEmail(db, input.email)) {
 		return { ok: false, field: 'email', error: 'admin:errors.emailTaken' }
@@ -35,11 +43,10 @@ export async function inviteUser(
 	if ((await unknownCountries(db, input.partyCodes)).length > 0) {
 		return { ok: false, field: 'partyCodes', error: 'admin:errors.unknownCountry' }
 	}
-	const userId = await db.transaction().execute(async (trx) => {
+	const { userId, link } = await db.transaction().execute(async (trx) => {
 		const id = await insertUser(trx, { ...input, passwordHash: null })
-		await sendAccountLink(
+		const link = await sendAccountLink(
 			trx,
-			request,
 			{ id, email: input.email, name: input.name, preferredLanguage: input.preferredLanguage },
 			'invitation',
 			adminId,
@@ -50,6 +57,35 @@ export async function inviteUser(
 			subjectType: 'user',
 			subjectId: id,
 			details: { email: input.email, roles: input.roles, partyCodes: input.partyCodes },
+		})
+		return { userId: id, link }
+	})
+	return { ok: true, userId, link }
+}
+
+/**
+ * Creates an administrator from the command line (`npm run admin:create`), when nobody can sign in
+ * to invite one: with a password typed by the operator, or else by an invitation link.
+ */
+export async function createAdministrator(
+	db: Kysely<Database>,
+	input: { email: string; name: string; preferredLanguage: Language; password?: string },
+): Promise<AdminResult> {
+	if (input.password === undefined) {
+		return inviteUser(db, { ...input, roles: ['admin'], partyCodes: [] }, null)
+	}
+	if (await findUserByEmail(db, input.email)) {
+		return { ok: false, field: 'email', error: 'admin:errors.emailTaken' }
+	}
+	const passwordHash = await hashPassword(input.password)
+	const userId = await db.transaction().execute(async (trx) => {
+		const id = await insertUser(trx, { ...input, passwordHash, roles: ['admin'], partyCodes: [] })
+		await recordAuditEvent(trx, {
+			actorUserId: null,
+			action: 'user.created_from_command_line',
+			subjectType: 'user',
+			subjectId: id,
+			details: { email: input.email, roles: ['admin'] },
 		})
 		return id
 	})

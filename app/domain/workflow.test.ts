@@ -16,10 +16,13 @@ const FACTS: TransitionFacts = {
 	errorCount: 0,
 	unexplainedWarningCount: 0,
 	openThreadCount: 1,
+	openSecretariatNoteCount: 0,
+	openThreadsConfirmed: true,
 	hasMessage: false,
 	reopenRequested: false,
 	hasSourceDocument: true,
 	hasReason: true,
+	enteredOnBehalf: true,
 }
 
 /** The expected outcome of every (state, action, role) with all preconditions met. */
@@ -57,7 +60,11 @@ describe('workflow transition table', () => {
 		} else if (!expected.from.includes(state)) {
 			expect(decision).toMatchObject({ ok: false, reason: 'not_allowed_in_state' })
 		} else {
-			expect(decision).toEqual({ ok: true, to: expected.to === 'same' ? state : expected.to })
+			expect(decision).toEqual({
+				ok: true,
+				to: expected.to === 'same' ? state : expected.to,
+				effects: TRANSITIONS[action].effects,
+			})
 		}
 	})
 
@@ -102,6 +109,28 @@ describe('workflow transition table', () => {
 		).toBe(true)
 	})
 
+	it('accepts a report with open threads or notes only once the reviewer confirms it', () => {
+		const reviewer = { roles: ['reviewer'] as Role[], partyCodes: [] }
+		const unconfirmed = { ...FACTS, openThreadsConfirmed: false }
+		for (const open of [
+			{ openThreadCount: 2, openSecretariatNoteCount: 0 },
+			{ openThreadCount: 0, openSecretariatNoteCount: 1 },
+		]) {
+			expect(
+				decideTransition('under_review', 'accept', reviewer, { ...unconfirmed, ...open }),
+			).toEqual({
+				ok: false,
+				reason: 'precondition',
+				message: 'workflow.openThreadsNeedConfirmation',
+			})
+			expect(
+				decideTransition('under_review', 'accept', reviewer, { ...FACTS, ...open }),
+			).toMatchObject({ ok: true, to: 'accepted' })
+		}
+		const settled = { ...unconfirmed, openThreadCount: 0, openSecretariatNoteCount: 0 }
+		expect(decideTransition('under_review', 'accept', reviewer, settled).ok).toBe(true)
+	})
+
 	it('allows one reopen request at a time and needs a source document for entry on behalf', () => {
 		const ocp = { roles: ['contact_point'] as Role[], partyCodes: ['KEN'] }
 		expect(
@@ -116,6 +145,13 @@ describe('workflow transition table', () => {
 		).toMatchObject({
 			message: 'workflow.sourceDocumentRequired',
 		})
+		// Only a report the secretariat entered is submitted on the country's behalf.
+		expect(
+			decideTransition('draft', 'submit_on_behalf', reviewer, {
+				...FACTS,
+				enteredOnBehalf: false,
+			}),
+		).toMatchObject({ ok: false, message: 'workflow.notEnteredOnBehalf' })
 	})
 
 	it('lists the actions available to an actor', () => {
@@ -128,5 +164,15 @@ describe('workflow transition table', () => {
 		expect(
 			availableActions('submitted', { roles: ['contributor'], partyCodes: ['KEN'] }, 'KEN'),
 		).toEqual([])
+	})
+
+	it('records a submission exactly when a report becomes submitted, and clears its date when it becomes a draft again', () => {
+		for (const [action, transition] of Object.entries(TRANSITIONS)) {
+			const submits = transition.to === 'submitted'
+			expect(transition.effects.submission === 'record', action).toBe(submits)
+			expect(transition.effects.submissionDate === 'set', action).toBe(submits)
+			const backToDraft = transition.to === 'draft'
+			expect(transition.effects.submissionDate === 'clear', action).toBe(backToDraft)
+		}
 	})
 })

@@ -5,17 +5,21 @@ import type { Role } from '#db/types.ts'
  * (`report-workflow.server.ts`) locks the report row, calls `decideTransition` again inside the
  * transaction with fresh facts, writes the new state and appends to the event history.
  *
- * | action            | from                      | to           | who                            | preconditions                          |
- * |-------------------|---------------------------|--------------|--------------------------------|----------------------------------------|
- * | submit            | draft                     | submitted    | the country's contact point    | no errors; every warning explained     |
- * | recall            | submitted                 | draft        | the country's contact point    | review not started                     |
- * | start_review      | submitted                 | under_review | reviewer                       |                                        |
- * | return            | under_review              | returned     | reviewer                       | an open thread or a message            |
- * | resubmit          | returned                  | submitted    | the country's contact point    | no errors; every warning explained     |
- * | accept            | under_review              | accepted     | reviewer                       |                                        |
- * | request_reopen    | accepted                  | accepted     | the country's contact point    | no request pending                     |
- * | reopen            | accepted                  | draft        | reviewer                       |                                        |
- * | submit_on_behalf  | draft, returned           | submitted    | reviewer                       | no errors; a source document; a reason |
+ * | action           | from            | to           | who                         | preconditions                                             |
+ * |------------------|-----------------|--------------|-----------------------------|-----------------------------------------------------------|
+ * | submit           | draft           | submitted    | the country's contact point | no errors; every warning explained                        |
+ * | recall           | submitted       | draft        | the country's contact point | review not started                                        |
+ * | start_review     | submitted       | under_review | reviewer                    |                                                           |
+ * | return           | under_review    | returned     | reviewer                    | an open thread or a message                               |
+ * | resubmit         | returned        | submitted    | the country's contact point | no errors; every warning explained                        |
+ * | accept           | under_review    | accepted     | reviewer                    | open threads confirmed, if any                            |
+ * | request_reopen   | accepted        | accepted     | the country's contact point | no request pending                                        |
+ * | reopen           | accepted        | draft        | reviewer                    |                                                           |
+ * | submit_on_behalf | draft, returned | submitted    | reviewer                    | entered on behalf; no errors; a source document; a reason |
+ *
+ * Each transition also names its effects (`TransitionEffects`): what happens to the latest
+ * submission, to the date of submission the system writes into the answers, and to a pending
+ * request to reopen. The server applies exactly these, so the table is the whole workflow.
  *
  * Countries edit only in `draft` and `returned`; every submission is kept, so the accepted or
  * recalled revision stays in the history.
@@ -48,11 +52,18 @@ export type TransitionFacts = {
 	partyCode: string
 	errorCount: number
 	unexplainedWarningCount: number
+	/** Open threads the country sees. */
 	openThreadCount: number
+	/** Open notes only the secretariat sees. */
+	openSecretariatNoteCount: number
+	/** The reviewer explicitly confirmed acting although threads are open. */
+	openThreadsConfirmed: boolean
 	hasMessage: boolean
 	reopenRequested: boolean
 	hasSourceDocument: boolean
 	hasReason: boolean
+	/** The secretariat started the report from a document the country sent. */
+	enteredOnBehalf: boolean
 }
 
 type Who = 'country_contact_point' | 'reviewer'
@@ -63,12 +74,29 @@ type Precondition = {
 	holds: (facts: TransitionFacts) => boolean
 }
 
+/** What a transition changes besides the report's state. */
+export type TransitionEffects = {
+	/**
+	 * The latest submission: `record` stores a new immutable one (the current one becomes
+	 * superseded); otherwise the latest submission takes that state (`accepted` supersedes an
+	 * earlier accepted one).
+	 */
+	submission?: 'record' | 'recalled' | 'returned' | 'accepted'
+	/** The date of submission the system writes into the answers: set to today, or cleared. */
+	submissionDate?: 'set' | 'clear'
+	/** The country's pending request to reopen an accepted report. */
+	reopenRequest?: 'set' | 'clear'
+}
+
 export type Transition = {
 	from: readonly ReportState[]
 	to: ReportState | 'same'
 	who: Who
 	preconditions: readonly Precondition[]
+	effects: TransitionEffects
 }
+
+const RECORD_SUBMISSION: TransitionEffects = { submission: 'record', submissionDate: 'set' }
 
 const noErrors: Precondition = {
 	failure: 'workflow.errorsRemain',
@@ -85,9 +113,22 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
 		to: 'submitted',
 		who: 'country_contact_point',
 		preconditions: [noErrors, warningsExplained],
+		effects: RECORD_SUBMISSION,
 	},
-	recall: { from: ['submitted'], to: 'draft', who: 'country_contact_point', preconditions: [] },
-	start_review: { from: ['submitted'], to: 'under_review', who: 'reviewer', preconditions: [] },
+	recall: {
+		from: ['submitted'],
+		to: 'draft',
+		who: 'country_contact_point',
+		preconditions: [],
+		effects: { submission: 'recalled', submissionDate: 'clear' },
+	},
+	start_review: {
+		from: ['submitted'],
+		to: 'under_review',
+		who: 'reviewer',
+		preconditions: [],
+		effects: {},
+	},
 	return: {
 		from: ['under_review'],
 		to: 'returned',
@@ -98,14 +139,28 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
 				holds: (f) => f.openThreadCount > 0 || f.hasMessage,
 			},
 		],
+		effects: { submission: 'returned' },
 	},
 	resubmit: {
 		from: ['returned'],
 		to: 'submitted',
 		who: 'country_contact_point',
 		preconditions: [noErrors, warningsExplained],
+		effects: RECORD_SUBMISSION,
 	},
-	accept: { from: ['under_review'], to: 'accepted', who: 'reviewer', preconditions: [] },
+	accept: {
+		from: ['under_review'],
+		to: 'accepted',
+		who: 'reviewer',
+		preconditions: [
+			{
+				failure: 'workflow.openThreadsNeedConfirmation',
+				holds: (f) =>
+					f.openThreadCount + f.openSecretariatNoteCount === 0 || f.openThreadsConfirmed,
+			},
+		],
+		effects: { submission: 'accepted' },
+	},
 	request_reopen: {
 		from: ['accepted'],
 		to: 'same',
@@ -113,22 +168,31 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
 		preconditions: [
 			{ failure: 'workflow.reopenAlreadyRequested', holds: (f) => !f.reopenRequested },
 		],
+		effects: { reopenRequest: 'set' },
 	},
-	reopen: { from: ['accepted'], to: 'draft', who: 'reviewer', preconditions: [] },
+	reopen: {
+		from: ['accepted'],
+		to: 'draft',
+		who: 'reviewer',
+		preconditions: [],
+		effects: { reopenRequest: 'clear', submissionDate: 'clear' },
+	},
 	submit_on_behalf: {
 		from: ['draft', 'returned'],
 		to: 'submitted',
 		who: 'reviewer',
 		preconditions: [
+			{ failure: 'workflow.notEnteredOnBehalf', holds: (f) => f.enteredOnBehalf },
 			noErrors,
 			{ failure: 'workflow.sourceDocumentRequired', holds: (f) => f.hasSourceDocument },
 			{ failure: 'workflow.reasonRequired', holds: (f) => f.hasReason },
 		],
+		effects: RECORD_SUBMISSION,
 	},
 }
 
 export type TransitionDecision =
-	| { ok: true; to: ReportState }
+	| { ok: true; to: ReportState; effects: TransitionEffects }
 	| {
 			ok: false
 			reason: 'not_allowed_in_state' | 'not_allowed_for_role' | 'precondition'
@@ -156,7 +220,11 @@ export function decideTransition(
 	}
 	const failed = transition.preconditions.find((p) => !p.holds(facts))
 	if (failed) return { ok: false, reason: 'precondition', message: failed.failure }
-	return { ok: true, to: transition.to === 'same' ? state : transition.to }
+	return {
+		ok: true,
+		to: transition.to === 'same' ? state : transition.to,
+		effects: transition.effects,
+	}
 }
 
 /** The actions `actor` could take now (preconditions aside), for showing buttons. */

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '#db/types.ts'
 import { sendDeadlineReminders } from '../domain/reminders.server.ts'
+import { pruneLoginAttempts } from '#db/queries/login-attempts.ts'
+import { pruneRateLimitEvents } from '#db/queries/rate-limits.ts'
+import { KNOWN_ADDRESS_MS } from '../utils/auth.server.ts'
 import { deliverQueuedEmail } from '../utils/mail.server.ts'
 import { runQueuedExportJobs } from './export-jobs.server.ts'
 
@@ -10,7 +13,14 @@ export const JOBS: Job[] = [
 	{ name: 'deliver-email', everyMs: 15_000, run: deliverQueuedEmail },
 	{ name: 'compiled-exports', everyMs: 5_000, run: runQueuedExportJobs },
 	{ name: 'deadline-reminders', everyMs: 3_600_000, run: (db) => sendDeadlineReminders(db) },
+	{ name: 'prune-rate-limits', everyMs: 3_600_000, run: pruneRateLimitRecords },
 ]
+
+/** Sign-in attempts are kept as long as the known-address rule looks back; other limits a day. */
+async function pruneRateLimitRecords(db: Kysely<Database>) {
+	await pruneLoginAttempts(db, new Date(Date.now() - KNOWN_ADDRESS_MS))
+	await pruneRateLimitEvents(db, new Date(Date.now() - 24 * 3_600_000))
+}
 
 /**
  * Runs each job on its interval in this process. Jobs must be safe with several instances running

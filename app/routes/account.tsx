@@ -3,20 +3,17 @@ import { Form, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { recordAuditEvent } from '#db/queries/audit.ts'
 import { listUserSessions, revokeUserSessions } from '#db/queries/sessions.ts'
-import {
-	findUserByEmail,
-	findUserById,
-	setPasswordHash,
-	updateUserProfile,
-} from '#db/queries/users.ts'
+import { findUserById, setPasswordHash, updateUserProfile } from '#db/queries/users.ts'
 import type { Route } from './+types/account.ts'
 import { Field, FormError, SelectField } from '../components/forms.tsx'
+import { NewPasswordFields } from '../components/new-password-fields.tsx'
 import { clientIpContext, dbContext } from '../utils/context.ts'
 import { formatDateTime } from '../utils/dates.ts'
 import { LANGUAGE_NAMES, LANGUAGES } from '../utils/i18n.ts'
-import { hashPassword, NewPasswordSchema, verifyPassword } from '../utils/password.server.ts'
+import { attemptLogin } from '../utils/auth.server.ts'
+import { hashPassword, NewPasswordSchema } from '../utils/password.server.ts'
 import { notFound, requireUser } from '../utils/permissions.server.ts'
-import { failure, parseForm } from '../utils/request.server.ts'
+import { failure, parseForm, passActionHeaders, tooManyRequests } from '../utils/request.server.ts'
 
 const AccountActionSchema = z.discriminatedUnion('intent', [
 	z.object({
@@ -79,11 +76,16 @@ export async function action({ request, context }: Route.ActionArgs) {
 			})
 			return { done: 'account.saved' }
 		case 'password': {
-			const user = await findUserByEmail(db, current.email)
-			if (
-				!user?.passwordHash ||
-				!(await verifyPassword(user.passwordHash, input.currentPassword))
-			) {
+			// The current password is checked like a sign-in: wrong guesses lock the account too.
+			const check = await attemptLogin(
+				db,
+				{ email: current.email, password: input.currentPassword, ip },
+				'reauthenticate',
+			)
+			if (!check.ok && check.reason === 'throttled') {
+				return tooManyRequests('auth:errors.passwordCheckThrottled', check.retryAfterSeconds)
+			}
+			if (!check.ok) {
 				return failure(400, {
 					formError: 'auth:errors.checkFields',
 					fieldErrors: { currentPassword: ['auth:errors.wrongPassword'] },
@@ -108,6 +110,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 			return { done: 'account.signedOutOthers' }
 	}
 }
+
+export const headers = passActionHeaders
 
 export default function AccountPage() {
 	const { t, i18n } = useTranslation()
@@ -172,24 +176,7 @@ export default function AccountPage() {
 					required
 					errors={failure?.fieldErrors?.currentPassword}
 				/>
-				<Field
-					label={t('account.newPassword')}
-					help={t('account.passwordHelp')}
-					name="password"
-					type="password"
-					autoComplete="new-password"
-					minLength={12}
-					required
-					errors={failure?.fieldErrors?.password}
-				/>
-				<Field
-					label={t('account.confirmPassword')}
-					name="confirmPassword"
-					type="password"
-					autoComplete="new-password"
-					required
-					errors={failure?.fieldErrors?.confirmPassword}
-				/>
+				<NewPasswordFields failure={failure} />
 				<button type="submit" className="button">
 					{t('account.changePassword')}
 				</button>

@@ -9,7 +9,7 @@ import { parseForm, safeRedirectPath } from '../utils/request.server.ts'
 
 const SetLanguageSchema = z.object({
 	language: z.enum(LANGUAGES, { message: 'errors.unknownLanguage' }),
-	redirectTo: z.string().optional(),
+	redirectTo: z.string().max(2000).optional(),
 })
 
 export async function action({ request, context }: Route.ActionArgs) {

@@ -7,7 +7,7 @@ import { consumeToken, findUsableToken, insertOneTimeToken } from '#db/queries/t
 import { setPasswordHash, updateUserProfile } from '#db/queries/users.ts'
 import type { Database, TokenPurpose } from '#db/types.ts'
 import { randomToken, sha256 } from './crypto.server.ts'
-import { getEnv } from './env.server.ts'
+import { publicOrigin } from './env.server.ts'
 import { isLanguage } from './i18n.ts'
 import { serverTranslator } from './i18n.server.ts'
 import { queueEmail } from './mail.server.ts'
@@ -23,17 +23,13 @@ const PATH: Record<TokenPurpose, string> = {
 	password_reset: '/reset-password/',
 }
 
-export function appOrigin(request: Request) {
-	return getEnv().APP_ORIGIN ?? new URL(request.url).origin
-}
-
 /**
  * Issues a one-time link (invitation or password reset) and queues the email that carries it. Only the
- * token's hash is stored; older unused tokens of the same purpose stop working.
+ * token's hash is stored; older unused tokens of the same purpose stop working. The link is built on
+ * the configured public origin, never on the request's headers. Returns the link.
  */
 export async function sendAccountLink(
 	db: DbHandle,
-	request: Request,
 	recipient: { id: string; email: string; name: string; preferredLanguage: string },
 	purpose: TokenPurpose,
 	createdBy: string | null,
@@ -49,7 +45,7 @@ export async function sendAccountLink(
 	const t = serverTranslator(
 		isLanguage(recipient.preferredLanguage) ? recipient.preferredLanguage : 'en',
 	)
-	const link = `${appOrigin(request)}${PATH[purpose]}${token}`
+	const link = `${publicOrigin()}${PATH[purpose]}${token}`
 	const kind = purpose === 'invitation' ? 'invitation' : 'passwordReset'
 	await queueEmail(db, {
 		to: recipient.email,
@@ -61,7 +57,7 @@ export async function sendAccountLink(
 		}),
 		kind: purpose,
 	})
-	return token
+	return link
 }
 
 export function findTokenFromUrl(db: DbHandle, token: string | undefined, purpose: TokenPurpose) {

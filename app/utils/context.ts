@@ -9,6 +9,7 @@ type AppContexts = {
 	user: RouterContext<CurrentUser | null>
 	language: RouterContext<Language>
 	clientIp: RouterContext<string>
+	cspNonce: RouterContext<string | undefined>
 }
 
 /**
@@ -22,6 +23,7 @@ const contexts: AppContexts = (holder[globalKey] ??= {
 	user: createContext<CurrentUser | null>(null),
 	language: createContext<Language>('en'),
 	clientIp: createContext<string>('unknown'),
+	cspNonce: createContext<string | undefined>(undefined),
 })
 
 /** The database handle, injected per request by the server (and by tests). */
@@ -35,3 +37,6 @@ export const languageContext = contexts.language
 
 /** The client's network address, as determined by the HTTP server (proxy-aware when configured). */
 export const clientIpContext = contexts.clientIp
+
+/** The nonce of this response's Content-Security-Policy, for the scripts the page renders. */
+export const cspNonceContext = contexts.cspNonce

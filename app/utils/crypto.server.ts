@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 
 /** A URL-safe random token with 256 bits of entropy. */
 export function randomToken(): string {
@@ -8,10 +8,4 @@ export function randomToken(): string {
 /** Tokens are stored only as SHA-256 digests, so a database leak does not hand out live sessions. */
 export function sha256(value: string): string {
 	return createHash('sha256').update(value).digest('hex')
-}
-
-export function safeEqual(a: string, b: string): boolean {
-	const left = Buffer.from(a)
-	const right = Buffer.from(b)
-	return left.length === right.length && timingSafeEqual(left, right)
 }

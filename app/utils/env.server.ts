@@ -2,12 +2,55 @@ import { z } from 'zod'
 
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value)
 
+/**
+ * A public origin such as `https://reporting.example.org`: scheme, host and port only. A path,
+ * query, fragment or credentials would make links in emails ambiguous, so they are refused.
+ */
+const OriginSchema = z.string().transform((value, ctx) => {
+	let url: URL
+	try {
+		url = new URL(value)
+	} catch {
+		ctx.addIssue({ code: 'custom', message: 'must be an origin such as https://example.org' })
+		return z.NEVER
+	}
+	const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password
+	if (!['http:', 'https:'].includes(url.protocol) || !bare) {
+		ctx.addIssue({
+			code: 'custom',
+			message: 'must be an origin (http or https, no path), e.g. https://example.org',
+		})
+		return z.NEVER
+	}
+	return url.origin
+})
+
+/**
+ * How many proxies in front of the app to trust for X-Forwarded-For / X-Forwarded-Proto: the client
+ * address is the one the outermost trusted proxy saw, so a client cannot choose its own. `false` or
+ * `0`: none (the default); `true`: one (a single TLS-terminating proxy); `2`, `3`…: that many hops.
+ */
+const TrustProxySchema = z
+	.string()
+	.default('false')
+	.transform((value, ctx) => {
+		const normalized = value.trim().toLowerCase()
+		if (normalized === 'false') return 0
+		if (normalized === 'true') return 1
+		if (/^\d{1,2}$/.test(normalized)) return Number(normalized)
+		ctx.addIssue({
+			code: 'custom',
+			message: 'must be false, true (one proxy) or a number of proxy hops (0–99)',
+		})
+		return z.NEVER
+	})
+
 const EnvSchema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 	PORT: z.coerce.number().int().positive().default(3000),
 	DATABASE_URL: z.string().url().optional(),
 	PGLITE_DIR: z.string().optional(),
-	APP_ORIGIN: z.string().url().optional(),
+	APP_ORIGIN: OriginSchema.optional(),
 	SMTP_URL: z.string().optional(),
 	MAIL_FROM: z.string().default('National reporting <no-reply@localhost>'),
 	SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
@@ -25,10 +68,8 @@ const EnvSchema = z.object({
 				.map(Number),
 		)
 		.pipe(z.array(z.number().int().min(-365).max(365)).min(1)),
-	TRUST_PROXY: z
-		.enum(['true', 'false'])
-		.default('false')
-		.transform((v) => v === 'true'),
+	/** Number of trusted proxy hops (see TrustProxySchema). */
+	TRUST_PROXY: TrustProxySchema,
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -47,6 +88,22 @@ export function getEnv(): Env {
 	}
 	cached = parsed.data
 	return cached
+}
+
+/**
+ * The app's public origin, from configuration only: `APP_ORIGIN`, else the local listen address
+ * (`http://localhost:PORT`, for the demo and development). Links in emails and the cross-site
+ * request check use it; request headers (Host, X-Forwarded-Host) never decide it. The production
+ * server refuses to start without APP_ORIGIN (see server/startup-checks.ts).
+ */
+export function publicOrigin(): string {
+	const env = getEnv()
+	return env.APP_ORIGIN ?? `http://localhost:${env.PORT}`
+}
+
+/** Whether the public origin is served over HTTPS (Secure cookies, HSTS). */
+export function servedOverHttps(): boolean {
+	return publicOrigin().startsWith('https:')
 }
 
 export function resetEnvForTests() {

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import { createI18n } from './i18n-instance.ts'
 import { createCookie } from 'react-router'
+import Negotiator from 'negotiator'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import {
@@ -74,29 +75,28 @@ export const languageCookie = createCookie('lng', {
 	maxAge: 60 * 60 * 24 * 365,
 })
 
-/** Cookie first, then the signed-in user's preference, then Accept-Language, then English. */
+/**
+ * The language of a request: the signed-in user's preference (stored on the account, changed by
+ * the language switcher), then the `lng` cookie (the switcher's choice before signing in), then
+ * Accept-Language, then English.
+ */
 export async function detectLanguage(
 	request: Request,
 	userPreference?: string | null,
 ): Promise<Language> {
+	if (isLanguage(userPreference)) return userPreference
 	const fromCookie: unknown = await languageCookie.parse(request.headers.get('Cookie'))
 	if (isLanguage(fromCookie)) return fromCookie
-	if (isLanguage(userPreference)) return userPreference
-	return fromAcceptLanguage(request.headers.get('Accept-Language'))
+	const acceptLanguage = request.headers.get('Accept-Language')
+	if (!acceptLanguage) return DEFAULT_LANGUAGE
+	const negotiated = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language(
+		NEGOTIATION_ORDER,
+	)
+	return isLanguage(negotiated) ? negotiated : DEFAULT_LANGUAGE
 }
 
-export function fromAcceptLanguage(header: string | null): Language {
-	if (!header) return DEFAULT_LANGUAGE
-	const ranked = header
-		.split(',')
-		.map((part) => {
-			const [tag = '', ...params] = part.trim().split(';')
-			const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
-			return { lang: tag.toLowerCase().split('-')[0], q: q ? Number(q.slice(2)) || 0 : 1 }
-		})
-		.sort((a, b) => b.q - a.q)
-	return (ranked.find((r) => isLanguage(r.lang))?.lang as Language | undefined) ?? DEFAULT_LANGUAGE
-}
+/** Where the browser accepts any language (`*`), English. */
+const NEGOTIATION_ORDER = [DEFAULT_LANGUAGE, ...LANGUAGES.filter((l) => l !== DEFAULT_LANGUAGE)]
 
 export { LANGUAGES }
 

@@ -1,5 +1,6 @@
-export const LANGUAGES = ['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const
-export type Language = (typeof LANGUAGES)[number]
+import { LANGUAGES, type Language } from '#forms/vocabulary.ts'
+
+export { LANGUAGES, type Language }
 export const DEFAULT_LANGUAGE: Language = 'en'
 export const NAMESPACES = [
 	'common',
@@ -32,3 +33,15 @@ export function textDirection(language: Language): 'ltr' | 'rtl' {
 }
 
 export type Resources = Partial<Record<Namespace, Record<string, unknown>>>
+
+/**
+ * Text stored per language (cycle titles), in the language asked for, else in English (always
+ * present), else `fallback`.
+ */
+export function localizedText(
+	texts: Partial<Record<Language, string>>,
+	language: Language,
+	fallback = '',
+): string {
+	return texts[language] || texts.en || fallback
+}

@@ -1,11 +1,7 @@
 import { data, redirect, type RouterContextProvider } from 'react-router'
 import type { Role } from '#db/types.ts'
-import { dbContext, userContext } from './context.ts'
+import { userContext } from './context.ts'
 import { canEditCountry, canReadCountry, hasRole, type CurrentUser } from './permissions.ts'
-
-export function getDb(context: Readonly<RouterContextProvider>) {
-	return context.get(dbContext)
-}
 
 /** The signed-in user; anyone else is sent to the login page and brought back afterwards. */
 export function requireUser(
@@ -42,12 +38,4 @@ export function requireCountryEditor(user: CurrentUser, partyCode: string) {
 
 export function notFound() {
 	return data({ message: 'errors.notFound' }, { status: 404 })
-}
-
-export function invariantResponse(
-	condition: unknown,
-	message = 'errors.notFound',
-	status = 404,
-): asserts condition {
-	if (!condition) throw data({ message }, { status })
 }

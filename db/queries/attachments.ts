@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import type { DbHandle } from './handle.ts'
 import { isUuid } from './cycles.ts'
 
@@ -29,6 +28,18 @@ export async function insertAttachment(
 		.returning(['id', 'file_name', 'size_bytes', 'content_type'])
 		.executeTakeFirstOrThrow()
 	return row
+}
+
+/** Which of `ids` (valid uuids) are files of the report, lower-cased. */
+export async function attachmentIdsOf(db: DbHandle, reportId: string, ids: string[]) {
+	if (ids.length === 0) return new Set<string>()
+	const rows = await db
+		.selectFrom('attachment')
+		.where('report_id', '=', reportId)
+		.where('id', 'in', ids)
+		.select('id')
+		.execute()
+	return new Set(rows.map((row) => row.id.toLowerCase()))
 }
 
 export async function listAttachments(db: DbHandle, reportId: string) {
@@ -68,15 +79,4 @@ export async function findAttachment(db: DbHandle, reportId: string, attachmentI
 			'deleted_at',
 		])
 		.executeTakeFirst()
-}
-
-export async function markAttachmentDeleted(db: DbHandle, reportId: string, attachmentId: string) {
-	const result = await db
-		.updateTable('attachment')
-		.set({ deleted_at: sql`now()` })
-		.where('report_id', '=', reportId)
-		.where('id', '=', attachmentId)
-		.where('deleted_at', 'is', null)
-		.executeTakeFirst()
-	return Number(result.numUpdatedRows) === 1
 }

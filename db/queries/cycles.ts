@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { jsonb } from '../json.ts'
+import { isUuid } from '../uuid.ts'
 import type { Convention, LocalizedNames } from '../types.ts'
 import type { DbHandle } from './handle.ts'
 
@@ -140,7 +141,4 @@ export async function updateCycle(db: DbHandle, id: string, input: CycleInput) {
 		.execute()
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-export function isUuid(value: string) {
-	return UUID.test(value)
-}
+export { isUuid } from '../uuid.ts'

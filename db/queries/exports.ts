@@ -67,6 +67,30 @@ export async function listCycleSubmissions(
 		.sort((a, b) => a.partyCode.localeCompare(b.partyCode))
 }
 
+/**
+ * Per cycle id, how many reports have a submission under review or accepted (`submitted`) and how
+ * many have an accepted one (`accepted`). Cycles without any are left out.
+ */
+export async function countCycleSubmissions(db: DbHandle) {
+	const rows = await db
+		.selectFrom('submission as s')
+		.innerJoin('report as r', 'r.id', 's.report_id')
+		.where('s.state', 'in', ['current', 'accepted'])
+		.groupBy('r.cycle_id')
+		.select([
+			'r.cycle_id',
+			sql<number>`count(distinct s.report_id)`.as('submitted'),
+			sql<number>`count(distinct s.report_id) filter (where s.state = 'accepted')`.as('accepted'),
+		])
+		.execute()
+	return new Map(
+		rows.map((row) => [
+			row.cycle_id,
+			{ submitted: Number(row.submitted), accepted: Number(row.accepted) },
+		]),
+	)
+}
+
 /** Answers of submissions as the JSON text stored (parsed where they are used). */
 export async function loadSubmissionAnswersText(db: DbHandle, submissionIds: string[]) {
 	if (submissionIds.length === 0) return new Map<string, string>()

@@ -114,3 +114,17 @@ export async function markMessageFailed(db: DbHandle, id: string, error: string)
 		.where('id', '=', id)
 		.execute()
 }
+
+/** Which of `keys` are already queued (in batches, however many there are). */
+export async function queuedDedupeKeys(db: DbHandle, keys: string[]): Promise<Set<string>> {
+	const found = new Set<string>()
+	for (let start = 0; start < keys.length; start += 1000) {
+		const rows = await db
+			.selectFrom('outbox_message')
+			.where('dedupe_key', 'in', keys.slice(start, start + 1000))
+			.select('dedupe_key')
+			.execute()
+		for (const row of rows) if (row.dedupe_key) found.add(row.dedupe_key)
+	}
+	return found
+}

@@ -1,6 +1,12 @@
 import { sql } from 'kysely'
 import { jsonb } from '../json.ts'
-import type { Convention, ConventionStatus, LocalizedNames, RegionalGroup } from '../types.ts'
+import type {
+	Convention,
+	ConventionStatus,
+	Instrument,
+	LocalizedNames,
+	RegionalGroup,
+} from '../types.ts'
 import type { DbHandle } from './handle.ts'
 
 export type Party = {
@@ -62,17 +68,20 @@ function toParty(row: {
 	}
 }
 
-export async function upsertParty(db: DbHandle, party: Party) {
+/** Inserts the parties, or updates the ones already there (reference data). */
+export async function upsertParties(db: DbHandle, parties: readonly Party[]) {
 	await db
 		.insertInto('party')
-		.values({
-			code: party.code,
-			alpha2: party.alpha2,
-			m49: party.m49,
-			kind: party.kind,
-			regional_group: party.regionalGroup,
-			names: jsonb(party.names),
-		})
+		.values(
+			parties.map((party) => ({
+				code: party.code,
+				alpha2: party.alpha2,
+				m49: party.m49,
+				kind: party.kind,
+				regional_group: party.regionalGroup,
+				names: jsonb(party.names),
+			})),
+		)
 		.onConflict((oc) =>
 			oc.column('code').doUpdateSet((eb) => ({
 				alpha2: eb.ref('excluded.alpha2'),
@@ -85,45 +94,119 @@ export async function upsertParty(db: DbHandle, party: Party) {
 		.execute()
 }
 
-export async function listConventionStatus(db: DbHandle, partyCode?: string) {
-	return db
+export type ConventionStatusRow = {
+	partyCode: string
+	convention: Convention
+	status: ConventionStatus
+	signedOn: string | null
+	consentedOn: string | null
+	instrument: Instrument | null
+	inForceOn: string | null
+	/** The release the row comes from; null when an administrator entered it. */
+	release: string | null
+	note: string | null
+	updatedAt: Date
+}
+
+export async function listConventionStatus(
+	db: DbHandle,
+	partyCode?: string,
+): Promise<ConventionStatusRow[]> {
+	const rows = await db
 		.selectFrom('party_convention_status')
 		.$if(Boolean(partyCode), (qb) => qb.where('party_code', '=', partyCode!))
-		.select(['party_code', 'convention', 'status', 'is_demo', 'note', 'updated_at'])
+		.selectAll()
 		.orderBy('party_code')
 		.orderBy('convention')
 		.execute()
+	return rows.map((row) => ({
+		partyCode: row.party_code,
+		convention: row.convention,
+		status: row.status,
+		signedOn: row.signed_on,
+		consentedOn: row.consented_on,
+		instrument: row.instrument,
+		inForceOn: row.in_force_on,
+		release: row.release,
+		note: row.note,
+		updatedAt: new Date(row.updated_at),
+	}))
 }
 
+/**
+ * Writes a Party-status release: one row per Party and convention (`non_party` where the release
+ * records nothing). Rows an administrator entered (`release` null) are kept; every other row
+ * takes the release's values. Idempotent.
+ */
+export async function applyPartyStatusRelease(
+	db: DbHandle,
+	release: string,
+	rows: readonly Omit<ConventionStatusRow, 'release' | 'updatedAt'>[],
+) {
+	for (let start = 0; start < rows.length; start += 500) {
+		await db
+			.insertInto('party_convention_status')
+			.values(
+				rows.slice(start, start + 500).map((row) => ({
+					party_code: row.partyCode,
+					convention: row.convention,
+					status: row.status,
+					signed_on: row.signedOn,
+					consented_on: row.consentedOn,
+					instrument: row.instrument,
+					in_force_on: row.inForceOn,
+					note: row.note,
+					release,
+				})),
+			)
+			.onConflict((oc) =>
+				oc
+					.columns(['party_code', 'convention'])
+					.doUpdateSet((eb) => ({
+						status: eb.ref('excluded.status'),
+						signed_on: eb.ref('excluded.signed_on'),
+						consented_on: eb.ref('excluded.consented_on'),
+						instrument: eb.ref('excluded.instrument'),
+						in_force_on: eb.ref('excluded.in_force_on'),
+						note: eb.ref('excluded.note'),
+						release: eb.ref('excluded.release'),
+						updated_at: sql`now()`,
+						updated_by: null,
+					}))
+					.where('party_convention_status.release', 'is not', null)
+					.where('party_convention_status.release', '<>', release),
+			)
+			.execute()
+	}
+}
+
+/** An administrator's entry: kept over later releases. */
 export async function setConventionStatus(
 	db: DbHandle,
 	entry: {
 		partyCode: string
 		convention: Convention
 		status: ConventionStatus
-		isDemo: boolean
+		consentedOn: string | null
 		note?: string | null
 		updatedBy: string | null
 	},
 ) {
+	const values = {
+		status: entry.status,
+		consented_on: entry.consentedOn,
+		instrument: null,
+		in_force_on: null,
+		release: null,
+		note: entry.note ?? null,
+		updated_by: entry.updatedBy,
+	}
 	await db
 		.insertInto('party_convention_status')
-		.values({
-			party_code: entry.partyCode,
-			convention: entry.convention,
-			status: entry.status,
-			is_demo: entry.isDemo,
-			note: entry.note ?? null,
-			updated_by: entry.updatedBy,
-		})
+		.values({ party_code: entry.partyCode, convention: entry.convention, ...values })
+		// The date of signature, if any, stays: an administrator records consent, not signature.
 		.onConflict((oc) =>
-			oc.columns(['party_code', 'convention']).doUpdateSet({
-				status: entry.status,
-				is_demo: entry.isDemo,
-				note: entry.note ?? null,
-				updated_by: entry.updatedBy,
-				updated_at: sql`now()`,
-			}),
+			oc.columns(['party_code', 'convention']).doUpdateSet({ ...values, updated_at: sql`now()` }),
 		)
 		.execute()
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { jsonb } from '../json.ts'
 import type { ReportStatus, SubmissionState } from '../types.ts'
+import type { Answers } from '#forms/types.ts'
 import type { DbHandle } from './handle.ts'
 import { isUuid } from './cycles.ts'
 
@@ -11,6 +12,8 @@ export type Report = {
 	cycleId: string
 	formId: string
 	formVersion: number
+	/** SHA-256 of the frozen form version the report was started with; null on older reports. */
+	formSha256: string | null
 	status: ReportStatus
 	revision: number
 	reopenRequestedAt: Date | null
@@ -29,6 +32,7 @@ const reportColumns = [
 	'r.cycle_id',
 	'r.form_id',
 	'r.form_version',
+	'r.form_sha256',
 	'r.status',
 	'r.revision',
 	'r.reopen_requested_at',
@@ -46,6 +50,7 @@ type ReportRow = {
 	cycle_id: string
 	form_id: string
 	form_version: number
+	form_sha256: string | null
 	status: ReportStatus
 	revision: number
 	reopen_requested_at: Date | null
@@ -64,6 +69,7 @@ function toReport(row: ReportRow): Report {
 		cycleId: row.cycle_id,
 		formId: row.form_id,
 		formVersion: row.form_version,
+		formSha256: row.form_sha256,
 		status: row.status,
 		revision: row.revision,
 		reopenRequestedAt: row.reopen_requested_at,
@@ -125,6 +131,8 @@ export async function insertReport(
 		cycleId: string
 		formId: string
 		formVersion: number
+		/** SHA-256 of the frozen form version (`formVersionIdentity` in forms/registry.ts). */
+		formSha256: string
 		createdBy: string
 		prefilledFromReportId?: string | null
 		migrationReport?: unknown[] | null
@@ -138,6 +146,7 @@ export async function insertReport(
 			cycle_id: report.cycleId,
 			form_id: report.formId,
 			form_version: report.formVersion,
+			form_sha256: report.formSha256,
 			created_by: report.createdBy,
 			updated_by: report.createdBy,
 			prefilled_from_report_id: report.prefilledFromReportId ?? null,
@@ -157,13 +166,20 @@ export type StoredAnswer = {
 	updatedAt: Date
 }
 
+/** The report's working copy as the engine reads it: question id → value. */
+export async function loadAnswerValues(db: DbHandle, reportId: string): Promise<Answers> {
+	const stored = await loadAnswers(db, reportId)
+	return Object.fromEntries(Object.entries(stored).map(([id, a]) => [id, a.value])) as Answers
+}
+
 export async function loadAnswers(db: DbHandle, reportId: string) {
 	const rows = await db
 		.selectFrom('report_answer')
 		.where('report_id', '=', reportId)
 		.select(['question_id', 'value', 'revision', 'updated_by', 'updated_at'])
 		.execute()
-	const answers: Record<string, StoredAnswer> = {}
+	// Keyed by question id: no prototype, so no id can reach Object.prototype.
+	const answers: Record<string, StoredAnswer> = Object.create(null)
 	for (const row of rows) {
 		answers[row.question_id] = {
 			value: row.value,
@@ -219,13 +235,13 @@ export async function readForSave(
 		])
 		.executeTakeFirst()
 	if (!row) return undefined
-	const stored: Record<string, Omit<StoredAnswer, 'updatedAt'>> = {}
+	const stored = new Map<string, Omit<StoredAnswer, 'updatedAt'>>()
 	for (const answer of row.stored) {
-		stored[answer.question_id] = {
+		stored.set(answer.question_id, {
 			value: answer.value,
 			revision: Number(answer.revision),
 			updatedBy: answer.updated_by,
-		}
+		})
 	}
 	const changed: AnswerChange[] = row.changed.map((c) => ({
 		questionId: c.question_id,
@@ -362,6 +378,8 @@ export async function insertReportEvent(
 		actorId: string | null
 		submissionId?: string | null
 		comment?: string | null
+		/** Default: now. */
+		occurredAt?: Date
 	},
 ) {
 	await trx
@@ -374,7 +392,18 @@ export async function insertReportEvent(
 			actor_id: event.actorId,
 			submission_id: event.submissionId ?? null,
 			comment: event.comment ?? null,
+			...(event.occurredAt ? { occurred_at: event.occurredAt } : {}),
 		})
+		.execute()
+}
+
+/** Earlier accepted submissions of a report are superseded when another one is accepted. */
+export async function supersedeAcceptedSubmissions(trx: DbHandle, reportId: string) {
+	await trx
+		.updateTable('submission')
+		.set({ state: 'superseded' })
+		.where('report_id', '=', reportId)
+		.where('state', '=', 'accepted')
 		.execute()
 }
 
@@ -445,24 +474,33 @@ export async function listAcknowledgements(db: DbHandle, reportId: string) {
 		.execute()
 }
 
-export async function setAcknowledgement(
+/** Sets (or, with no explanation, removes) the explanation of one or more warnings at once. */
+export async function setAcknowledgements(
 	db: DbHandle,
 	reportId: string,
-	issueKey: string,
+	issueKeys: readonly string[],
 	explanation: string | null,
 	userId: string,
 ) {
+	if (issueKeys.length === 0) return
 	if (!explanation) {
 		await db
 			.deleteFrom('warning_acknowledgement')
 			.where('report_id', '=', reportId)
-			.where('issue_key', '=', issueKey)
+			.where('issue_key', 'in', issueKeys)
 			.execute()
 		return
 	}
 	await db
 		.insertInto('warning_acknowledgement')
-		.values({ report_id: reportId, issue_key: issueKey, explanation, acknowledged_by: userId })
+		.values(
+			issueKeys.map((issueKey) => ({
+				report_id: reportId,
+				issue_key: issueKey,
+				explanation,
+				acknowledged_by: userId,
+			})),
+		)
 		.onConflict((oc) =>
 			oc.columns(['report_id', 'issue_key']).doUpdateSet({
 				explanation,
@@ -480,6 +518,8 @@ export type SubmissionRecord = {
 	reportRevision: number
 	formId: string
 	formVersion: number
+	/** SHA-256 of the frozen form version the submission was checked against; null on older ones. */
+	formSha256: string | null
 	answers: Record<string, unknown>
 	acknowledgements: { issueKey: string; explanation: string }[]
 	sha256: string
@@ -497,6 +537,7 @@ const submissionColumns = [
 	's.report_revision',
 	's.form_id',
 	's.form_version',
+	's.form_sha256',
 	's.answers',
 	's.acknowledgements',
 	's.sha256',
@@ -514,6 +555,7 @@ function toSubmission(row: {
 	report_revision: number
 	form_id: string
 	form_version: number
+	form_sha256: string | null
 	answers: unknown
 	acknowledgements: unknown[]
 	sha256: string
@@ -530,6 +572,7 @@ function toSubmission(row: {
 		reportRevision: row.report_revision,
 		formId: row.form_id,
 		formVersion: row.form_version,
+		formSha256: row.form_sha256,
 		answers: row.answers as Record<string, unknown>,
 		acknowledgements: row.acknowledgements as SubmissionRecord['acknowledgements'],
 		sha256: row.sha256,
@@ -548,6 +591,8 @@ export async function insertSubmission(
 		reportRevision: number
 		formId: string
 		formVersion: number
+		/** SHA-256 of the frozen form version the answers were checked against. */
+		formSha256: string
 		answers: unknown
 		acknowledgements: unknown[]
 		sha256: string
@@ -569,6 +614,7 @@ export async function insertSubmission(
 			report_revision: submission.reportRevision,
 			form_id: submission.formId,
 			form_version: submission.formVersion,
+			form_sha256: submission.formSha256,
 			answers: jsonb(submission.answers),
 			acknowledgements: jsonb(submission.acknowledgements),
 			sha256: submission.sha256,
@@ -597,15 +643,31 @@ export async function findSubmission(db: DbHandle, reportId: string, number: num
 }
 
 /** The latest submission of the report (the one under review, accepted, returned or recalled). */
-export async function latestSubmission(db: DbHandle, reportId: string) {
+/** The report's latest submission, or its latest in `state`. */
+export async function latestSubmission(db: DbHandle, reportId: string, state?: SubmissionState) {
 	const row = await db
 		.selectFrom('submission as s')
 		.leftJoin('app_user as u', 'u.id', 's.submitted_by')
 		.where('s.report_id', '=', reportId)
+		.$if(state !== undefined, (qb) => qb.where('s.state', '=', state!))
 		.select(submissionColumns)
 		.orderBy('s.number', 'desc')
 		.executeTakeFirst()
 	return row ? toSubmission(row) : undefined
+}
+
+/**
+ * When the report was first submitted, not counting recalled submissions (what timeliness is
+ * judged on); undefined if it never was.
+ */
+export async function firstSubmittedAt(db: DbHandle, reportId: string): Promise<Date | undefined> {
+	const row = await db
+		.selectFrom('submission')
+		.where('report_id', '=', reportId)
+		.where('state', '<>', 'recalled')
+		.select(sql<Date | null>`min(submitted_at)`.as('first'))
+		.executeTakeFirst()
+	return row?.first ? new Date(row.first) : undefined
 }
 
 export async function listSubmissions(db: DbHandle, reportId: string) {

@@ -258,3 +258,27 @@ export async function listActiveUsersWithRoles(
 		.orderBy('u.email')
 		.execute()
 }
+
+/**
+ * Active national users (contact points, contributors) who take reminder emails: one row per
+ * user, country and national role.
+ */
+export async function listReminderRecipients(db: DbHandle) {
+	const rows = await db
+		.selectFrom('app_user as u')
+		.innerJoin('user_party as p', 'p.user_id', 'u.id')
+		.innerJoin('user_role as r', 'r.user_id', 'u.id')
+		.where('u.is_active', '=', true)
+		.where('u.reminder_emails', '=', true)
+		.where('r.role', 'in', ['contact_point', 'contributor'])
+		.select(['u.id', 'u.email', 'u.name', 'u.preferred_language', 'p.party_code', 'r.role'])
+		.execute()
+	return rows.map((row) => ({
+		id: row.id,
+		email: row.email,
+		name: row.name,
+		preferredLanguage: row.preferred_language,
+		partyCode: row.party_code,
+		role: row.role,
+	}))
+}

@@ -1,14 +1,8 @@
-import { alpha3ToAlpha2, alpha3ToNumeric, getName } from 'i18n-iso-countries'
+import { alpha3ToAlpha2, alpha3ToNumeric } from 'i18n-iso-countries'
 import { describe, expect, it } from 'vitest'
-import {
-	DEMO_CONVENTION_STATUS,
-	demoConventionStatus,
-	ENGLISH_NAME_OVERRIDES,
-	PARTIES,
-	UN_LANGUAGES,
-	type PartyKind,
-	type PartySeed,
-} from './parties.ts'
+import { countryName } from '#forms/codelists/country-names.ts'
+import { partyStatusRecords } from '#forms/codelists/party-status.ts'
+import { PARTIES, UN_LANGUAGES, type PartyKind, type PartySeed } from './parties.ts'
 
 const byCode = new Map(PARTIES.map((party) => [party.code, party]))
 const partyOf = (code: string): PartySeed => {
@@ -29,7 +23,7 @@ describe('PARTIES', () => {
 	})
 
 	it('leaves out Kosovo', () => {
-		expect(PARTIES.some((p) => p.alpha2 === 'XK' || p.code === 'XKX')).toBe(false)
+		expect(PARTIES.some((p) => p.alpha2 === 'XK' || p.code === 'XKK')).toBe(false)
 	})
 
 	it('has unique codes, sorted', () => {
@@ -83,24 +77,20 @@ describe('PARTIES', () => {
 			expect(party.names.ar, party.code).toMatch(/\p{Script=Arabic}/u)
 			expect(party.names.zh, party.code).toMatch(/\p{Script=Han}/u)
 			expect(party.names.ru, party.code).toMatch(/\p{Script=Cyrillic}/u)
-			expect(party.names.en, party.code).toMatch(/^[\p{Script=Latin} '().,-]+$/u)
+			expect(party.names.en, party.code).toMatch(/^[\p{Script=Latin} '’().,-]+$/u)
 		}
 	})
 
-	it('takes State names from i18n-iso-countries, except the listed English overrides', () => {
-		for (const party of isoStates) {
-			for (const language of UN_LANGUAGES) {
-				const expected =
-					language === 'en' && ENGLISH_NAME_OVERRIDES[party.code]
-						? ENGLISH_NAME_OVERRIDES[party.code]
-						: getName(party.alpha2, language)
-				expect(party.names[language], `${party.code} ${language}`).toBe(expected)
-			}
-		}
+	it('takes every name from the country code list (UN short names)', () => {
+		for (const party of PARTIES)
+			for (const language of UN_LANGUAGES)
+				expect(party.names[language], `${party.code} ${language}`).toBe(
+					countryName(party.code, language),
+				)
+		expect(partyOf('KOR').names.en).toBe('Republic of Korea')
 		expect(partyOf('CZE').names.en).toBe('Czechia')
 		expect(partyOf('VAT').names.en).toBe('Holy See')
-		for (const code of Object.keys(ENGLISH_NAME_OVERRIDES))
-			expect(byCode.has(code), code).toBe(true)
+		expect(partyOf('EUU').names).toMatchObject({ zh: '欧洲联盟', ru: 'Европейский союз' })
 	})
 
 	it('has alpha-2 and M49 codes consistent with i18n-iso-countries', () => {
@@ -112,26 +102,11 @@ describe('PARTIES', () => {
 	})
 })
 
-describe('demo convention status', () => {
-	it('is flagged as demo on every entry and covers every entity for Stockholm and Basel', () => {
-		expect(DEMO_CONVENTION_STATUS).toHaveLength(PARTIES.length * 2)
-		expect(DEMO_CONVENTION_STATUS.every((entry) => entry.demo === true)).toBe(true)
-		expect(new Set(DEMO_CONVENTION_STATUS.map((entry) => entry.convention))).toEqual(
-			new Set(['stockholm', 'basel']),
-		)
-	})
-
-	it('makes the United States a signatory and everyone else a party', () => {
-		expect(demoConventionStatus('USA').map((e) => [e.convention, e.status])).toEqual([
-			['stockholm', 'signatory'],
-			['basel', 'signatory'],
-		])
-		expect(demoConventionStatus('EUU').map((e) => e.status)).toEqual(['party', 'party'])
-		const nonParties = DEMO_CONVENTION_STATUS.filter((entry) => entry.status !== 'party')
-		expect(new Set(nonParties.map((entry) => entry.partyCode))).toEqual(new Set(['USA']))
-	})
-
-	it('rejects unknown codes', () => {
-		expect(() => demoConventionStatus('XKX')).toThrow('Unknown party code: XKX')
+describe('the Party-status release', () => {
+	it('names only seeded entities, and never Kosovo', () => {
+		const seeded = new Set(PARTIES.map((party) => party.code))
+		const named = new Set(partyStatusRecords().map((record) => record.partyCode))
+		expect([...named].filter((code) => !seeded.has(code))).toEqual([])
+		expect(named.has('XKK')).toBe(false)
 	})
 })

@@ -1,12 +1,19 @@
 import { sql } from 'kysely'
-import { jsonb } from '../json.ts'
+import {
+	PARTY_STATUS_RELEASE,
+	partyConventionStatus,
+	RELEASE_CONVENTIONS,
+} from '#forms/codelists/party-status.ts'
 import { upsertCycleByCode, type CycleInput } from '../queries/cycles.ts'
 import type { DbHandle } from '../queries/handle.ts'
-import { DEMO_CONVENTION_STATUS, PARTIES } from '../seed-data/parties.ts'
+import { applyPartyStatusRelease, upsertParties } from '../queries/parties.ts'
+import { PARTIES } from '../seed-data/parties.ts'
 
 /**
- * Reporting cycles known at release. Periods and the DDT cycle's dates follow forms-content.md;
- * the DDT opening date is set early so the demo can show the questionnaire.
+ * Reporting cycles known at release: the four-year Article 15 cycles (SC-1/22) with the deadlines
+ * of SC-9/16 (5th) and SC-12/19 (6th), and the three-yearly DDT questionnaire (Annex B Part II
+ * para 4), whose 2024–2026 dates are reconstructed from the previous cycle (2021–2023, due June
+ * 2024); the DDT opening date is set early so the demo can show the questionnaire.
  */
 export const REFERENCE_CYCLES: CycleInput[] = [
 	{
@@ -53,52 +60,31 @@ export const REFERENCE_CYCLES: CycleInput[] = [
 	},
 ]
 
-/** Parties, demo convention status and reporting cycles. Idempotent. */
+/**
+ * The Parties and their status under each convention (the Party-status release). Idempotent and
+ * safe on a live database: names follow the code list, status rows an administrator entered stay.
+ */
+export async function seedParties(db: DbHandle) {
+	await upsertParties(db, PARTIES)
+	await applyPartyStatusRelease(
+		db,
+		PARTY_STATUS_RELEASE.version,
+		PARTIES.flatMap((party) =>
+			RELEASE_CONVENTIONS.map((convention) => partyConventionStatus(party.code, convention)),
+		),
+	)
+}
+
+/** Parties, their convention status and the reporting cycles. Idempotent. */
 export async function seedReferenceData(db: DbHandle) {
-	await db
-		.insertInto('party')
-		.values(
-			PARTIES.map((p) => ({
-				code: p.code,
-				alpha2: p.alpha2,
-				m49: p.m49,
-				kind: p.kind,
-				regional_group: p.regionalGroup,
-				names: jsonb(p.names),
-			})),
-		)
-		.onConflict((oc) =>
-			oc.column('code').doUpdateSet((eb) => ({
-				alpha2: eb.ref('excluded.alpha2'),
-				m49: eb.ref('excluded.m49'),
-				kind: eb.ref('excluded.kind'),
-				regional_group: eb.ref('excluded.regional_group'),
-				names: eb.ref('excluded.names'),
-			})),
-		)
-		.execute()
-
-	// Demo status never overwrites what an admin has entered.
-	await db
-		.insertInto('party_convention_status')
-		.values(
-			DEMO_CONVENTION_STATUS.map((s) => ({
-				party_code: s.partyCode,
-				convention: s.convention,
-				status: s.status,
-				is_demo: true,
-				note: 'Demo data, not official: maintain from the depositary records.',
-			})),
-		)
-		.onConflict((oc) => oc.columns(['party_code', 'convention']).doNothing())
-		.execute()
-
+	await seedParties(db)
 	for (const cycle of REFERENCE_CYCLES) await upsertCycleByCode(db, cycle)
 }
 
+/** Whether the reference data (countries) is there; accounts are not reference data. */
 export async function isSeeded(db: DbHandle) {
 	const row = await db
-		.selectFrom('app_user')
+		.selectFrom('party')
 		.select(sql<number>`count(*)`.as('n'))
 		.executeTakeFirstOrThrow()
 	return Number(row.n) > 0

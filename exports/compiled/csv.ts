@@ -9,13 +9,32 @@ import {
 	type FlatCell,
 	type FlatReport,
 } from './dataset.ts'
+import { plainCell } from '../plain-cell.ts'
 import type { CompiledProgress } from './xlsx.ts'
 
-/** RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. */
+/**
+ * Text a spreadsheet program would run as a formula when it opens the file (OWASP, CSV injection):
+ * a first character =, +, - or @ (also after blanks, and their full-width forms), or a tab or
+ * carriage return. Text beginning with an apostrophe is escaped too, so that removing one leading
+ * apostrophe always gives back the text.
+ */
+const FORMULA_TRIGGER = /^(?:\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r'])/
+/** Text that is only a number ("-12.5", "+3") cannot run anything and is left as it is. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
+
+/**
+ * One CSV field. RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
+ * Text that would start a formula gets an apostrophe in front and is quoted (see `FORMULA_TRIGGER`);
+ * numbers and booleans are written as they are.
+ */
 export function csvField(value: FlatCell): string {
-	if (value === null || value === undefined) return ''
-	const text = typeof value === 'string' ? value : String(value)
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+	const cell = plainCell(value)
+	if (cell === null) return ''
+	if (typeof cell !== 'string') return String(cell)
+	if (FORMULA_TRIGGER.test(cell) && !PLAIN_NUMBER.test(cell)) {
+		return `"'${cell.replace(/"/g, '""')}"`
+	}
+	return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
 }
 
 export function csvLine(values: readonly FlatCell[]): string {
@@ -23,9 +42,15 @@ export function csvLine(values: readonly FlatCell[]): string {
 }
 
 /**
- * The compiled export as a zip of UTF-8 CSV files: `metadata.csv`, `columns.csv` (codebook),
- * `answers.csv`, `tables/<question>.csv` and `codelists/<list>.csv`. The same sheets and columns
- * as the XLSX.
+ * Byte order mark opening every CSV file: without it, Excel reads UTF-8 as the system's legacy
+ * code page and garbles names such as "Côte d'Ivoire" or "Türkiye".
+ */
+export const UTF8_BOM = '\uFEFF'
+
+/**
+ * The compiled export as a zip of UTF-8 CSV files (each opening with a byte order mark):
+ * `metadata.csv`, `columns.csv` (codebook), `answers.csv`, `tables/<question>.csv` and
+ * `codelists/<list>.csv`. The same sheets and columns as the XLSX.
  */
 export async function compiledCsvZip(
 	layout: CompiledLayout,
@@ -45,7 +70,7 @@ export async function compiledCsvZip(
 		const file = (name: string, header: readonly string[], rows: Iterable<readonly FlatCell[]>) => {
 			const entry = new ZipDeflate(name, { level: 6 })
 			zip.add(entry)
-			let buffer = csvLine(header)
+			let buffer = UTF8_BOM + csvLine(header)
 			for (const row of rows) {
 				buffer += csvLine(row)
 				if (buffer.length > 256 * 1024) {

@@ -1,7 +1,6 @@
-import { CHEMICAL_LIST_ID, COUNTRY_LIST_ID, getCodeList } from '#forms/codelists/index.ts'
+import { CHEMICAL_LIST_ID, COUNTRY_LIST_ID, codeListFor } from '#forms/codelists/index.ts'
 import { codeLabel } from '#forms/codelists/labels.ts'
-import { YES_NO, YES_NO_STATUS } from '#forms/engine/index.ts'
-import { evaluate } from '#forms/engine/evaluate.ts'
+import { askedAnswers, YES_NO, YES_NO_STATUS } from '#forms/engine/index.ts'
 import { isMarked, isTableAnswer } from '#forms/engine/values.ts'
 import { formText } from '#forms/text.ts'
 import type {
@@ -13,8 +12,10 @@ import type {
 	FormDefinition,
 	Language,
 	Question,
+	TableAnswer,
 	TableColumn,
 } from '#forms/types.ts'
+import type { PlainCell } from '../plain-cell.ts'
 import { questionsOf } from '../report-document.ts'
 
 /** One submitted report as compiled exports see it. */
@@ -36,6 +37,8 @@ export interface CompiledReport {
 export interface CompiledMeta {
 	formId: string
 	formVersion: number
+	/** SHA-256 of the frozen form version the columns were laid out from (docs/decisions/011). */
+	formSha256: string
 	cycleCode: string
 	cycleTitle: string
 	/** `accepted`: accepted submissions; `submitted`: the latest submission under review or accepted. */
@@ -49,7 +52,7 @@ export interface CompiledMeta {
 }
 
 /** A flat cell: markers become `[not_available]`, several choices `a; b`. */
-export type FlatCell = string | number | boolean | null
+export type FlatCell = PlainCell
 
 export interface CompiledColumn {
 	/** Column header in files: the question id, `question.field` for contact fields, or the column id in table sheets. */
@@ -60,6 +63,8 @@ export interface CompiledColumn {
 	unit: string | null
 	/** Code list or inline option set (`question` or `question.column`) its codes come from. */
 	codes: string | null
+	/** What its cells hold, in words (the codebook's `values` column). */
+	values: string
 }
 
 export interface CompiledSheet {
@@ -99,8 +104,27 @@ export const TABLE_KEY_COLUMNS = ['party_code', 'row_id'] as const
 
 export const SEPARATOR = '; '
 
+const FIXED_COLUMN_VALUES: Record<string, string> = {
+	party_code: 'ISO 3166-1 alpha-3 code of the reporting Party',
+	party_name: 'text',
+	report_status: 'code: submitted, under_review, returned, accepted',
+	submission_number: 'whole number, 1 for the first submission of the report',
+	submission_state: 'code: current (under review), accepted',
+	submitted_at: 'date and time, ISO 8601 in UTC',
+	sha256: 'SHA-256 of the submitted answers, hexadecimal',
+	row_id: 'row id, stable across submissions of the same report',
+}
+
 function fixedColumn(id: string): CompiledColumn {
-	return { id, questionId: '', label: id, type: 'text', unit: null, codes: null }
+	return {
+		id,
+		questionId: '',
+		label: id,
+		type: 'text',
+		unit: null,
+		codes: null,
+		values: FIXED_COLUMN_VALUES[id] ?? 'text',
+	}
 }
 
 /**
@@ -123,7 +147,12 @@ export function compiledLayout(
 	const lists = new Set<string>()
 	const inline = new Map<string, string[]>()
 
-	const describe = (item: Question | TableColumn, key: string, id: string, questionId: string) => {
+	const describe = (
+		item: Question | TableColumn,
+		key: string,
+		id: string,
+		questionId: string,
+	): CompiledColumn => {
 		const codes = codesOf(item, key, lists, inline)
 		return {
 			id,
@@ -132,6 +161,7 @@ export function compiledLayout(
 			type: item.type,
 			unit: (item.type === 'integer' || item.type === 'decimal') && item.unit ? item.unit : null,
 			codes,
+			values: valuesOf(item, codes),
 		}
 	}
 
@@ -157,6 +187,7 @@ export function compiledLayout(
 					type: field.type,
 					unit: null,
 					codes: null,
+					values: 'text',
 				})
 			}
 		} else {
@@ -166,7 +197,7 @@ export function compiledLayout(
 
 	const codeSheets: CodeSheet[] = [...lists].map((listId) => ({
 		name: `list_${listId}`.slice(0, 31),
-		rows: (getCodeList(listId)?.entries ?? []).map((entry) => ({
+		rows: (codeListFor(listId, definition.codeLists)?.entries ?? []).map((entry) => ({
 			list: listId,
 			code: entry.code,
 			label: codeLabel(listId, entry.code, lang),
@@ -240,20 +271,58 @@ export function flatValue(value: Answer | undefined): FlatCell {
 	return value
 }
 
-/** The submission's answers without the hidden ones (the engine ignores hidden answers too). */
+/**
+ * The submission's answers as every compiled format writes them: as asked (hidden questions and
+ * rows left out, see `askedAnswers`), and with every checkbox cell of a table row a boolean (an
+ * unticked box may be stored as `false` or left out; both are written `false`).
+ */
 export function visibleAnswers(
 	definition: FormDefinition,
 	report: Pick<CompiledReport, 'answers' | 'formContext'>,
 	questionIds?: readonly string[],
 ): Answers {
-	const evaluation = evaluate(definition, report.answers, report.formContext)
-	const out: Answers = {}
+	const asked = askedAnswers(definition, report.answers, report.formContext)
 	const selected = questionIds?.length ? new Set(questionIds) : undefined
-	for (const [id, value] of Object.entries(report.answers)) {
+	const checkboxes = checkboxColumns(definition)
+	const out: Answers = {}
+	for (const [id, value] of Object.entries(asked)) {
 		if (selected && !selected.has(id)) continue
-		if (evaluation.questions[id]?.visible) out[id] = value
+		const columns = checkboxes.get(id)
+		out[id] = columns && isTableAnswer(value) ? withUntickedAsFalse(value, columns) : value
 	}
 	return out
+}
+
+const checkboxColumnsByForm = new WeakMap<FormDefinition, Map<string, string[]>>()
+
+/** Table question id → ids of its checkbox columns (tables without any are left out). */
+function checkboxColumns(definition: FormDefinition): Map<string, string[]> {
+	let found = checkboxColumnsByForm.get(definition)
+	if (!found) {
+		found = new Map()
+		for (const { question } of questionsOf(definition)) {
+			if (question.type !== 'table') continue
+			const ids = question.columns
+				.filter((column) => column.type === 'checkbox')
+				.map((column) => column.id)
+			if (ids.length > 0) found.set(question.id, ids)
+		}
+		checkboxColumnsByForm.set(definition, found)
+	}
+	return found
+}
+
+function withUntickedAsFalse(table: TableAnswer, columns: string[]): TableAnswer {
+	if (table.rows.every((row) => columns.every((id) => row.cells[id] !== undefined))) return table
+	return {
+		...table,
+		rows: table.rows.map((row) => {
+			if (columns.every((id) => row.cells[id] !== undefined)) return row
+			const cells = { ...row.cells }
+			for (const id of columns) cells[id] ??= false
+			return { ...row, cells }
+		}),
+	}
 }
 
 /** One report's rows: its line of the answers sheet and its rows of each table sheet. */
@@ -302,11 +371,28 @@ export function flattenReport(layout: CompiledLayout, report: CompiledReport): F
 	return { answers: line, tables }
 }
 
+/**
+ * How values are written, the same in every format (XLSX, CSV, JSON): printed in the metadata of
+ * each, and per column in the codebook's `values` column.
+ */
+export const VALUE_CONVENTIONS = {
+	empty:
+		'an empty cell (in JSON: a missing key) means no answer: not answered, or hidden by the form because an earlier answer made it not apply',
+	booleans:
+		'checkbox columns are true or false, never empty: an unticked box is false (XLSX: TRUE/FALSE cells; CSV: true/false; JSON: true/false)',
+	markers:
+		'[not_available] [not_applicable] [confidential] stand for the markers (in JSON: {"marker": "not_available"} and so on)',
+	separator: `several choices are separated by "${SEPARATOR}" (in JSON: an array)`,
+	formulas:
+		'text is never a formula: in CSV, a text cell that begins with =, +, -, @, a tab, a carriage return or an apostrophe is written with an apostrophe in front (so spreadsheet programs show it instead of running it); remove one leading apostrophe to get the text back. Numbers are written as they are. XLSX text cells hold the text as it is, as text',
+} as const
+
 /** Metadata rows (key, value) printed in every format. */
 export function metadataRows(meta: CompiledMeta): [string, string | number][] {
 	return [
 		['form_id', meta.formId],
 		['form_version', meta.formVersion],
+		['form_sha256', meta.formSha256],
 		['cycle', meta.cycleCode],
 		['cycle_title', meta.cycleTitle],
 		['status_filter', meta.status],
@@ -314,21 +400,60 @@ export function metadataRows(meta: CompiledMeta): [string, string | number][] {
 		['language', meta.lang],
 		['report_count', meta.reportCount],
 		['generated_at', meta.generatedAt],
-		['markers', '[not_available] [not_applicable] [confidential] stand for the markers'],
-		['separator', `several choices are separated by "${SEPARATOR}"`],
+		...Object.entries(VALUE_CONVENTIONS),
 	]
 }
 
-/** Codebook rows: sheet, column id, label, type, unit, code list. */
+/** What an answer column's cells hold, in words, for the codebook. */
+function valuesOf(item: Question | TableColumn, codes: string | null): string {
+	const several = `separated by "${SEPARATOR}"`
+	switch (item.type) {
+		case 'checkbox':
+			return 'true or false (an unticked box is false)'
+		case 'integer':
+			return 'whole number'
+		case 'year':
+			return 'year, four digits'
+		case 'decimal':
+			return 'number'
+		case 'date':
+			return 'date, YYYY-MM-DD'
+		case 'multiple_choice':
+			return `codes from ${codes}, ${several}`
+		case 'country':
+		case 'chemical':
+			return item.multiple ? `codes from ${codes}, ${several}` : `a code from ${codes}`
+		case 'yes_no':
+		case 'yes_no_status':
+		case 'single_choice':
+			return `a code from ${codes}`
+		case 'attachment':
+			return `file names, ${several}`
+		case 'table':
+			return 'rows in the sheet of the same name'
+		default:
+			return 'text'
+	}
+}
+
+/** Codebook rows: sheet, column id, label, type, unit, code list, values. */
 export function codebookRows(layout: CompiledLayout): FlatCell[][] {
 	const rows: FlatCell[][] = []
 	for (const sheet of [layout.answers, ...layout.tables]) {
 		for (const column of sheet.columns) {
-			rows.push([sheet.name, column.id, column.label, column.type, column.unit, column.codes])
+			rows.push([
+				sheet.name,
+				column.id,
+				column.label,
+				column.type,
+				column.unit,
+				column.codes,
+				column.values,
+			])
 		}
 	}
 	return rows
 }
 
-export const CODEBOOK_HEADER = ['sheet', 'column', 'label', 'type', 'unit', 'codes']
+export const CODEBOOK_HEADER = ['sheet', 'column', 'label', 'type', 'unit', 'codes', 'values']
 export const CODE_SHEET_HEADER = ['list', 'code', 'label', 'label_en']

@@ -1,5 +1,6 @@
 import type { Answers } from '#forms/types.ts'
 import {
+	VALUE_CONVENTIONS,
 	visibleAnswers,
 	type CompiledMeta,
 	type CompiledReport,
@@ -24,6 +25,7 @@ export function jsonMeta(meta: CompiledMeta, layout: CompiledLayout) {
 		type: 'meta' as const,
 		form_id: meta.formId,
 		form_version: meta.formVersion,
+		form_sha256: meta.formSha256,
 		cycle: meta.cycleCode,
 		cycle_title: meta.cycleTitle,
 		status_filter: meta.status,
@@ -31,6 +33,7 @@ export function jsonMeta(meta: CompiledMeta, layout: CompiledLayout) {
 		generated_at: meta.generatedAt,
 		report_count: meta.reportCount,
 		questions: layout.questions.map((question) => ({ id: question.id, type: question.type })),
+		conventions: VALUE_CONVENTIONS,
 	}
 }
 

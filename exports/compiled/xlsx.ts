@@ -10,6 +10,7 @@ import {
 	type FlatCell,
 	type FlatReport,
 } from './dataset.ts'
+import { plainCell } from '../plain-cell.ts'
 
 export type CompiledProgress = (done: number, total: number) => void
 
@@ -47,14 +48,14 @@ export async function writeCompiledXlsx(
 		})
 		if (widths) worksheet.columns = widths.map((width) => ({ width }))
 		worksheet.addRow(header).commit()
-		for (const row of rows) worksheet.addRow(row as FlatCell[]).commit()
+		for (const row of rows) worksheet.addRow(row.map(plainCell)).commit()
 		worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } }
 		await worksheet.commit()
 		onProgress?.(++done, total)
 	}
 
 	await sheet('metadata', ['key', 'value'], metadataRows(meta), [18, 80])
-	await sheet('columns', CODEBOOK_HEADER, codebookRows(layout), [20, 36, 60, 16, 10, 24])
+	await sheet('columns', CODEBOOK_HEADER, codebookRows(layout), [20, 36, 60, 16, 10, 24, 50])
 	await sheet(
 		'answers',
 		layout.answers.columns.map((column) => column.id),

@@ -1,5 +1,10 @@
 import type { CellValue as ExcelValue } from 'exceljs'
-import { CHEMICAL_LIST_ID, COUNTRIES, filterCodeList } from '#forms/codelists/index.ts'
+import {
+	CHEMICAL_LIST_ID,
+	COUNTRY_LIST_ID,
+	filterCodeList,
+	type CodeListPins,
+} from '#forms/codelists/index.ts'
 import { YES_NO, YES_NO_STATUS } from '#forms/engine/index.ts'
 import { isMarked } from '#forms/engine/values.ts'
 import { getCommonTexts, type FormText } from '#forms/text.ts'
@@ -11,6 +16,7 @@ import {
 	type ScalarQuestion,
 	type TableColumn,
 } from '#forms/types.ts'
+import { plainCell, type PlainCell } from '../plain-cell.ts'
 
 /** A scalar question or a table column: what one spreadsheet cell holds. */
 export type CellItem = ScalarQuestion | TableColumn
@@ -73,6 +79,8 @@ export class CellCodec {
 	constructor(
 		readonly text: FormText,
 		readonly formContext: FormContext,
+		/** The definition's `codeLists`: choices come from the releases the form version pins. */
+		readonly pins: CodeListPins,
 	) {
 		const english = getCommonTexts('en')?.options.markers ?? {}
 		for (const marker of MARKERS) {
@@ -99,15 +107,17 @@ export class CellCodec {
 			case 'multiple_choice':
 				if ('options' in item && item.options) return item.options
 				if ('codeList' in item) {
-					return filterCodeList(item.codeList, item.filter, this.formContext).map(
+					return filterCodeList(item.codeList, item.filter, this.formContext, this.pins).map(
 						(entry) => entry.code,
 					)
 				}
 				return []
 			case 'country':
-				return COUNTRIES.entries.map((entry) => entry.code)
+				return filterCodeList(COUNTRY_LIST_ID, undefined, undefined, this.pins).map(
+					(entry) => entry.code,
+				)
 			case 'chemical':
-				return filterCodeList(CHEMICAL_LIST_ID, item.filter, this.formContext).map(
+				return filterCodeList(CHEMICAL_LIST_ID, item.filter, this.formContext, this.pins).map(
 					(entry) => entry.code,
 				)
 			default:
@@ -134,7 +144,8 @@ export class CellCodec {
 		return [...codes.map((code) => this.text.option(key, code)), ...markers]
 	}
 
-	encode(item: CellItem, key: string, value: CellValue | undefined): ExcelValue {
+	/** The cell written for a value: text, a number or empty; never a formula, link or rich text. */
+	encode(item: CellItem, key: string, value: CellValue | undefined): PlainCell {
 		if (value === undefined || value === null || value === '') return null
 		if (isMarked(value)) return this.markerLabel(value.marker)
 		if (typeof value === 'number') return value
@@ -142,8 +153,8 @@ export class CellCodec {
 		if (Array.isArray(value)) {
 			return value.map((code) => this.text.option(key, code)).join(CHOICE_SEPARATOR)
 		}
-		if (this.optionCodes(item)) return this.text.option(key, value)
-		return value
+		if (this.optionCodes(item)) return this.text.option(key, String(value))
+		return plainCell(value)
 	}
 
 	decode(item: CellItem, key: string, raw: ExcelValue): DecodeResult {

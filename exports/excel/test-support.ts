@@ -32,7 +32,11 @@ export function fill(
 	doc: Pick<ReportDocument, 'definition' | 'formContext'>,
 	answers: Answers,
 ) {
-	const codec = new CellCodec(formText(doc.definition, layout.identity.lang), doc.formContext)
+	const codec = new CellCodec(
+		formText(doc.definition, layout.identity.lang),
+		doc.formContext,
+		doc.definition.codeLists,
+	)
 	const questions = new Map(
 		[...questionsOf(doc.definition)].map(({ question }) => [question.id, question]),
 	)

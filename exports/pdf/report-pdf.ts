@@ -162,13 +162,16 @@ class ReportPrinter {
 			[labels.country, `${meta.partyName} (${meta.partyCode})`],
 			[labels.form, `${title} (${meta.formId})`],
 			[labels.version, String(meta.formVersion)],
+		]
+		// Small enough for the 64 hexadecimal digits to stay on one line.
+		if (meta.formSha256) rows.push([labels.formFingerprint, meta.formSha256, SIZE.small])
+		rows.push(
 			[labels.period, `${meta.periodStart} – ${meta.periodEnd}`],
 			[labels.status, labels.states[meta.status]],
-		]
+		)
 		if (meta.submissionNumber !== null)
 			rows.push([labels.submission, String(meta.submissionNumber)])
 		if (meta.submittedAt) rows.push([labels.submittedAt, formatDateTime(meta.submittedAt)])
-		// Small enough for the 64 hexadecimal digits to stay on one line.
 		if (meta.sha256) rows.push([labels.fingerprint, meta.sha256, SIZE.small])
 		rows.push([labels.generatedAt, formatDateTime(meta.generatedAt)])
 		this.keyValueTable(rows, 150, SIZE.body)

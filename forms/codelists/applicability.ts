@@ -1,120 +1,441 @@
-import type { AmendmentId } from './amendments.ts'
-import { AMENDMENTS } from './amendments.ts'
-import { getChemical } from './chemicals.ts'
+import { z } from 'zod'
+import {
+	AMENDMENTS,
+	ANNEX_AMENDMENT_IDS,
+	CONVENTION_ENTRY_INTO_FORCE,
+	type AmendmentId,
+} from './amendments.ts'
+import { getChemical, type LaterChange } from './chemicals.ts'
+import { partyConventionStatus } from './party-status.ts'
 
 /**
- * Per-Party exceptions to the generic entry into force of an amendment.
- * - `art25_4_ratification`: the Party made an Art. 25(4) declaration ("opt-in") and deposited its
- *   ratification of the amendment; it entered into force for it 90 days later.
- * - `art25_4_not_ratified`: opt-in Party with no ratification of the amendment on record.
- * - `art22_3b_non_acceptance`: the Party notified non-acceptance ("opt-out").
+ * The depositary record: what the depositary (the UN Secretary-General, Art. 29) recorded that
+ * decides whether, and from when, an amendment of Annex A, B or C binds a Party (amendments.ts
+ * states the rules, Art. 22(3)–(4) and 25(4)). It is runtime data, not part of any form
+ * definition: the built-in part below is release 0; administrators record later depositary
+ * communications, deposits and notifications as numbered releases (table `code_list_release`), and
+ * the engine evaluates applicability from (definition, Party, period, record).
  *
- * `verified: false` entries are illustrative/demo data (assumptions), never statements of a
- * Party's legal position; replace them from the depositary's records before production use.
+ * Event kinds:
+ * - `communication`: the depositary communicated the adoption of an amendment (Art. 22(3)(a)); it
+ *   enters into force for Parties bound by default one year later (Art. 22(3)(c)).
+ * - `declaration`: the Party declared under Art. 25(4) that amendments to Annex A, B or C bind it
+ *   only once it ratifies them ("opt-in Party").
+ * - `ratification`: an opt-in Party deposited its instrument of ratification, acceptance, approval
+ *   or accession for an amendment; it binds the Party from the ninetieth day after (Art. 22(4)).
+ *   `chemicals` narrows it to some listings of the amendment (a Party may ratify some only).
+ * - `non_acceptance`: the Party notified that it cannot accept the amendment (Art. 22(3)(b)).
+ * - `withdrawal`: the Party withdrew its notification of non-acceptance; the amendment binds it
+ *   from then (Art. 22(3)(b), but not before its general entry into force, Art. 22(3)(c)).
+ *
+ * A later entry about the same thing (same amendment, or same Party, amendment and listings)
+ * supersedes an earlier one: that is how a release corrects the record.
  */
-export interface ApplicabilityOverride {
-	partyCode: string
-	amendment: AmendmentId
-	basis: 'art25_4_ratification' | 'art25_4_not_ratified' | 'art22_3b_non_acceptance'
-	/** Date of deposit of the instrument (for `art25_4_ratification`). */
-	depositedOn?: string
-	verified: boolean
-	source: string
+export const DEPOSITARY_RECORD_LIST_ID = 'sc-depositary-record'
+
+export const DEPOSITARY_EVENT_KINDS = [
+	'communication',
+	'declaration',
+	'ratification',
+	'non_acceptance',
+	'withdrawal',
+] as const
+export type DepositaryEventKind = (typeof DEPOSITARY_EVENT_KINDS)[number]
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const PartyCode = z.string().regex(/^[A-Z]{3}$/)
+const Amendment = z.enum(ANNEX_AMENDMENT_IDS as [AmendmentId, ...AmendmentId[]])
+const Provenance = {
+	/** The depositary notification (C.N. number) when known. */
+	reference: z.string().max(300).nullable(),
+	/** Where the entry was read, in words an auditor can follow. */
+	source: z.string().min(1).max(2000),
+	/** False where it rests on a secondary source or could not be checked. */
+	verified: z.boolean(),
+}
+const PartyAmendmentEvent = {
+	partyCode: PartyCode,
+	amendment: Amendment,
+	date: IsoDate,
+	chemicals: z.array(z.string()).min(1).optional(),
+	...Provenance,
 }
 
-const UN_TREATY_RECORD =
-	'UN Treaty Collection, chapter XXVII-15 (declarations) and WIPO Lex treaty 265 (deposits of ratification of amendments)'
+/** One entry of the record, as stored (each release holds a list of them). */
+export const RecordedEventSchema = z.discriminatedUnion('kind', [
+	z.strictObject({
+		kind: z.literal('communication'),
+		amendment: Amendment,
+		date: IsoDate,
+		...Provenance,
+	}),
+	z.strictObject({
+		kind: z.literal('declaration'),
+		partyCode: PartyCode,
+		date: IsoDate.nullable(),
+		...Provenance,
+	}),
+	z.strictObject({ kind: z.literal('ratification'), ...PartyAmendmentEvent }),
+	z.strictObject({ kind: z.literal('non_acceptance'), ...PartyAmendmentEvent }),
+	z.strictObject({ kind: z.literal('withdrawal'), ...PartyAmendmentEvent }),
+])
+export type RecordedEvent = z.infer<typeof RecordedEventSchema>
 
-/** Opt-in Parties (Art. 25(4) declarations) confirmed in the UN Treaty Collection record. */
-export const ART_25_4_DECLARATIONS: readonly string[] = ['ARG', 'AUS', 'BHR', 'BGD', 'BWA']
+export interface DepositaryRecord {
+	/** The newest release folded in; 0 when only the built-in record is. */
+	version: number
+	events: readonly RecordedEvent[]
+}
 
-export const APPLICABILITY_OVERRIDES: readonly ApplicabilityOverride[] = [
-	...(
-		[
-			['sc4-2009', '2011-11-09'],
-			['sc5-2011', '2016-02-26'],
-			['sc6-2013', '2023-01-06'],
-			['sc7-2015', '2023-01-06'],
-			['sc8-2017', '2023-01-06'],
-			['sc9-2019', '2023-01-06'],
-		] as const
-	).map(([amendment, depositedOn]): ApplicabilityOverride => ({
-		partyCode: 'ARG',
-		amendment,
-		basis: 'art25_4_ratification',
-		depositedOn,
-		verified: true,
-		source: UN_TREATY_RECORD,
-	})),
-	...(['sc8-2017', 'sc9-2019'] as const).map((amendment): ApplicabilityOverride => ({
-		partyCode: 'BGD',
-		amendment,
-		basis: 'art25_4_ratification',
-		depositedOn: '2022-11-04',
-		verified: true,
-		source: UN_TREATY_RECORD,
-	})),
-	{
-		partyCode: 'ARG',
-		amendment: 'sc10-2022',
-		basis: 'art25_4_not_ratified',
-		verified: false,
-		source:
-			'Illustrative demo data: no deposit for this amendment appeared in the record consulted (which may predate it). Check the depositary record.',
-	},
-	{
-		partyCode: 'ARG',
-		amendment: 'sc11-2023',
-		basis: 'art25_4_not_ratified',
-		verified: false,
-		source:
-			'Illustrative demo data: no deposit for this amendment appeared in the record consulted (which may predate it). Check the depositary record.',
-	},
+/** A release of the record: what one administrator action added. */
+export interface DepositaryRelease {
+	version: number
+	events: readonly RecordedEvent[]
+}
+
+// Stored copies consulted on 4 December 2026; when each copy was made is not known.
+const UNTC_DECLARATIONS =
+	'UN Treaty Collection, chapter XXVII-15, Declarations (Art. 25(4)); copy consulted 2026-12-04'
+const WIPO_LEX_DEPOSITS =
+	'WIPO Lex treaty 265, additional information (deposits for amendments; newest entry seen: 6 January 2023); copy consulted 2026-12-04'
+
+function declaration(partyCode: string, source: string, verified = true): RecordedEvent {
+	return { kind: 'declaration', partyCode, date: null, reference: null, source, verified }
+}
+
+function ratification(
+	partyCode: string,
+	amendment: AmendmentId,
+	date: string,
+	reference: string | null,
+	source = WIPO_LEX_DEPOSITS,
+): RecordedEvent {
+	return { kind: 'ratification', partyCode, amendment, date, reference, source, verified: true }
+}
+
+/**
+ * Release 0: what was verified when this code was written. Opt-in Parties are listed only where a
+ * declaration was seen; the UN Treaty Collection page consulted showed the declarations of Parties
+ * up to the letter B only, so the list is incomplete beyond those named below: record further
+ * declarations (and their deposits) as releases once checked against the depositary record. No
+ * notification of non-acceptance (Art. 22(3)(b)) was found in the sources consulted.
+ */
+const BUILT_IN_EVENTS: RecordedEvent[] = [
+	...ANNEX_AMENDMENT_IDS.flatMap((amendment): RecordedEvent[] => {
+		const communication = AMENDMENTS[amendment].communication
+		return communication ? [{ kind: 'communication', amendment, ...communication }] : []
+	}),
+	declaration('ARG', UNTC_DECLARATIONS),
+	declaration('AUS', UNTC_DECLARATIONS),
+	declaration('BHR', `${UNTC_DECLARATIONS} (amendments bind Bahrain only once ratified)`),
+	declaration('BGD', UNTC_DECLARATIONS),
+	declaration('BWA', UNTC_DECLARATIONS),
+	declaration(
+		'CAN',
+		'WIPO Lex, Stockholm Convention contracting parties: Canada (declaration upon ratification)',
+	),
+	declaration('CHN', 'WIPO Lex treaty 265, remarks for China (declaration upon ratification)'),
+	declaration(
+		'IND',
+		'Secondary sources on the Union Cabinet decision of 7 October 2020 to ratify seven listings (India ratified in 2006 with an Art. 25(4) declaration); the declaration was not seen in the depositary record.',
+		false,
+	),
+	declaration(
+		'RUS',
+		'Kremlin, 27 June 2011: the federal law ratifying the Convention uses Art. 25(4); the deposited declaration was not seen in the depositary record.',
+		false,
+	),
+	ratification('ARG', 'sc4-2009', '2011-11-09', 'C.N.737.2011.TREATIES-9'),
+	ratification('ARG', 'sc5-2011', '2016-02-26', 'C.N.68.2016.TREATIES-XXVII.15'),
+	ratification('ARG', 'sc6-2013', '2023-01-06', 'C.N.5.2023.TREATIES-XXVII.15'),
+	ratification('ARG', 'sc7-2015', '2023-01-06', 'C.N.6.2023.TREATIES-XXVII.15'),
+	ratification('ARG', 'sc8-2017', '2023-01-06', 'C.N.7.2023.TREATIES-XXVII.15'),
+	ratification('ARG', 'sc9-2019', '2023-01-06', 'C.N.8.2023.TREATIES-XXVII.15'),
+	ratification('BGD', 'sc8-2017', '2022-11-04', null),
+	ratification('BGD', 'sc9-2019', '2022-11-04', 'C.N.458.2022.TREATIES-XXVII.15'),
+	ratification(
+		'CAN',
+		'sc4-2009',
+		'2011-01-04',
+		null,
+		'WIPO Lex, Stockholm Convention contracting parties: Canada (acceptance of the amendments of C.N.524.2009.TREATIES-4)',
+	),
+	...(['sc4-2009', 'sc5-2011'] as const).map((amendment) =>
+		ratification(
+			'CHN',
+			amendment,
+			'2013-12-26',
+			amendment === 'sc5-2011' ? 'C.N.1052.2013.TREATIES-XXVII-15' : null,
+			'WIPO Lex treaty 265, remarks for China; in force for China (and Hong Kong) on 26 March 2014 per the Hong Kong EPD',
+		),
+	),
+	ratification(
+		'CHN',
+		'sc6-2013',
+		'2016-09-27',
+		'C.N.710.2016.TREATIES-XXVII-15',
+		'WIPO Lex treaty 265, remarks for China',
+	),
 ]
 
-function addDays(isoDate: string, days: number): string {
+export const BUILT_IN_DEPOSITARY_RECORD: DepositaryRecord = { version: 0, events: BUILT_IN_EVENTS }
+
+/** The built-in record followed by the releases in version order (later entries supersede). */
+export function depositaryRecordWith(releases: readonly DepositaryRelease[]): DepositaryRecord {
+	const ordered = [...releases].sort((a, b) => a.version - b.version)
+	return {
+		version: ordered.at(-1)?.version ?? 0,
+		events: [...BUILT_IN_EVENTS, ...ordered.flatMap((release) => release.events)],
+	}
+}
+
+export function addDays(isoDate: string, days: number): string {
 	const date = new Date(`${isoDate}T00:00:00Z`)
 	date.setUTCDate(date.getUTCDate() + days)
 	return date.toISOString().slice(0, 10)
 }
 
-export interface Applicability {
-	applicable: boolean
-	/** Date the listing binds the Party, or `null` when it does not (yet). */
-	inForceFrom: string | null
-	override?: ApplicabilityOverride
+/** "On the expiry of one year" from a date; a 29 February rolls to 1 March. */
+function addOneYear(isoDate: string): string {
+	const date = new Date(`${isoDate}T00:00:00Z`)
+	date.setUTCFullYear(date.getUTCFullYear() + 1)
+	return date.toISOString().slice(0, 10)
+}
+
+type PartyAmendmentEntry = Extract<RecordedEvent, { partyCode: string; amendment: AmendmentId }>
+
+interface RecordIndex {
+	key: string
+	communications: Map<AmendmentId, Extract<RecordedEvent, { kind: 'communication' }>>
+	declarations: Map<string, RecordedEvent>
+	/** `party|amendment` → its ratifications, non-acceptances and withdrawals in record order. */
+	byPartyAmendment: Map<string, PartyAmendmentEntry[]>
+}
+
+const indexes = new WeakMap<DepositaryRecord, RecordIndex>()
+
+/** Hashes the record's content: equal records share caches even when loaded twice. */
+function fingerprint(record: DepositaryRecord): string {
+	const text = JSON.stringify(record.events)
+	let hash = 0x811c9dc5
+	for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+	return `${record.version}.${record.events.length}.${(hash >>> 0).toString(36)}`
+}
+
+function indexOf(record: DepositaryRecord): RecordIndex {
+	let index = indexes.get(record)
+	if (index) return index
+	index = {
+		key: fingerprint(record),
+		communications: new Map(),
+		declarations: new Map(),
+		byPartyAmendment: new Map(),
+	}
+	for (const event of record.events) {
+		if (event.kind === 'communication') index.communications.set(event.amendment, event)
+		else if (event.kind === 'declaration') index.declarations.set(event.partyCode, event)
+		else {
+			const key = `${event.partyCode}|${event.amendment}`
+			const list = index.byPartyAmendment.get(key) ?? []
+			list.push(event)
+			index.byPartyAmendment.set(key, list)
+		}
+	}
+	indexes.set(record, index)
+	return index
+}
+
+/** A short key identifying the record's content, for caches keyed by the form context. */
+export function depositaryRecordKey(record: DepositaryRecord): string {
+	return indexOf(record).key
+}
+
+/** The general entry into force of an amendment (Art. 22(3)(c)); `null` while not communicated. */
+export function amendmentEntryIntoForce(
+	amendment: AmendmentId,
+	record: DepositaryRecord = BUILT_IN_DEPOSITARY_RECORD,
+): string | null {
+	if (amendment === 'original') return CONVENTION_ENTRY_INTO_FORCE
+	const communication = indexOf(record).communications.get(amendment)
+	return communication ? addOneYear(communication.date) : null
+}
+
+export type AmendmentStatus = 'adopted' | 'communicated' | 'in_force'
+
+/**
+ * Where an amendment stands on a date for Parties bound by default: adopted but not communicated
+ * (no entry-into-force date yet), communicated and pending, or in force.
+ */
+export function amendmentStatus(
+	amendment: AmendmentId,
+	onDate: string,
+	record: DepositaryRecord = BUILT_IN_DEPOSITARY_RECORD,
+): AmendmentStatus {
+	const inForce = amendmentEntryIntoForce(amendment, record)
+	if (!inForce) return 'adopted'
+	return inForce <= onDate ? 'in_force' : 'communicated'
+}
+
+export function isOptInParty(
+	partyCode: string,
+	record: DepositaryRecord = BUILT_IN_DEPOSITARY_RECORD,
+): boolean {
+	return indexOf(record).declarations.has(partyCode)
 }
 
 /**
- * When (if ever) a chemical's listing binds a Party: the generic entry into force of its
- * amendment, unless an override exists. Parties that joined after an amendment entered into
- * force are treated as bound from the generic date (their own accession date is not modelled).
+ * Why a listing binds a Party from `inForceFrom`, or why it does not (yet):
+ * - `convention`: listed in the Convention as adopted;
+ * - `not_communicated`: the amendment is adopted but its communication is not recorded;
+ * - `default`: one year after the communication (Art. 22(3)(c));
+ * - `opt_in_ratified` / `opt_in_not_ratified`: Art. 25(4) Party, with or without a deposit;
+ * - `non_acceptance` / `non_acceptance_withdrawn`: Art. 22(3)(b).
+ */
+export type ApplicabilityBasis =
+	| 'convention'
+	| 'not_communicated'
+	| 'default'
+	| 'opt_in_ratified'
+	| 'opt_in_not_ratified'
+	| 'non_acceptance'
+	| 'non_acceptance_withdrawn'
+
+export interface Applicability {
+	amendment: AmendmentId
+	basis: ApplicabilityBasis
+	/** The first day the listing binds the Party; `null` while it does not. */
+	inForceFrom: string | null
+	/** The record entries the answer rests on (for explanations and review). */
+	evidence: RecordedEvent[]
+}
+
+function covers(event: PartyAmendmentEntry, chemicalCode: string) {
+	return !event.chemicals || event.chemicals.includes(chemicalCode)
+}
+
+const maxDate = (a: string, b: string) => (a > b ? a : b)
+
+function amendmentApplicability(
+	amendment: AmendmentId,
+	chemicalCode: string,
+	partyCode: string,
+	record: DepositaryRecord,
+): Applicability {
+	if (amendment === 'original')
+		return {
+			amendment,
+			basis: 'convention',
+			inForceFrom: CONVENTION_ENTRY_INTO_FORCE,
+			evidence: [],
+		}
+	const index = indexOf(record)
+	const communication = index.communications.get(amendment)
+	const general = amendmentEntryIntoForce(amendment, record)
+	const entries = (index.byPartyAmendment.get(`${partyCode}|${amendment}`) ?? []).filter((event) =>
+		covers(event, chemicalCode),
+	)
+	const declaration = index.declarations.get(partyCode)
+	if (declaration) {
+		const deposit = entries.filter((event) => event.kind === 'ratification').at(-1)
+		return deposit
+			? {
+					amendment,
+					basis: 'opt_in_ratified',
+					inForceFrom: addDays(deposit.date, 90),
+					evidence: [declaration, deposit],
+				}
+			: { amendment, basis: 'opt_in_not_ratified', inForceFrom: null, evidence: [declaration] }
+	}
+	if (!communication || !general)
+		return { amendment, basis: 'not_communicated', inForceFrom: null, evidence: [] }
+	const notification = entries
+		.filter((event) => event.kind === 'non_acceptance' || event.kind === 'withdrawal')
+		.at(-1)
+	if (notification?.kind === 'non_acceptance')
+		return {
+			amendment,
+			basis: 'non_acceptance',
+			inForceFrom: null,
+			evidence: [communication, notification],
+		}
+	if (notification?.kind === 'withdrawal')
+		return {
+			amendment,
+			basis: 'non_acceptance_withdrawn',
+			inForceFrom: maxDate(general, notification.date),
+			evidence: [communication, notification],
+		}
+	return { amendment, basis: 'default', inForceFrom: general, evidence: [communication] }
+}
+
+/**
+ * When a chemical's listing binds a Party under the record: the amendment that listed it, and the
+ * Party's position on that amendment. A listing never binds a Party before the Convention itself
+ * does (Art. 26(2): ninety days after the Party's own instrument), as the Party-status release
+ * records it; a Party whose date is not recorded there is taken as bound from the listing's date.
+ * `undefined` for an unknown chemical.
  */
 export function chemicalApplicability(
 	chemicalCode: string,
 	partyCode: string,
-	onDate: string,
-): Applicability {
+	record: DepositaryRecord = BUILT_IN_DEPOSITARY_RECORD,
+): Applicability | undefined {
 	const chemical = getChemical(chemicalCode)
-	if (!chemical) return { applicable: false, inForceFrom: null }
-	const override = APPLICABILITY_OVERRIDES.find(
-		(entry) => entry.partyCode === partyCode && entry.amendment === chemical.amendment,
-	)
-	let inForceFrom = AMENDMENTS[chemical.amendment].entryIntoForce
-	if (override) {
-		inForceFrom =
-			override.basis === 'art25_4_ratification' && override.depositedOn
-				? addDays(override.depositedOn, 90)
-				: null
-	}
-	return {
-		applicable: inForceFrom !== null && inForceFrom <= onDate,
-		inForceFrom,
-		...(override ? { override } : {}),
-	}
+	if (!chemical) return undefined
+	const applicability = amendmentApplicability(chemical.amendment, chemicalCode, partyCode, record)
+	const joined = partyConventionStatus(partyCode, 'stockholm')
+	if (applicability.inForceFrom === null || joined.status !== 'party' || !joined.inForceOn)
+		return applicability
+	return { ...applicability, inForceFrom: maxDate(applicability.inForceFrom, joined.inForceOn) }
 }
 
-/** True when the chemical's listing is in force for the Party on `onDate` (`YYYY-MM-DD`). */
-export function isChemicalApplicable(chemicalCode: string, partyCode: string, onDate: string) {
-	return chemicalApplicability(chemicalCode, partyCode, onDate).applicable
+/** True when the chemical's listing binds the Party on `onDate` (`YYYY-MM-DD`). */
+export function isChemicalInForce(
+	chemicalCode: string,
+	partyCode: string,
+	onDate: string,
+	record: DepositaryRecord = BUILT_IN_DEPOSITARY_RECORD,
+): boolean {
+	const inForceFrom = chemicalApplicability(chemicalCode, partyCode, record)?.inForceFrom
+	return inForceFrom !== null && inForceFrom !== undefined && inForceFrom <= onDate
+}
+
+export interface LaterChangeStatus extends LaterChange {
+	inForceFrom: string | null
+	inForce: boolean
+}
+
+/**
+ * The later changes to a listing's exemptions (e.g. SC-12/14 for UV-328) with whether each binds
+ * the Party on `onDate`: one not in force must be shown as adopted and pending, never as current.
+ */
+export function laterChangesFor(
+	chemicalCode: string,
+	partyCode: string,
+	onDate: string,
+	record: DepositaryRecord = BUILT_IN_DEPOSITARY_RECORD,
+): LaterChangeStatus[] {
+	return (getChemical(chemicalCode)?.laterChanges ?? []).map((change) => {
+		const { inForceFrom } = amendmentApplicability(
+			change.amendment,
+			chemicalCode,
+			partyCode,
+			record,
+		)
+		return { ...change, inForceFrom, inForce: inForceFrom !== null && inForceFrom <= onDate }
+	})
+}
+
+/**
+ * The part of the record that concerns one Party (the communications and its own entries): what
+ * its form context needs, so a report does not carry every Party's deposits. Same answers for that
+ * Party as the whole record.
+ */
+export function depositaryRecordFor(record: DepositaryRecord, partyCode: string): DepositaryRecord {
+	return {
+		version: record.version,
+		events: record.events.filter(
+			(event) => event.kind === 'communication' || event.partyCode === partyCode,
+		),
+	}
 }

@@ -6,7 +6,8 @@ export type Annex = 'A' | 'B' | 'C'
 
 /**
  * A chemical listed in Annex A, B and/or C of the Stockholm Convention.
- * CAS numbers of groups are representative, not exhaustive (forms-content §1.6).
+ * CAS numbers of groups are representative, not exhaustive (the Annexes list the chemicals by name,
+ * with CAS numbers for some of them).
  */
 export interface ChemicalEntry extends CodeListEntry {
 	cas: string[]
@@ -16,18 +17,36 @@ export interface ChemicalEntry extends CodeListEntry {
 	adoptionYear: number
 	/** Date the listing was adopted (by which a form version's list state is filtered). */
 	adoptedOn: string
-	/** The amendment whose entry into force makes the Annex A/B (or, if only C, Annex C) listing bind a Party. */
+	/**
+	 * The amendment whose entry into force makes the Annex A/B (or, if only C, Annex C) listing bind
+	 * a Party. When it binds which Party is runtime data (the depositary record, applicability.ts),
+	 * never a field of this list.
+	 */
 	amendment: AmendmentId
-	/** Generic entry into force of that amendment (`null` while unknown). */
-	entryIntoForce: string | null
 	/** Art. 15(2) statistics (production, import, export) apply: Annex A or B chemicals. */
 	art15Statistics: boolean
 	use: 'pesticide' | 'industrial' | 'pesticide_industrial' | 'unintentional'
-	/** Short summary of exemptions or acceptable purposes; the Annexes are authoritative. */
+	/**
+	 * Short summary of the specific exemptions or acceptable purposes in force, as the Annexes list
+	 * them (changes adopted later are in `laterChanges`); summarised from background knowledge of
+	 * the Annex text, the Annexes are authoritative.
+	 */
 	exemptions?: string
+	/**
+	 * Changes to the entry adopted by a later amendment: in force for a Party only once that
+	 * amendment is (`exemptionChangesFor` in applicability.ts), shown as adopted and pending before.
+	 */
+	laterChanges?: readonly LaterChange[]
 }
 
-type ChemicalSeed = Omit<ChemicalEntry, 'entryIntoForce' | 'art15Statistics' | 'adoptedOn'>
+/** A change to a listing's exemptions adopted by a later amendment of the annex. */
+export interface LaterChange {
+	decision: string
+	amendment: AmendmentId
+	summary: string
+}
+
+type ChemicalSeed = Omit<ChemicalEntry, 'art15Statistics' | 'adoptedOn'>
 
 const seeds: ChemicalSeed[] = [
 	{
@@ -72,7 +91,8 @@ const seeds: ChemicalSeed[] = [
 		adoptionYear: 2017,
 		amendment: 'sc8-2017',
 		use: 'industrial',
-		exemptions: 'Vehicle, aircraft, textile, appliance-housing and building-insulation uses.',
+		exemptions:
+			'Specific exemptions (Annex A Part I, SC-8/10): parts for vehicles and aircraft and their spare parts; flame-retarded textiles other than clothing and toys; additives in plastic housings and parts of heating home appliances, irons, fans and immersion heaters; polyurethane foam for building insulation.',
 	},
 	{
 		code: 'DECHLORANE_PLUS',
@@ -87,7 +107,7 @@ const seeds: ChemicalSeed[] = [
 		amendment: 'sc11-2023',
 		use: 'industrial',
 		exemptions:
-			'Time-limited exemptions; replacement parts and repair until end of service life or 2044.',
+			'Specific exemptions (Annex A Part I, SC-11/10): aerospace, space and defence applications; medical imaging and radiotherapy devices; replacement parts for, and repair of, articles in the listed applications until the end of their service life or 2044, whichever comes first.',
 	},
 	{
 		code: 'DICOFOL',
@@ -148,7 +168,8 @@ const seeds: ChemicalSeed[] = [
 		adoptionYear: 2013,
 		amendment: 'sc6-2013',
 		use: 'industrial',
-		exemptions: 'Expanded and extruded polystyrene in buildings (Annex A Part VII).',
+		exemptions:
+			'Specific exemption (Annex A Part VII, SC-6/13): production and use of expanded and extruded polystyrene in buildings.',
 	},
 	{
 		code: 'HEXA_HEPTA_BDE',
@@ -162,7 +183,8 @@ const seeds: ChemicalSeed[] = [
 		adoptionYear: 2009,
 		amendment: 'sc4-2009',
 		use: 'industrial',
-		exemptions: 'Recycling of articles (Annex A Part IV), with four-yearly progress reports.',
+		exemptions:
+			'Specific exemption (Annex A Part IV, SC-4/14): recycling of articles that contain them, and use and disposal of articles made from recycled materials; progress reported every four years.',
 	},
 	{
 		code: 'HCB',
@@ -213,7 +235,8 @@ const seeds: ChemicalSeed[] = [
 		adoptionYear: 2009,
 		amendment: 'sc4-2009',
 		use: 'pesticide',
-		exemptions: 'Second-line human pharmaceutical for head lice and scabies.',
+		exemptions:
+			'Specific exemption (SC-4/15): human health pharmaceutical for the control of head lice and scabies as second-line treatment.',
 	},
 	{
 		code: 'METHOXYCHLOR',
@@ -257,7 +280,8 @@ const seeds: ChemicalSeed[] = [
 		adoptionYear: 2015,
 		amendment: 'sc7-2015',
 		use: 'pesticide_industrial',
-		exemptions: 'Utility poles and cross-arms (Annex A Part VIII).',
+		exemptions:
+			'Specific exemption (Annex A Part VIII, SC-7/13): production and use for utility poles and cross-arms.',
 	},
 	{
 		code: 'PCB',
@@ -269,7 +293,7 @@ const seeds: ChemicalSeed[] = [
 		amendment: 'original',
 		use: 'industrial',
 		exemptions:
-			'Annex A Part II: end use in equipment by 2025; environmentally sound management by 2028.',
+			'Annex A Part II: use in equipment to end by 2025; environmentally sound waste management of liquids and equipment with more than 0.005 % PCB by 2028 (SC-9/3).',
 	},
 	{
 		code: 'PCN',
@@ -280,7 +304,8 @@ const seeds: ChemicalSeed[] = [
 		adoptionYear: 2015,
 		amendment: 'sc7-2015',
 		use: 'industrial',
-		exemptions: 'Production of polyfluorinated naphthalenes, including octafluoronaphthalene.',
+		exemptions:
+			'Specific exemptions (SC-7/14): production and use for the production of polyfluorinated naphthalenes, including octafluoronaphthalene.',
 	},
 	{
 		code: 'PFOA',
@@ -295,7 +320,7 @@ const seeds: ChemicalSeed[] = [
 		amendment: 'sc9-2019',
 		use: 'industrial',
 		exemptions:
-			'Fire-fighting foam, semiconductors, medical devices, protective textiles, fluoropolymer uses.',
+			'Specific exemptions (Annex A Part I, SC-9/12): photolithography and etch processes in semiconductor manufacturing; photographic coatings applied to films; textiles for oil and water repellency protecting workers from dangerous liquids; invasive and implantable medical devices; fire-fighting foam for liquid fuel vapour suppression and liquid fuel fires (Class B fires) in installed systems; perfluorooctyl iodide for producing perfluorooctyl bromide for pharmaceuticals; the listed fluoropolymer manufacturing uses.',
 	},
 	{
 		code: 'PFHXS',
@@ -323,7 +348,7 @@ const seeds: ChemicalSeed[] = [
 		amendment: 'sc8-2017',
 		use: 'industrial',
 		exemptions:
-			'Conveyor belts, leather, lubricant additives, outdoor bulbs, paints, adhesives, metal processing, PVC.',
+			'Specific exemptions (Annex A Part I, SC-8/11): additives in transmission belts (natural and synthetic rubber industry); spare parts of rubber conveyor belts (mining and forestry); leather fatliquoring; lubricant additives; tubes for outdoor decoration bulbs; waterproofing and fire-retardant paints; adhesives; metal processing; secondary plasticizers in flexible PVC, except in toys and children’s products.',
 	},
 	{
 		code: 'ENDOSULFAN',
@@ -337,7 +362,8 @@ const seeds: ChemicalSeed[] = [
 		adoptionYear: 2011,
 		amendment: 'sc5-2011',
 		use: 'pesticide',
-		exemptions: 'Crop–pest complexes.',
+		exemptions:
+			'Specific exemption (Annex A Part VI, SC-5/3): use on the listed crop–pest complexes.',
 	},
 	{
 		code: 'TETRA_PENTA_BDE',
@@ -351,7 +377,8 @@ const seeds: ChemicalSeed[] = [
 		adoptionYear: 2009,
 		amendment: 'sc4-2009',
 		use: 'industrial',
-		exemptions: 'Recycling of articles (Annex A Part V), with four-yearly progress reports.',
+		exemptions:
+			'Specific exemption (Annex A Part V, SC-4/18): recycling of articles that contain them, and use and disposal of articles made from recycled materials; progress reported every four years.',
 	},
 	{
 		code: 'TOXAPHENE',
@@ -373,7 +400,14 @@ const seeds: ChemicalSeed[] = [
 		amendment: 'sc11-2023',
 		use: 'industrial',
 		exemptions:
-			'Time-limited exemptions; replacement parts until end of service life or 2044; aircraft-related exemption to end-2030.',
+			'Specific exemptions (Annex A Part I, SC-11/12): time-limited uses, and replacement parts until the end of their service life or 2044.',
+		laterChanges: [
+			{
+				decision: 'SC-12/14',
+				amendment: 'sc12-2025',
+				summary: 'Aircraft-related specific exemption until the end of 2030.',
+			},
+		],
 	},
 	{
 		code: 'CHLORPYRIFOS',
@@ -384,7 +418,7 @@ const seeds: ChemicalSeed[] = [
 		adoptionYear: 2025,
 		amendment: 'sc12-2025',
 		use: 'pesticide',
-		exemptions: 'Specific exemptions listed in the decision.',
+		exemptions: 'Specific exemptions: as listed in Annex A Part I by the listing decision.',
 	},
 	{
 		code: 'MCCP',
@@ -398,7 +432,7 @@ const seeds: ChemicalSeed[] = [
 		adoptionYear: 2025,
 		amendment: 'sc12-2025',
 		use: 'industrial',
-		exemptions: 'Specific exemptions listed in the decision.',
+		exemptions: 'Specific exemptions: as listed in Annex A Part I by the listing decision.',
 	},
 	{
 		code: 'LCPFCA',
@@ -412,7 +446,7 @@ const seeds: ChemicalSeed[] = [
 		adoptionYear: 2025,
 		amendment: 'sc12-2025',
 		use: 'industrial',
-		exemptions: 'Specific exemptions listed in the decision.',
+		exemptions: 'Specific exemptions: as listed in Annex A Part I by the listing decision.',
 	},
 	{
 		code: 'DDT',
@@ -427,7 +461,7 @@ const seeds: ChemicalSeed[] = [
 		amendment: 'original',
 		use: 'pesticide',
 		exemptions:
-			'Acceptable purpose: disease vector control following WHO recommendations (Annex B Part II).',
+			'Acceptable purpose: production and use for disease vector control in accordance with Annex B Part II (WHO recommendations and guidelines). Specific exemptions for DDT: as listed in Annex B Part I.',
 	},
 	{
 		code: 'PFOS',
@@ -451,13 +485,21 @@ const seeds: ChemicalSeed[] = [
 		amendment: 'sc4-2009',
 		use: 'industrial',
 		exemptions:
-			'Acceptable purpose: sulfluramid insect baits (CAS 4151-50-2) against leaf-cutting ants; limited specific exemptions.',
+			'Acceptable purposes as listed by SC-4/17: photo-imaging; photo-resist and anti-reflective coatings for semiconductors; etching agents for compound semiconductors and ceramic filters; aviation hydraulic fluids; hard-metal plating only in closed-loop systems; certain medical devices; fire-fighting foam; insect baits for leaf-cutting ants. Its specific exemptions ended: no Party remained registered (SC-7/1, SC-9/1).',
+		laterChanges: [
+			{
+				decision: 'SC-9/4',
+				amendment: 'sc9-2019',
+				summary:
+					'The only acceptable purpose left: insect baits with sulfluramid (CAS No. 4151-50-2) as active ingredient for the control of leaf-cutting ants (Atta spp. and Acromyrmex spp.), for agricultural use only. Hard-metal plating only in closed-loop systems, and fire-fighting foam for liquid fuel vapour suppression and liquid fuel fires (Class B fires) in installed systems, mobile and fixed (Annex B Part III para 10), become specific exemptions; the other acceptable purposes are deleted.',
+			},
+		],
 	},
 	{
 		code: 'PCDD',
 		labels: {
 			en: 'Polychlorinated dibenzo-p-dioxins (PCDD)',
-			fr: 'Polychlorodibenzo-p-dioxines (PCDD)',
+			fr: 'Dibenzo-p-dioxines polychlorées (PCDD)',
 		},
 		cas: ['1746-01-6'],
 		annexes: ['C'],
@@ -468,7 +510,7 @@ const seeds: ChemicalSeed[] = [
 	},
 	{
 		code: 'PCDF',
-		labels: { en: 'Polychlorinated dibenzofurans (PCDF)', fr: 'Polychlorodibenzofuranes (PCDF)' },
+		labels: { en: 'Polychlorinated dibenzofurans (PCDF)', fr: 'Dibenzofuranes polychlorés (PCDF)' },
 		cas: ['51207-31-9'],
 		annexes: ['C'],
 		listingDecision: 'Convention text',
@@ -480,19 +522,15 @@ const seeds: ChemicalSeed[] = [
 
 export const CHEMICALS: CodeList<ChemicalEntry> = {
 	id: 'sc-chemicals',
-	version: '2025.1',
+	version: '2025.3',
 	date: '2025-05-09',
 	source:
-		'forms-content.md §1.6 (Annexes A, B, C as of COP-12, 9 May 2025); CAS numbers of groups are representative. Entry-into-force dates: see amendments.ts.',
-	entries: seeds.map((seed) => {
-		const amendment = AMENDMENTS[seed.amendment]
-		return {
-			...seed,
-			adoptedOn: amendment.adoptedOn,
-			entryIntoForce: amendment.entryIntoForce,
-			art15Statistics: seed.annexes.includes('A') || seed.annexes.includes('B'),
-		}
-	}),
+		'Annexes A, B and C of the Convention as amended up to COP-12 (listing decisions SC-4/10 to SC-12/12, adopted 9 May 2025); CAS numbers of groups are representative. Adoption: amendments.ts; entry into force per Party: the depositary record (applicability.ts). 2025.3: exemption summaries checked against the Annex text; French names of PCDD and PCDF as in the Convention.',
+	entries: seeds.map((seed) => ({
+		...seed,
+		adoptedOn: AMENDMENTS[seed.amendment].adoptedOn,
+		art15Statistics: seed.annexes.includes('A') || seed.annexes.includes('B'),
+	})),
 }
 
 const byCode = new Map(CHEMICALS.entries.map((entry) => [entry.code, entry]))

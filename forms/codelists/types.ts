@@ -1,4 +1,4 @@
-import type { Language } from '../types.ts'
+import type { Language } from '../vocabulary.ts'
 
 /** Labels of a code-list entry; English is always present and is the fallback. */
 export type Labels = { en: string } & Partial<Record<Language, string>>
@@ -18,7 +18,10 @@ export interface CodeList<E extends CodeListEntry = CodeListEntry> {
 	id: string
 	version: string
 	date: string
-	/** Where the entries come from, and how confident we are (see forms-content.md tags). */
+	/**
+	 * Where the entries come from (the Convention, a COP decision, an official document), and how
+	 * confident we are: entries not checked against an official source say "reconstructed".
+	 */
 	source: string
 	entries: E[]
 }

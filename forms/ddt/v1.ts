@@ -1,10 +1,13 @@
 /**
- * Stockholm Convention DDT questionnaire (Annex B Part II para 4), in the format adopted at COP-3:
- * Section A production and use, B alternatives, C safety, D systems strengthening
- * (forms-content §2.2). The four sections are confirmed; their question lists are [R] and
- * should be checked against the 2021–2023 template. Quantities are kg of active ingredient.
+ * Stockholm Convention DDT questionnaire (Annex B Part II para 4: the amount used, the conditions
+ * of use and its relevance to the Party's disease-management strategy), in the format adopted at
+ * COP-3 (SC-3/2): Section A "Production and Use of DDT", B "DDT Alternatives (insecticides, methods
+ * and strategies)", C "General Human and Environmental Safety Issues", D "Systems Strengthening in
+ * Disease Vector Control". The four sections and their titles are confirmed; their question lists
+ * are reconstructed and should be checked against the 2021–2023 template. Quantities are kg of
+ * active ingredient. Answers that describe the three-year period are marked `periodBound`.
  */
-import { anyRow, cell, eq, isYes, oneOf } from '../dsl.ts'
+import { anyRow, cell, eq, gt, isYes, oneOf } from '../dsl.ts'
 import type { ContactField, FormDefinition, TableColumn } from '../types.ts'
 
 const CONTACT_FIELDS: ContactField[] = [
@@ -47,16 +50,16 @@ export const DDT_V1: FormDefinition = {
 	deadline: '2027-06-30',
 	languages: ['en', 'fr', 'es', 'ar', 'zh', 'ru'],
 	codeLists: {
-		countries: 'iso3166-i18n-iso-countries-7.14.0',
-		units: '2025.1',
-		'ddt-diseases': '2024.1',
-		'ddt-vectors': '2024.1',
+		countries: 'iso3166-i18n-iso-countries-7.14.0+eu+un-m49-names',
+		units: '2025.2',
+		'ddt-diseases': '2024.2',
+		'ddt-vectors': '2024.2',
 		'ddt-application-methods': '2024.1',
 		'insecticide-classes': '2024.1',
 		'ddt-legal-measures': '2024.1',
 	},
 	reconstructed:
-		'Section titles are confirmed (COP-3 format); all question lists are reconstructed (forms-content §2.2, §8 item 3).',
+		'Section titles are confirmed (the COP-3 format, SC-3/2); all question lists are reconstructed from Annex B Part II paras 2–5 and should be checked against the 2021–2023 template.',
 	parts: [
 		{
 			id: 'ddt_part_general',
@@ -101,7 +104,7 @@ export const DDT_V1: FormDefinition = {
 							required: true,
 							fields: CONTACT_FIELDS,
 							reconstructed:
-								'Health ministry / vector-control programme contact (forms-content §0).',
+								'Health ministry or vector-control programme contact: the information is given to the Secretariat and WHO (Annex B Part II para 4), and vector control is run by the health sector.',
 						},
 					],
 				},
@@ -112,8 +115,16 @@ export const DDT_V1: FormDefinition = {
 			sections: [
 				{
 					id: 'ddt_a_production',
+					reconstructed:
+						'Question list reconstructed: production is registered and reported under Annex B Part II paras 1 and 4.',
 					questions: [
-						{ id: 'a_ddt_produced', type: 'yes_no', concept: 'PROD.CHEM', required: true },
+						{
+							id: 'a_ddt_produced',
+							type: 'yes_no',
+							concept: 'PROD.CHEM',
+							required: true,
+							periodBound: true,
+						},
 						{
 							id: 'a_production',
 							type: 'table',
@@ -132,8 +143,16 @@ export const DDT_V1: FormDefinition = {
 				},
 				{
 					id: 'ddt_a_use',
+					reconstructed:
+						'Question list reconstructed from Annex B Part II para 4 (amount used, conditions of use).',
 					questions: [
-						{ id: 'a_ddt_used', type: 'yes_no', concept: 'USE.CHEM', required: true },
+						{
+							id: 'a_ddt_used',
+							type: 'yes_no',
+							concept: 'USE.CHEM',
+							required: true,
+							periodBound: true,
+						},
 						{
 							id: 'a_use',
 							type: 'table',
@@ -145,8 +164,8 @@ export const DDT_V1: FormDefinition = {
 								yearColumn,
 								kgAi('quantity_kg_ai', 'USE.CHEM'),
 								{
-									id: 'method',
-									type: 'single_choice',
+									id: 'methods',
+									type: 'multiple_choice',
 									codeList: 'ddt-application-methods',
 									required: true,
 								},
@@ -174,13 +193,26 @@ export const DDT_V1: FormDefinition = {
 								},
 							],
 						},
-						{ id: 'a_use_areas', type: 'long_text', visibleIf: isYes('a_ddt_used') },
+						{
+							id: 'a_use_areas',
+							type: 'long_text',
+							periodBound: true,
+							visibleIf: isYes('a_ddt_used'),
+						},
 					],
 				},
 				{
 					id: 'ddt_a_trade',
+					reconstructed:
+						'Question list reconstructed: imports and exports under Art. 3(2) and Art. 15(2).',
 					questions: [
-						{ id: 'a_ddt_imported', type: 'yes_no', concept: 'TRADE.IMPORT.CHEM', required: true },
+						{
+							id: 'a_ddt_imported',
+							type: 'yes_no',
+							concept: 'TRADE.IMPORT.CHEM',
+							required: true,
+							periodBound: true,
+						},
 						{
 							id: 'a_imports',
 							type: 'table',
@@ -194,7 +226,13 @@ export const DDT_V1: FormDefinition = {
 								kgAi('quantity_kg_ai', 'TRADE.IMPORT.CHEM'),
 							],
 						},
-						{ id: 'a_ddt_exported', type: 'yes_no', concept: 'TRADE.EXPORT.CHEM', required: true },
+						{
+							id: 'a_ddt_exported',
+							type: 'yes_no',
+							concept: 'TRADE.EXPORT.CHEM',
+							required: true,
+							periodBound: true,
+						},
 						{
 							id: 'a_exports',
 							type: 'table',
@@ -212,6 +250,7 @@ export const DDT_V1: FormDefinition = {
 				},
 				{
 					id: 'ddt_a_stocks',
+					reconstructed: 'Question list reconstructed: stockpiles and wastes under Art. 6.',
 					questions: [
 						{
 							id: 'a_stocks',
@@ -226,17 +265,26 @@ export const DDT_V1: FormDefinition = {
 							],
 						},
 						{ id: 'a_storage_conditions', type: 'long_text', required: true },
-						{ id: 'a_disposal', type: 'yes_no', concept: 'FACILITY.DISPOSAL', required: true },
+						{
+							id: 'a_disposal',
+							type: 'yes_no',
+							concept: 'FACILITY.DISPOSAL',
+							required: true,
+							periodBound: true,
+						},
 						{
 							id: 'a_disposal_details',
 							type: 'long_text',
 							required: true,
+							periodBound: true,
 							visibleIf: isYes('a_disposal'),
 						},
 					],
 				},
 				{
 					id: 'ddt_a_legal',
+					reconstructed:
+						'Question list reconstructed: use limited to disease vector control (Annex B Part II para 2).',
 					questions: [
 						{
 							id: 'a_legal_measures',
@@ -266,17 +314,26 @@ export const DDT_V1: FormDefinition = {
 								{ id: 'reference', type: 'text', visibleIf: eq(cell('in_place'), 'yes') },
 							],
 						},
-						{ id: 'a_illegal_use', type: 'yes_no', concept: 'ILLEGAL.TRAFFIC', required: true },
+						{
+							id: 'a_illegal_use',
+							type: 'yes_no',
+							concept: 'ILLEGAL.TRAFFIC',
+							required: true,
+							periodBound: true,
+						},
 						{
 							id: 'a_illegal_use_details',
 							type: 'long_text',
 							required: true,
+							periodBound: true,
 							visibleIf: isYes('a_illegal_use'),
 						},
 					],
 				},
 				{
 					id: 'ddt_a_strategy',
+					reconstructed:
+						'Question list reconstructed from Annex B Part II paras 1, 4 and 5 (register, relevance to the disease-management strategy, action plan).',
 					questions: [
 						{ id: 'a_continue_use', type: 'yes_no_status', required: true },
 						{
@@ -307,12 +364,15 @@ export const DDT_V1: FormDefinition = {
 			sections: [
 				{
 					id: 'ddt_b_alternatives',
+					reconstructed:
+						'Question list reconstructed from Annex B Part II para 5 (alternatives, integrated vector management).',
 					questions: [
 						{
 							id: 'b_chemical_alternatives_used',
 							type: 'yes_no',
 							concept: 'ALTERNATIVES',
 							required: true,
+							periodBound: true,
 						},
 						{
 							id: 'b_chemical_alternatives',
@@ -385,6 +445,8 @@ export const DDT_V1: FormDefinition = {
 			sections: [
 				{
 					id: 'ddt_c_safety',
+					reconstructed:
+						'Question list reconstructed: the conditions of use Annex B Part II para 4 asks about, for people and the environment.',
 					questions: [
 						{
 							id: 'c_exposure_measures',
@@ -406,11 +468,18 @@ export const DDT_V1: FormDefinition = {
 							required: true,
 							visibleIf: isYes('c_monitoring'),
 						},
-						{ id: 'c_incidents', type: 'yes_no', concept: 'ACCIDENT', required: true },
+						{
+							id: 'c_incidents',
+							type: 'yes_no',
+							concept: 'ACCIDENT',
+							required: true,
+							periodBound: true,
+						},
 						{
 							id: 'c_incident_details',
 							type: 'long_text',
 							required: true,
+							periodBound: true,
 							visibleIf: isYes('c_incidents'),
 						},
 						{ id: 'c_container_management', type: 'long_text', required: true },
@@ -423,6 +492,8 @@ export const DDT_V1: FormDefinition = {
 			sections: [
 				{
 					id: 'ddt_d_systems',
+					reconstructed:
+						'Question list reconstructed from Annex B Part II para 5 (strengthening health care and vector control).',
 					questions: [
 						{ id: 'd_programme_capacity', type: 'yes_no_status', required: true },
 						{
@@ -448,18 +519,38 @@ export const DDT_V1: FormDefinition = {
 							id: 'd_cases',
 							type: 'table',
 							required: true,
-							reconstructed: 'Yearly case numbers of the main target disease [R].',
-							rows: yearDimension,
+							reconstructed:
+								'Yearly cases of each target disease are ours: they show the relevance of DDT to the disease-management strategy that Annex B Part II para 4 asks about.',
+							rows: {
+								kind: 'fixed',
+								dimensions: [
+									{ column: 'disease', codeList: 'ddt-diseases' },
+									{ column: 'year', periodYears: true },
+								],
+							},
 							columns: [
+								{
+									id: 'disease',
+									type: 'single_choice',
+									codeList: 'ddt-diseases',
+									readOnly: true,
+								},
 								yearColumn,
 								{
 									id: 'cases',
 									type: 'integer',
 									min: 0,
 									required: true,
-									markers: ['not_available'],
+									markers: ['not_available', 'not_applicable'],
+								},
+								{
+									id: 'disease_name',
+									type: 'text',
+									visibleIf: eq(cell('disease'), 'other'),
+									required: gt(cell('cases'), 0),
 								},
 							],
+							fillEmpty: [{ marker: 'not_applicable' }, { marker: 'not_available' }],
 						},
 						{ id: 'd_intersectoral_coordination', type: 'yes_no_status', required: true },
 						{ id: 'd_data_management', type: 'yes_no_status', required: true },

@@ -11,10 +11,17 @@ import type {
 } from '../types.ts'
 import { MARKERS } from '../types.ts'
 import { evaluate } from './evaluate.ts'
+import { isIsoDate } from './patterns.ts'
 import { contextKey } from './rows.ts'
 
 const MarkedSchema = z.strictObject({ marker: z.enum(MARKERS as [string, ...string[]]) })
-const IsoDateString = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))
+/** A date that exists: 2024-13-45 or 2023-02-29 is not a draft answer either. */
+const IsoDateString = z.string().check(z.refine(isIsoDate, { message: 'invalid_date' }))
+
+/** Rows are told apart by id (merges, cell history, comments on a row): never two with one id. */
+function uniqueRowIds(rows: readonly { id: string }[]) {
+	return new Set(rows.map((row) => row.id)).size === rows.length
+}
 
 function scalarSchema(item: ScalarType | { type: 'checkbox' }): z.ZodMiniType {
 	switch (item.type) {
@@ -70,14 +77,18 @@ export function questionSchema(question: Question): z.ZodMiniType {
 				key: z.optional(z.string()),
 				cells,
 			})
-			return z.union([z.strictObject({ rows: z.array(row) }), MarkedSchema])
+			const rows = z.array(row).check(z.refine(uniqueRowIds, { message: 'duplicate_row' }))
+			return z.union([z.strictObject({ rows }), MarkedSchema])
 		}
 		default:
 			return z.union([scalarSchema(question), MarkedSchema])
 	}
 }
 
-/** Draft schema: every question optional, types only (any marker, any value range, hidden or not). */
+/**
+ * Draft schema: every question optional, types only (any marker, any value range, hidden or not),
+ * plus what no draft can hold either: impossible dates and two table rows with one id.
+ */
 function buildDraftSchema(def: FormDefinition) {
 	const shape: Record<string, z.ZodMiniOptional<z.ZodMiniType>> = {}
 	for (const part of def.parts) {

@@ -1,5 +1,10 @@
-import { CHEMICAL_LIST_ID, COUNTRY_LIST_ID, filterCodeList } from '../codelists/index.ts'
-import type { CodeListFilter, FormContext, Marker, ScalarType, TableColumn } from '../types.ts'
+import {
+	CHEMICAL_LIST_ID,
+	COUNTRY_LIST_ID,
+	filterCodeList,
+	type CodeListPins,
+} from '../codelists/index.ts'
+import type { CodeListFilter, FormContext, Marker, ScalarType } from '../types.ts'
 import { isEmail, isIsoDate, isUrl } from './patterns.ts'
 import { contextKey, periodYears } from './rows.ts'
 import { isMarked } from './values.ts'
@@ -24,13 +29,19 @@ type Checkable = (ScalarType | { type: 'checkbox' }) & { markers?: Marker[] }
 const invalidType: Problem = { messageKey: 'invalid_type' }
 const invalidOption: Problem = { messageKey: 'invalid_option' }
 
-/** Allowed codes of a choice; code lists filtered per Party are cached per context. */
+/**
+ * Allowed codes of a choice, from the release of its list the form version pins; code lists
+ * filtered per Party are cached per context.
+ */
 function codeSet(
 	listId: string,
 	filter: CodeListFilter | undefined,
+	pins: CodeListPins,
 ): (ctx: FormContext) => Set<string> {
 	if (!filter?.inForceForParty) {
-		const codes = new Set(filterCodeList(listId, filter).map((entry) => entry.code))
+		const codes = new Set(
+			filterCodeList(listId, filter, undefined, pins).map((entry) => entry.code),
+		)
 		return () => codes
 	}
 	const cache = new Map<string, Set<string>>()
@@ -39,7 +50,7 @@ function codeSet(
 		let codes = cache.get(key)
 		if (!codes) {
 			if (cache.size > 64) cache.clear()
-			codes = new Set(filterCodeList(listId, filter, ctx).map((entry) => entry.code))
+			codes = new Set(filterCodeList(listId, filter, ctx, pins).map((entry) => entry.code))
 			cache.set(key, codes)
 		}
 		return codes
@@ -91,7 +102,7 @@ function textCheck(
 	}
 }
 
-function typeCheck(item: Checkable): ValueCheck {
+function typeCheck(item: Checkable, pins: CodeListPins): ValueCheck {
 	switch (item.type) {
 		case 'yes_no':
 			return choiceCheck(() => YES_NO_SET, false)
@@ -108,13 +119,14 @@ function typeCheck(item: Checkable): ValueCheck {
 					: codeSet(
 							(item as { codeList: string }).codeList,
 							(item as { filter?: CodeListFilter }).filter,
+							pins,
 						)
 			return choiceCheck(allowed, item.type === 'multiple_choice')
 		}
 		case 'country':
-			return choiceCheck(codeSet(COUNTRY_LIST_ID, undefined), item.multiple === true)
+			return choiceCheck(codeSet(COUNTRY_LIST_ID, undefined, pins), item.multiple === true)
 		case 'chemical':
-			return choiceCheck(codeSet(CHEMICAL_LIST_ID, item.filter), item.multiple === true)
+			return choiceCheck(codeSet(CHEMICAL_LIST_ID, item.filter, pins), item.multiple === true)
 		case 'text':
 		case 'long_text':
 			return textCheck(item.maxLength)
@@ -158,10 +170,10 @@ function typeCheck(item: Checkable): ValueCheck {
 
 /**
  * Compiles the structural check of a scalar item: markers (only those the item allows), then the
- * type, options and hard bounds.
+ * type, options (from the code-list releases `pins` name) and hard bounds.
  */
-export function compileValueCheck(item: Checkable): ValueCheck {
-	const check = typeCheck(item)
+export function compileValueCheck(item: Checkable, pins: CodeListPins): ValueCheck {
+	const check = typeCheck(item, pins)
 	const markers = new Set(item.markers ?? [])
 	return (value, ctx) => {
 		if (isMarked(value)) {
@@ -171,8 +183,4 @@ export function compileValueCheck(item: Checkable): ValueCheck {
 		}
 		return check(value, ctx)
 	}
-}
-
-export function isNumericColumn(column: TableColumn): boolean {
-	return column.type === 'integer' || column.type === 'decimal' || column.type === 'year'
 }

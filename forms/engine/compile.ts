@@ -7,6 +7,7 @@ import type {
 	TableColumn,
 	TableQuestion,
 } from '../types.ts'
+import type { CodeListPins } from '../codelists/index.ts'
 import type { ValueCheck } from './checks.ts'
 import { compileValueCheck } from './checks.ts'
 import { cellDependencies, compileCondition, conditionDependencies } from './conditions.ts'
@@ -68,7 +69,7 @@ export interface CompiledForm {
 	fixedKeys(ctx: FormContext): Map<string, Map<string, FixedRow>>
 }
 
-function compileTable(question: TableQuestion): CompiledTable {
+function compileTable(question: TableQuestion, pins: CodeListPins): CompiledTable {
 	const dimensionColumns =
 		question.rows.kind === 'fixed' ? question.rows.dimensions.map((d) => d.column) : []
 	const columns = new Map(question.columns.map((column) => [column.id, column]))
@@ -99,11 +100,14 @@ function compileTable(question: TableQuestion): CompiledTable {
 			id: column.id,
 			visible: compileCondition(column.visibleIf!),
 		})),
+		...(question.rows.kind === 'fixed' && question.rows.visibleIf
+			? { rowVisible: compileCondition(question.rows.visibleIf) }
+			: {}),
 		answerColumns: question.columns
 			.filter((column) => !dimensionColumns.includes(column.id))
 			.map((column) => ({
 				column,
-				check: compileValueCheck(column),
+				check: compileValueCheck(column, pins),
 				required:
 					typeof column.required === 'object'
 						? compileCondition(column.required)
@@ -121,19 +125,24 @@ const contactChecks: Record<ContactField['type'], (value: string) => string | nu
 	phone: (value) => (isPhone(value) ? null : 'invalid_phone'),
 }
 
-function compileQuestion(question: Question, sectionId: string, partId: string): CompiledQuestion {
+function compileQuestion(
+	question: Question,
+	sectionId: string,
+	partId: string,
+	pins: CodeListPins,
+): CompiledQuestion {
 	const required =
 		typeof question.required === 'object'
 			? compileCondition(question.required)
 			: question.required === true
 	const compiled: CompiledQuestion = { question, sectionId, partId, required }
-	if (question.type === 'table') compiled.table = compileTable(question)
+	if (question.type === 'table') compiled.table = compileTable(question, pins)
 	else if (question.type === 'contact') {
 		compiled.contactFields = question.fields.map((field) => ({
 			field,
 			check: contactChecks[field.type],
 		}))
-	} else if (question.type !== 'attachment') compiled.check = compileValueCheck(question)
+	} else if (question.type !== 'attachment') compiled.check = compileValueCheck(question, pins)
 	return compiled
 }
 
@@ -159,6 +168,9 @@ function visibilityOrder(def: FormDefinition): VisibilityNode[] {
 			})
 			for (const question of section.questions) {
 				const deps = conditionDependencies(question.visibleIf, new Set([section.id]))
+				// Reading a table's rows evaluates its rows' condition: order what that reads first.
+				if (question.type === 'table' && question.rows.kind === 'fixed')
+					conditionDependencies(question.rows.visibleIf, deps)
 				nodes.set(question.id, {
 					node: {
 						id: question.id,
@@ -207,7 +219,7 @@ export function compileForm(def: FormDefinition): CompiledForm {
 				questions: [] as CompiledQuestion[],
 			}
 			for (const question of section.questions) {
-				const compiled = compileQuestion(question, section.id, part.id)
+				const compiled = compileQuestion(question, section.id, part.id, def.codeLists)
 				questions.push(compiled)
 				compiledSection.questions.push(compiled)
 			}
@@ -228,7 +240,7 @@ export function compileForm(def: FormDefinition): CompiledForm {
 			if (rowsCache.size > 64) rowsCache.clear()
 			rows = new Map()
 			for (const table of tables.values()) {
-				if (table.fixed) rows.set(table.id, computeFixedRows(table.question, ctx))
+				if (table.fixed) rows.set(table.id, computeFixedRows(table.question, ctx, def.codeLists))
 			}
 			rowsCache.set(key, rows)
 		}

@@ -1,19 +1,36 @@
 import type { Comparison, Condition, Literal, Operand, TableRow } from '../types.ts'
 import type { CondFn, Env, ValueFn } from './env.ts'
-import { rowScope, visibleAnswer } from './env.ts'
+import { hiddenRowIds, rowScope, visibleAnswer } from './env.ts'
+import { rowKey } from './rows.ts'
 import { compareOrdered, isAnswered, isMarked, tableRows, valuesEqual } from './values.ts'
 
-/** Rows of a visible table that conditions and rules see (fixed tables: expected rows only). */
+/**
+ * Rows of a visible table that conditions and rules see: for fixed tables, the expected rows that
+ * are asked (not hidden by the rows' `visibleIf`).
+ */
 export function visibleRows(env: Env, tableId: string): TableRow[] {
 	const cached = env.rowsCache.get(tableId)
 	if (cached) return cached
 	let rows = tableRows(visibleAnswer(env, tableId))
 	const expected = env.fixedKeys.get(tableId)
-	if (expected && rows.some((row) => !expected.has(row.id)))
-		rows = rows.filter((row) => expected.has(row.id))
+	if (expected && rows.length > 0) {
+		const hidden = hiddenRowIds(env, tableId)
+		if (hidden || rows.some((row) => !expected.has(row.id)))
+			rows = rows.filter((row) => expected.has(row.id) && !hidden?.has(row.id))
+	}
 	// Only final once the table's own visibility is known (always, in topological order).
 	if (env.visible.has(tableId)) env.rowsCache.set(tableId, rows)
 	return rows
+}
+
+/** A visible row of a table by id (memoised index per evaluation). */
+export function visibleRow(env: Env, tableId: string, rowId: string): TableRow | undefined {
+	let index = env.rowIndexCache.get(tableId)
+	if (!index) {
+		index = new Map(visibleRows(env, tableId).map((row) => [row.id, row]))
+		if (env.visible.has(tableId)) env.rowIndexCache.set(tableId, index)
+	}
+	return index.get(rowId)
 }
 
 function contextValue(env: Env, name: 'partyCode' | 'periodStartYear' | 'periodEndYear'): unknown {
@@ -21,7 +38,7 @@ function contextValue(env: Env, name: 'partyCode' | 'periodStartYear' | 'periodE
 	return Number((name === 'periodStartYear' ? env.ctx.periodStart : env.ctx.periodEnd).slice(0, 4))
 }
 
-function isOperand(value: unknown): value is Operand {
+export function isOperand(value: unknown): value is Operand {
 	return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
@@ -45,6 +62,16 @@ export function compileOperand(operand: Operand): ValueFn {
 	if ('context' in operand) {
 		const name = operand.context
 		return (env) => contextValue(env, name)
+	}
+	if ('lookup' in operand) {
+		const { table, key, column } = operand.lookup
+		return (env, scope) => {
+			if (!scope) return undefined
+			const row = visibleRow(env, table, rowKey(key.map((id) => scope.row.cells[id] as string)))
+			const compiled = env.tables.get(table)
+			if (!row || !compiled || rowScope(env, compiled, row).hidden?.has(column)) return undefined
+			return row.cells[column]
+		}
 	}
 	if ('sum' in operand) {
 		const { table, column } = operand.sum
@@ -80,7 +107,8 @@ function present(value: unknown): boolean {
 	return isAnswered(value) && !isMarked(value)
 }
 
-function compileComparison(comparison: Comparison): CondFn {
+/** A comparison as a closure, with the two-valued truth table of `ComparisonOp`. */
+export function compileComparison(comparison: Comparison): CondFn {
 	const left = compileOperand(comparison.left)
 	const { op, right } = comparison
 	const rightFn: ValueFn | undefined = isOperand(right) ? compileOperand(right) : undefined
@@ -198,6 +226,7 @@ export function conditionDependencies(
 		for (const operand of [condition.left, condition.right]) {
 			if (!isOperand(operand)) continue
 			if ('question' in operand) into.add(operand.question)
+			else if ('lookup' in operand) into.add(operand.lookup.table)
 			else if ('sum' in operand) {
 				into.add(operand.sum.table)
 				conditionDependencies(operand.sum.where, into)

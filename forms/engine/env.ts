@@ -12,6 +12,10 @@ export interface Env {
 	rowsCache: Map<string, TableRow[]>
 	/** Per-row hidden columns, computed once per evaluation. */
 	hiddenCache: WeakMap<TableRow, Set<string> | null>
+	/** Fixed rows not asked (rows `visibleIf`), per table, computed once per evaluation. */
+	hiddenRowsCache: Map<string, Set<string> | null>
+	/** Visible rows by id, per table (for `lookup` operands), computed once per evaluation. */
+	rowIndexCache: Map<string, Map<string, TableRow>>
 	tables: Map<string, CompiledTableShape>
 }
 
@@ -21,6 +25,8 @@ export interface CompiledTableShape {
 	columns: Map<string, TableColumn>
 	/** Columns with a per-row `visibleIf`, in dependency order. */
 	conditionalColumns: { id: string; visible: CondFn }[]
+	/** Fixed tables with a rows `visibleIf`: whether a row is asked. */
+	rowVisible?: CondFn
 }
 
 export interface RowScope {
@@ -53,6 +59,38 @@ export function hiddenColumns(
 	}
 	const result = hidden.size > 0 ? hidden : null
 	env.hiddenCache.set(row, result)
+	return result
+}
+
+/**
+ * Ids of the fixed rows of a visible table that are not asked (its rows `visibleIf` is false),
+ * or `null` when every row is asked. Memoised per evaluation.
+ */
+export function hiddenRowIds(env: Env, tableId: string): Set<string> | null {
+	const cached = env.hiddenRowsCache.get(tableId)
+	if (cached !== undefined) return cached
+	const table = env.tables.get(tableId)
+	const expected = env.fixedKeys.get(tableId)
+	if (!table?.rowVisible || !expected) {
+		env.hiddenRowsCache.set(tableId, null)
+		return null
+	}
+	const stored = new Map<string, TableRow>()
+	const answer = env.answers[tableId] as { rows?: unknown } | undefined
+	if (answer && Array.isArray(answer.rows)) {
+		for (const row of answer.rows as TableRow[]) {
+			if (row && typeof row === 'object' && typeof row.id === 'string') stored.set(row.id, row)
+		}
+	}
+	const hidden = new Set<string>()
+	for (const fixed of expected.values()) {
+		const row = stored.get(fixed.id) ?? { id: fixed.id, key: fixed.key, cells: fixed.cells }
+		const cells = row.cells && typeof row.cells === 'object' ? row.cells : fixed.cells
+		const scoped: TableRow = { id: fixed.id, cells: { ...cells, ...fixed.cells } }
+		if (!table.rowVisible(env, rowScope(env, table, scoped))) hidden.add(fixed.id)
+	}
+	const result = hidden.size > 0 ? hidden : null
+	env.hiddenRowsCache.set(tableId, result)
 	return result
 }
 

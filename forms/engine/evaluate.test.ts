@@ -238,6 +238,23 @@ describe('rules and severities', () => {
 		])
 	})
 
+	it('aggregate: decimals that add up to the total are within it, whatever the binary rounding', () => {
+		const answers = base()
+		const stats = answers.stats as TableAnswer
+		stats.rows[0]!.cells.export_kg = 0.3 // DDT 2022
+		const partner = (id: string, quantity_kg: number) => ({
+			id,
+			cells: { chemical: 'DDT', country: 'FRA', quantity_kg, purpose: 'use' },
+		})
+		// 0.1 + 0.2 is 0.30000000000000004 in binary floating point.
+		answers.partners = { rows: [partner('a', 0.1), partner('b', 0.2)] }
+		expect(issuesOf(answers, 'partners')).toEqual([])
+		answers.partners = { rows: [partner('a', 0.1), partner('b', 0.21)] }
+		expect(issuesOf(answers, 'partners')).toMatchObject([
+			{ ruleId: 'partners_within_exports', params: { group: 'DDT', reference: 0.3 } },
+		])
+	})
+
 	it('aggregate skips groups whose reference has no number', () => {
 		const answers = base()
 		const stats = answers.stats as TableAnswer
@@ -343,15 +360,45 @@ describe('progress', () => {
 	it('counts visible required questions per section, part and overall', () => {
 		const answers: Answers = { party: 'KEN', has_plan: 'yes' }
 		const evaluation = evaluate(def, answers, ctx)
+		// Two required questions unanswered: two missing answers, which are not also errors.
 		expect(evaluation.sections.s1).toMatchObject({
 			answered: 2,
 			total: 4,
+			missing: 2,
 			completeness: 0.5,
-			errors: 2,
+			errors: 0,
 		})
+		expect(evaluation.issues.filter((issue) => issue.questionId !== 'stats')).toHaveLength(3)
 		expect(evaluation.sections.s2).toMatchObject({ visible: true, answered: 0, total: 1 })
 		expect(evaluation.parts.p1).toMatchObject({ answered: 2, total: 5 })
 		expect(evaluation.overall).toMatchObject({ answered: 2, total: 6, canSubmit: false })
+	})
+})
+
+describe('completeness when a table row is started', () => {
+	const withPartners = (rows: Record<string, unknown>[]): Answers => {
+		const answers = base()
+		;(answers.stats as TableAnswer).rows[0]!.cells.export_kg = 10
+		answers.partners = {
+			rows: rows.map((cells, i) => ({ id: `r${i}`, cells: cells as never })),
+		}
+		return answers
+	}
+	const complete = { chemical: 'DDT', country: 'DEU', quantity_kg: 4, purpose: 'use' }
+
+	it('counts a required table still without a complete row as one question to answer', () => {
+		const evaluation = evaluate(def, withPartners([{ chemical: 'DDT' }]), ctx)
+		expect(evaluation.questions.partners!.answered).toBe(false)
+		expect(evaluation.overall).toMatchObject({ missing: 1, errors: 0, canSubmit: false })
+	})
+
+	it('never lowers completeness: a row started after the first complete one is an error to fix', () => {
+		const before = evaluate(def, withPartners([complete]), ctx).overall
+		const after = evaluate(def, withPartners([complete, { chemical: 'PFOS' }]), ctx).overall
+		expect(after.completeness).toBe(before.completeness)
+		expect(after.missing).toBe(before.missing)
+		expect(after.errors).toBe(before.errors + 3)
+		expect(after.canSubmit).toBe(false)
 	})
 })
 

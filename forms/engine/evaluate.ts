@@ -8,15 +8,30 @@ import type {
 	QuestionState,
 } from '../types.ts'
 import { compileForm } from './compile.ts'
-import type { Env } from './env.ts'
+import { hiddenRowIds, type Env } from './env.ts'
 import { validateQuestion } from './validate.ts'
 
 function progress(visible: boolean): Progress {
-	return { visible, answered: 0, total: 0, completeness: 1, errors: 0, warnings: 0 }
+	return { visible, answered: 0, total: 0, missing: 0, completeness: 1, errors: 0, warnings: 0 }
 }
 
 function finish(state: Progress): void {
+	state.missing = state.total - state.answered
 	state.completeness = state.total === 0 ? 1 : state.answered / state.total
+}
+
+/**
+ * A structural "required" issue: a missing answer. In a required question not yet answered it is
+ * counted once, by its question, in `missing`; elsewhere (a row started in an optional table or
+ * after a table's minimum rows, a contact block begun) it is an error to fix.
+ */
+export function isMissingAnswer(issue: Issue): boolean {
+	return issue.messageKey === 'required' && issue.ruleId === undefined
+}
+
+/** Whole percent, rounded down: 100 only when nothing is missing. */
+export function percentOf(progress: Pick<Progress, 'completeness'>): number {
+	return Math.floor(progress.completeness * 100 + 1e-9)
 }
 
 /**
@@ -30,6 +45,8 @@ function finish(state: Progress): void {
  * - a question's `required` applies only while visible; markers satisfy it;
  * - structural problems (type, options, bounds, markers, rows) are errors; `Rule`s carry their
  *   own severity;
+ * - rules never fire on unanswered inputs: they report only what the answers given so far settle
+ *   (see `Rule` and `settled.ts`);
  * - fixed-row tables expect exactly `rowsFor(def, table, ctx)`; other rows are errors.
  *
  * Pure and synchronous; never throws on malformed answers (they produce issues instead).
@@ -45,6 +62,8 @@ export function evaluate(def: FormDefinition, answers: Answers, ctx: FormContext
 		fixedKeys: form.fixedKeys(ctx),
 		rowsCache: new Map(),
 		hiddenCache: new WeakMap(),
+		hiddenRowsCache: new Map(),
+		rowIndexCache: new Map(),
 		tables: form.tables,
 	}
 
@@ -55,6 +74,7 @@ export function evaluate(def: FormDefinition, answers: Answers, ctx: FormContext
 
 	const questions: Record<string, QuestionState> = {}
 	const cells: Evaluation['cells'] = {}
+	const hiddenRows: Evaluation['hiddenRows'] = {}
 	for (const compiled of form.questions) {
 		const id = compiled.question.id
 		const visible = env.visible.get(id) === true
@@ -72,6 +92,7 @@ export function evaluate(def: FormDefinition, answers: Answers, ctx: FormContext
 		)
 		questions[id] = { visible: true, required, answered: result.answered, issues }
 		if (result.cells) cells[id] = result.cells
+		if (compiled.table?.rowVisible) hiddenRows[id] = [...(hiddenRowIds(env, id) ?? [])]
 	}
 
 	for (const compiled of form.rules) {
@@ -82,6 +103,7 @@ export function evaluate(def: FormDefinition, answers: Answers, ctx: FormContext
 	const parts: Record<string, Progress> = {}
 	const overall = { ...progress(true), canSubmit: true }
 	const issues: Issue[] = []
+	let errorIssues = 0
 	for (const section of form.sections) {
 		const state = progress(env.visible.get(section.id) === true)
 		for (const compiled of section.questions) {
@@ -93,8 +115,10 @@ export function evaluate(def: FormDefinition, answers: Answers, ctx: FormContext
 			}
 			for (const issue of question.issues) {
 				issues.push(issue)
-				if (issue.severity === 'error') state.errors++
-				else state.warnings++
+				if (issue.severity === 'error') {
+					errorIssues++
+					if (!(question.required && !question.answered && isMissingAnswer(issue))) state.errors++
+				} else state.warnings++
 			}
 		}
 		finish(state)
@@ -117,7 +141,7 @@ export function evaluate(def: FormDefinition, answers: Answers, ctx: FormContext
 		overall.warnings += state.warnings
 	}
 	finish(overall)
-	overall.canSubmit = overall.errors === 0
+	overall.canSubmit = errorIssues === 0
 
-	return { questions, sections, parts, overall, issues, cells }
+	return { questions, sections, parts, overall, issues, cells, hiddenRows }
 }

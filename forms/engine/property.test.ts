@@ -6,7 +6,7 @@ import { DDT_V1 } from '../ddt/v1.ts'
 import { ART15_V5 } from '../stockholm-art15/v5.ts'
 import { ART15_V6 } from '../stockholm-art15/v6.ts'
 import type { Evaluation, FormContext, FormDefinition } from '../types.ts'
-import { evaluate } from './evaluate.ts'
+import { evaluate, isMissingAnswer, percentOf } from './evaluate.ts'
 
 const forms: [string, FormDefinition, FormContext][] = [
 	['stockholm-art15 v5', ART15_V5, art15V5Context()],
@@ -30,10 +30,17 @@ function checkInvariants(evaluation: Evaluation): boolean {
 		)
 			return false
 	}
-	const counted = evaluation.overall.errors + evaluation.overall.warnings
+	const missingAnswers = evaluation.issues.filter((issue) => {
+		const question = evaluation.questions[issue.questionId]!
+		return isMissingAnswer(issue) && question.required && !question.answered
+	}).length
+	const counted = evaluation.overall.errors + evaluation.overall.warnings + missingAnswers
+	const { overall } = evaluation
 	return (
 		counted === evaluation.issues.length &&
-		evaluation.overall.canSubmit === (evaluation.overall.errors === 0)
+		overall.missing === overall.total - overall.answered &&
+		overall.canSubmit === (overall.errors === 0 && overall.missing === 0) &&
+		(percentOf(overall) === 100) === (overall.missing === 0)
 	)
 }
 

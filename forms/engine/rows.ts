@@ -1,5 +1,10 @@
-import { filterCodeList } from '../codelists/index.ts'
-import type { FixedRow, FormContext, FormDefinition, TableQuestion } from '../types.ts'
+import {
+	BUILT_IN_DEPOSITARY_RECORD,
+	depositaryRecordKey,
+	isChemicalInForce,
+} from '../codelists/applicability.ts'
+import { filterCodeList, type CodeListPins } from '../codelists/index.ts'
+import type { FixedRow, FormContext, TableQuestion } from '../types.ts'
 
 /** Joins dimension codes into a fixed row key, e.g. `PFHXS|2023`. */
 export function rowKey(values: readonly (string | number)[]): string {
@@ -14,25 +19,54 @@ export function periodYears(ctx: FormContext): number[] {
 	return years
 }
 
+/** What everything computed per context depends on: Party, period and depositary record. */
 export function contextKey(ctx: FormContext): string {
-	return `${ctx.partyCode}|${ctx.periodStart}|${ctx.periodEnd}|${ctx.asOf ?? ''}`
+	const record = depositaryRecordKey(ctx.depositaryRecord ?? BUILT_IN_DEPOSITARY_RECORD)
+	return `${ctx.partyCode}|${ctx.periodStart}|${ctx.periodEnd}|${record}`
 }
 
-/** Computes the fixed rows of a table (no caching; see `rowsFor` in compile.ts). */
-export function computeFixedRows(table: TableQuestion, ctx: FormContext): FixedRow[] {
+/**
+ * The years of the period in which a chemical's listing was in force for the Party on at least one
+ * day (its entry into force for the Party falls on or before 31 December of the year): the years
+ * for which Article 15(2) data can be asked.
+ */
+export function yearsInForce(chemicalCode: string, ctx: FormContext): number[] {
+	return periodYears(ctx).filter((year) =>
+		isChemicalInForce(chemicalCode, ctx.partyCode, `${year}-12-31`, ctx.depositaryRecord),
+	)
+}
+
+/**
+ * Computes the fixed rows of a table (no caching; see `rowsFor` in compile.ts), from the code-list
+ * releases the form version pins.
+ */
+export function computeFixedRows(
+	table: TableQuestion,
+	ctx: FormContext,
+	pins: CodeListPins,
+): FixedRow[] {
 	if (table.rows.kind !== 'fixed') return []
 	let combos: { values: (string | number)[]; cells: Record<string, string | number> }[] = [
 		{ values: [], cells: {} },
 	]
 	for (const dimension of table.rows.dimensions) {
-		let values: (string | number)[]
-		if ('periodYears' in dimension) values = periodYears(ctx)
-		else if ('codes' in dimension) values = dimension.codes
-		else
-			values = filterCodeList(dimension.codeList, dimension.filter, ctx).map((entry) => entry.code)
+		let values: (cells: Record<string, string | number>) => (string | number)[]
+		if ('periodYears' in dimension) {
+			const years = periodYears(ctx)
+			const chemicalColumn = dimension.inForceFor
+			values = chemicalColumn
+				? (cells) => yearsInForce(String(cells[chemicalColumn]), ctx)
+				: () => years
+		} else if ('codes' in dimension) values = () => dimension.codes
+		else {
+			const codes = filterCodeList(dimension.codeList, dimension.filter, ctx, pins).map(
+				(entry) => entry.code,
+			)
+			values = () => codes
+		}
 		const next: typeof combos = []
 		for (const combo of combos) {
-			for (const value of values) {
+			for (const value of values(combo.cells)) {
 				next.push({
 					values: [...combo.values, value],
 					cells: { ...combo.cells, [dimension.column]: value },
@@ -45,15 +79,4 @@ export function computeFixedRows(table: TableQuestion, ctx: FormContext): FixedR
 		const key = rowKey(values)
 		return { id: key, key, cells }
 	})
-}
-
-export function findTable(def: FormDefinition, id: string): TableQuestion | undefined {
-	for (const part of def.parts) {
-		for (const section of part.sections) {
-			for (const question of section.questions) {
-				if (question.id === id && question.type === 'table') return question
-			}
-		}
-	}
-	return undefined
 }

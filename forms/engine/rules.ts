@@ -1,11 +1,20 @@
 import type { Issue, Rule, RuleTarget } from '../types.ts'
 import type { CompiledForm } from './compile.ts'
-import { compileCondition, compileOperand, visibleRows } from './conditions.ts'
-import type { CondFn, Env, RowScope } from './env.ts'
+import { compileOperand, visibleRows } from './conditions.ts'
+import type { Env, RowScope } from './env.ts'
 import { rowScope, visibleAnswer } from './env.ts'
 import { PATTERNS } from './patterns.ts'
+import { compileSettled, isOpenCell, type SettledFn } from './settled.ts'
 import { compareOrdered, isAnswered, isMarked, valuesEqual } from './values.ts'
 
+/**
+ * Rules report only what the answers given so far settle (see `Settled`):
+ * - a rule runs only where its `when` is settled true;
+ * - rules other than `required` never report on an unanswered target (a flag, `checkbox`, is
+ *   always answered: unticked means no); `required` rules report exactly that;
+ * - an `assert` reports only when its assertion is settled false, so an assertion that reads a
+ *   question, cell or table still unanswered stays silent until the answers decide it.
+ */
 export interface CompiledRule {
 	rule: Rule
 	/** Runs the rule and reports each violation (only for visible targets). */
@@ -71,8 +80,8 @@ function targetCheck(rule: Exclude<Rule, { kind: 'aggregate' }>): TargetCheck {
 			}
 		}
 		case 'assert': {
-			const assertion = compileCondition(rule.assert)
-			return (_value, env, scope) => (assertion(env, scope) ? false : {})
+			const assertion = compileSettled(rule.assert)
+			return (_value, env, scope) => (assertion(env, scope) === false ? {} : false)
 		}
 	}
 }
@@ -83,7 +92,8 @@ function compileTargeted(
 ): CompiledRule {
 	const target: RuleTarget = rule.target
 	const check = targetCheck(rule)
-	const when: CondFn | undefined = rule.when ? compileCondition(rule.when) : undefined
+	const when: SettledFn | undefined = rule.when ? compileSettled(rule.when) : undefined
+	const checksAnswers = rule.kind !== 'required'
 	const base = {
 		questionId: target.question,
 		severity: rule.severity,
@@ -101,7 +111,8 @@ function compileTargeted(
 				for (const row of visibleRows(env, table.id)) {
 					const scope = rowScope(env, table, row)
 					if (scope.hidden?.has(column)) continue
-					if (when && !when(env, scope)) continue
+					if (when && when(env, scope) !== true) continue
+					if (checksAnswers && isOpenCell(scope, column)) continue
 					const params = check(row.cells[column], env, scope)
 					if (params)
 						emit({
@@ -120,7 +131,7 @@ function compileTargeted(
 		rule,
 		run(env, emit) {
 			if (env.visible.get(target.question) !== true) return
-			if (when && !when(env, undefined)) return
+			if (when && when(env, undefined) !== true) return
 			let value = visibleAnswer(env, target.question)
 			if (field !== undefined) {
 				value =
@@ -128,6 +139,7 @@ function compileTargeted(
 						? (value as Record<string, unknown>)[field]
 						: undefined
 			}
+			if (checksAnswers && !isAnswered(value)) return
 			const params = check(value, env, undefined)
 			if (params) {
 				emit({
@@ -144,7 +156,7 @@ function compileAggregate(
 	rule: Extract<Rule, { kind: 'aggregate' }>,
 	form: CompiledForm,
 ): CompiledRule {
-	const when = rule.when ? compileCondition(rule.when) : undefined
+	const when = rule.when ? compileSettled(rule.when) : undefined
 	const sums = (env: Env, spec: { table: string; column: string; groupBy: string[] }) => {
 		const totals = new Map<string, { total: number; numeric: boolean }>()
 		const table = form.tables.get(spec.table)
@@ -168,18 +180,15 @@ function compileAggregate(
 		rule,
 		run(env, emit) {
 			if (env.visible.get(rule.source.table) !== true) return
-			if (when && !when(env, undefined)) return
+			if (when && when(env, undefined) !== true) return
 			const source = sums(env, rule.source)
 			const reference = sums(env, rule.reference)
 			for (const [group, { total, numeric }] of source) {
 				const ref = reference.get(group)
 				if (!numeric || !ref?.numeric) continue
 				const ok =
-					rule.op === 'lte'
-						? total <= ref.total
-						: rule.op === 'gte'
-							? total >= ref.total
-							: total === ref.total
+					sameSum(total, ref.total) ||
+					(rule.op === 'lte' ? total < ref.total : rule.op === 'gte' && total > ref.total)
 				if (!ok) {
 					emit({
 						questionId: rule.source.table,
@@ -193,6 +202,14 @@ function compileAggregate(
 			}
 		},
 	}
+}
+
+/**
+ * Two sums of decimals are the same when they differ only by binary rounding: 0.1 + 0.2 adds up to
+ * 0.30000000000000004, which must not read as more than a total of 0.3.
+ */
+function sameSum(a: number, b: number): boolean {
+	return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
 }
 
 export function compileRule(rule: Rule, form: CompiledForm): CompiledRule {

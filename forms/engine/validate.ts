@@ -1,7 +1,7 @@
 import type { CellState, Issue, Marker, TableRow } from '../types.ts'
 import type { CompiledQuestion, CompiledTable } from './compile.ts'
 import type { Env } from './env.ts'
-import { rowScope } from './env.ts'
+import { hiddenRowIds, rowScope } from './env.ts'
 import { isAnswered, isMarked, isRow, isTableAnswer } from './values.ts'
 
 export interface QuestionResult {
@@ -67,6 +67,27 @@ function validateScalar(
 	return true
 }
 
+/**
+ * What every structured question starts with: an unanswered one is an error only when required
+ * (and incomplete); a marker is checked against the markers the question allows. Undefined when
+ * the value itself is to be checked.
+ */
+function checkUnansweredOrMarked(
+	compiled: CompiledQuestion,
+	value: unknown,
+	required: boolean,
+	emit: Emit,
+): boolean | undefined {
+	if (!isAnswered(value)) {
+		if (required) {
+			emit({ questionId: compiled.question.id, severity: 'error', messageKey: 'required' })
+		}
+		return false
+	}
+	if (isMarked(value)) return checkMarker(compiled, value.marker, emit)
+	return undefined
+}
+
 function validateContact(
 	compiled: CompiledQuestion,
 	value: unknown,
@@ -74,11 +95,8 @@ function validateContact(
 	emit: Emit,
 ): boolean {
 	const id = compiled.question.id
-	if (!isAnswered(value)) {
-		if (required) emit({ questionId: id, severity: 'error', messageKey: 'required' })
-		return false
-	}
-	if (isMarked(value)) return checkMarker(compiled, value.marker, emit)
+	const settled = checkUnansweredOrMarked(compiled, value, required, emit)
+	if (settled !== undefined) return settled
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 		emit({ questionId: id, severity: 'error', messageKey: 'invalid_type' })
 		return true
@@ -116,11 +134,8 @@ function validateAttachments(
 	emit: Emit,
 ): boolean {
 	const id = compiled.question.id
-	if (!isAnswered(value)) {
-		if (required) emit({ questionId: id, severity: 'error', messageKey: 'required' })
-		return false
-	}
-	if (isMarked(value)) return checkMarker(compiled, value.marker, emit)
+	const settled = checkUnansweredOrMarked(compiled, value, required, emit)
+	if (settled !== undefined) return settled
 	const valid =
 		Array.isArray(value) &&
 		value.every(
@@ -142,6 +157,10 @@ function validateAttachments(
 }
 
 const EMPTY_CELLS: TableRow['cells'] = Object.freeze({}) as TableRow['cells']
+
+function hasAnswerCells(table: CompiledTable, row: TableRow): boolean {
+	return table.answerColumns.some(({ column }) => isAnswered(row.cells[column.id]))
+}
 
 /**
  * Validates the cells of one row; returns whether every visible required cell is answered.
@@ -209,7 +228,9 @@ function validateTable(
 	const cells: Record<string, Record<string, CellState>> = {}
 
 	const expected = table.fixed ? env.fixedKeys.get(id) : undefined
-	if (expected && expected.size === 0 && !isAnswered(value)) return { answered: true }
+	const hidden = expected ? hiddenRowIds(env, id) : null
+	const nothingToAsk = expected !== undefined && expected.size === (hidden?.size ?? 0)
+	if (nothingToAsk && !isAnswered(value)) return { answered: true }
 	if (!isAnswered(value) || isMarked(value)) {
 		if (isMarked(value)) return { answered: checkMarker(compiled, value.marker, emit) }
 		if (value !== undefined && !isTableAnswer(value)) {
@@ -227,6 +248,7 @@ function validateTable(
 	const seen = new Set<string>()
 	let complete = true
 	let count = 0
+	let completeRows = 0
 	for (const raw of value.rows as unknown[]) {
 		if (!isRow(raw)) {
 			emit({ questionId: id, severity: 'error', messageKey: 'invalid_row' })
@@ -241,9 +263,12 @@ function validateTable(
 		seen.add(row.id)
 		if (expected) {
 			if (!expected.has(row.id) || (row.key !== undefined && row.key !== row.id)) {
-				emit({ questionId: id, rowId: row.id, severity: 'error', messageKey: 'unexpected_row' })
+				// A row that no longer applies is kept; only one holding answers needs attention.
+				if (hasAnswerCells(table, row))
+					emit({ questionId: id, rowId: row.id, severity: 'error', messageKey: 'unexpected_row' })
 				continue
 			}
+			if (hidden?.has(row.id)) continue
 			const dimensions = expected.get(row.id)!.cells
 			for (const columnId of table.dimensionColumns) {
 				const cell = row.cells[columnId]
@@ -271,13 +296,14 @@ function validateTable(
 			}
 		}
 		const states: Record<string, CellState> | undefined = trackCells ? {} : undefined
-		if (!validateRow(table, row, env, emit, states)) complete = false
+		if (validateRow(table, row, env, emit, states)) completeRows++
+		else complete = false
 		if (states) cells[row.id] = states
 	}
 
 	if (expected) {
 		for (const key of expected.keys()) {
-			if (seen.has(key)) continue
+			if (seen.has(key) || hidden?.has(key)) continue
 			const states: Record<string, CellState> | undefined = trackCells ? {} : undefined
 			const placeholder: TableRow = { id: key, key, cells: EMPTY_CELLS }
 			if (!validateRow(table, placeholder, env, emit, states)) complete = false
@@ -304,7 +330,14 @@ function validateTable(
 			})
 		}
 	}
-	return { answered: complete && count > 0, ...(trackCells ? { cells } : {}) }
+	// A fixed table is answered when every asked row is complete; an open table once it has its
+	// minimum of complete rows (a row started after that is an error to fix, not lost progress).
+	const minimum =
+		compiled.question.type === 'table' && compiled.question.rows.kind === 'open'
+			? Math.max(compiled.question.rows.minRows ?? 0, 1)
+			: 1
+	const answered = expected ? complete : completeRows >= minimum
+	return { answered, ...(trackCells ? { cells } : {}) }
 }
 
 /** Validates the answer of a visible question; hidden questions are never validated. */

@@ -1,4 +1,4 @@
-import type { Answer, MarkedValue, Marker, TableAnswer, TableRow } from '../types.ts'
+import type { Answer, MarkedValue, TableAnswer, TableRow } from '../types.ts'
 import { MARKERS } from '../types.ts'
 
 export function isMarked(value: unknown): value is MarkedValue {
@@ -9,10 +9,6 @@ export function isMarked(value: unknown): value is MarkedValue {
 		typeof (value as { marker?: unknown }).marker === 'string' &&
 		(MARKERS as string[]).includes((value as { marker: string }).marker)
 	)
-}
-
-export function markerOf(value: unknown): Marker | undefined {
-	return isMarked(value) ? value.marker : undefined
 }
 
 export function isTableAnswer(value: unknown): value is TableAnswer {

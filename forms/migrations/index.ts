@@ -3,7 +3,7 @@ import { ART15_5_TO_6 } from '../stockholm-art15/migrations/5-to-6.ts'
 import type { Answers, FormContext, FormDefinition } from '../types.ts'
 import type { MigrationResult } from './migrate.ts'
 import { applyMigrationSpec } from './migrate.ts'
-import type { MigrationReportEntry, MigrationSpec } from './types.ts'
+import type { MigrationReportEntry, MigrationSpec, PeriodBoundValues } from './types.ts'
 
 export type * from './types.ts'
 export type { MigrationResult } from './migrate.ts'
@@ -51,13 +51,16 @@ function partyOf(def: FormDefinition, answers: Answers): string | undefined {
  * target definition's period and the Party answered in the source.
  *
  * Returns the new answers (type-correct for the target) and a report in which every source
- * answer appears: carried, renamed, transformed, split, merged, dropped or failed, with reasons.
+ * answer appears: carried, renamed, transformed, split, merged, offered for confirmation, dropped
+ * or failed, with reasons. Answers of the target's `periodBound` items are offered, not copied,
+ * unless `periodBound` is `keep` (to compare two reports, not to start one).
  */
 export function migrateAnswers(
 	fromDef: FormDefinition,
 	toDef: FormDefinition,
 	answers: Answers,
 	ctx?: FormContext,
+	periodBound: PeriodBoundValues = 'offer',
 ): MigrationResult {
 	if (fromDef.formId !== toDef.formId) {
 		throw new Error(`Cannot migrate ${fromDef.formId} answers to ${toDef.formId}`)
@@ -71,6 +74,7 @@ export function migrateAnswers(
 			toDef,
 			answers,
 			context,
+			periodBound,
 		)
 	}
 	let current = answers
@@ -86,7 +90,7 @@ export function migrateAnswers(
 			to: version + 1,
 			questions: [],
 		}
-		const step = applyMigrationSpec(spec, currentDef, nextDef, current, context)
+		const step = applyMigrationSpec(spec, currentDef, nextDef, current, context, periodBound)
 		report.push(...step.report)
 		current = step.answers
 		currentDef = nextDef

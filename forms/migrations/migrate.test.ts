@@ -7,6 +7,7 @@ import {
 	art15V5Context,
 	art15V6Context,
 	buildCompleteArt15V5Answers,
+	buildCompleteArt15V6Answers,
 } from '../fixtures/builders.ts'
 import {
 	MIGRATION_CONTEXT,
@@ -64,6 +65,13 @@ function find(
 			entry.source.questionId === questionId &&
 			entry.source.columnId === columnId &&
 			entry.source.rowId === rowId,
+	)
+}
+
+/** The entries of a table's rows. */
+function rowsOf(report: MigrationReportEntry[], questionId: string) {
+	return report.filter(
+		(entry) => entry.source.questionId === questionId && entry.source.rowId !== undefined,
 	)
 }
 
@@ -133,7 +141,11 @@ describe('migration machinery on fixture definitions', () => {
 			'legacy',
 			undefined,
 			undefined,
-			{ outcome: 'dropped', reason: 'No longer asked by the Secretariat.' },
+			{
+				outcome: 'dropped',
+				reason: 'No longer asked by the Secretariat.',
+				code: 'no_longer_asked',
+			},
 		],
 		[
 			'rename + transform',
@@ -161,14 +173,22 @@ describe('migration machinery on fixture definitions', () => {
 			'gone',
 			undefined,
 			undefined,
-			{ outcome: 'failed', reason: 'no mapping, and v2 has no question "gone"' },
+			{
+				outcome: 'failed',
+				reason: 'no mapping, and v2 has no question "gone"',
+				code: 'no_longer_asked',
+			},
 		],
 		[
 			'type changed',
 			'retyped',
 			undefined,
 			undefined,
-			{ outcome: 'failed', reason: 'no mapping, and the type changed from text to integer' },
+			{
+				outcome: 'failed',
+				reason: 'no mapping, and the type changed from text to integer',
+				code: 'incompatible',
+			},
 		],
 		[
 			'column rename + transform',
@@ -209,7 +229,12 @@ describe('migration machinery on fixture definitions', () => {
 			'stock',
 			'note',
 			undefined,
-			{ outcome: 'dropped', targets: [], reason: 'Notes are now given per report.' },
+			{
+				outcome: 'dropped',
+				targets: [],
+				reason: 'Notes are now given per report.',
+				code: 'no_longer_asked',
+			},
 		],
 		[
 			'column carried',
@@ -223,14 +248,19 @@ describe('migration machinery on fixture definitions', () => {
 			'stock',
 			undefined,
 			'C',
-			{ outcome: 'dropped', reason: 'Band C was merged into band B.' },
+			{ outcome: 'dropped', reason: 'Band C was merged into band B.', code: 'not_in_target' },
 		],
 		[
 			'open row outside period',
 			'trade',
 			undefined,
 			't2',
-			{ outcome: 'dropped', reason: 'Outside the new period.' },
+			{
+				outcome: 'dropped',
+				reason: 'The row is for 2021, outside the period 2024–2025 of the new report.',
+				code: 'outside_period',
+				params: { year: 2021 },
+			},
 		],
 		[
 			'table renamed',
@@ -260,6 +290,7 @@ describe('migration machinery on fixture definitions', () => {
 				outcome: 'failed',
 				targets: [{ questionId: 'status' }],
 				reason: 'The obsolete status was removed.',
+				code: 'incompatible',
 			},
 		])
 	})
@@ -319,6 +350,50 @@ describe('migration machinery on fixture definitions', () => {
 	})
 })
 
+describe('answers that describe the period (periodBound)', () => {
+	/** MIGRATION_V2 with `amount_kg` and the stock quantities marked as describing the period. */
+	const periodic = structuredClone(MIGRATION_V2)
+	for (const question of periodic.parts[0]!.sections[0]!.questions) {
+		if (question.id === 'amount_kg') question.periodBound = true
+		if (question.type === 'table' && question.id === 'stock')
+			for (const column of question.columns) if (column.id === 'qty_kg') column.periodBound = true
+	}
+
+	it('offers the converted value instead of writing it, and keeps it only when asked', () => {
+		const offered = applyMigrationSpec(MIGRATION_SPEC, MIGRATION_V1, periodic, v1Answers)
+		expect(offered.answers.amount_kg).toBeUndefined()
+		expect(find(offered.report, 'amount_t')).toEqual([
+			{
+				source: { questionId: 'amount_t' },
+				outcome: 'to_confirm',
+				targets: [{ questionId: 'amount_kg' }],
+				reason: expect.any(String),
+				code: 'period_bound',
+				previous: 2500,
+			},
+		])
+		const stock = (offered.answers.stock as TableAnswer).rows
+		expect(stock.find((row) => row.id === 'B')!.cells).not.toHaveProperty('qty_kg')
+		expect(find(offered.report, 'stock', 'qty_t', 'B')[0]).toMatchObject({
+			outcome: 'to_confirm',
+			previous: { marker: 'confidential' },
+		})
+		// The other columns of the row are carried as before.
+		expect(stock.find((row) => row.id === 'B')!.cells.total).toBe(1)
+
+		const kept = applyMigrationSpec(
+			MIGRATION_SPEC,
+			MIGRATION_V1,
+			periodic,
+			v1Answers,
+			undefined,
+			'keep',
+		)
+		expect(kept.answers.amount_kg).toBe(2500)
+		expect(find(kept.report, 'amount_t')[0]!.outcome).toBe('to_confirm')
+	})
+})
+
 describe('value transforms and merge strategies', () => {
 	it.each([
 		[{ map: { a: 'b' } }, 'a', { ok: true, value: 'b' }],
@@ -374,7 +449,7 @@ describe('Article 15: 5th → 6th cycle', () => {
 		expect(validateMigrationSpec(ART15_5_TO_6, ART15_V5, ART15_V6)).toEqual([])
 	})
 
-	it('carries stable answers, drops period-bound data with reasons', () => {
+	it('carries stable answers, drops or offers period-bound data with reasons', () => {
 		const { answers, report } = migrateAnswers(
 			ART15_V5,
 			ART15_V6,
@@ -389,7 +464,17 @@ describe('Article 15: 5th → 6th cycle', () => {
 		expect(find(report, 'b3_statistics', undefined, 'DDT|2019')[0]).toMatchObject({
 			outcome: 'dropped',
 		})
-		expect(find(report, 'b3_export_partners')[0]).toMatchObject({ outcome: 'dropped' })
+		expect(find(report, 'b3_export_partners')).toEqual([
+			{
+				source: { questionId: 'b3_export_partners' },
+				outcome: 'to_confirm',
+				targets: [{ questionId: 'b3_export_partners' }],
+				reason: expect.any(String),
+				code: 'period_bound',
+				params: { rows: 10 },
+			},
+		])
+		expect(answers.b3_export_partners).toBeUndefined()
 		expect(report.some((entry) => entry.outcome === 'failed')).toBe(false)
 		// Every chemical row of the Annex A measures is carried (all v5 chemicals are still listed).
 		expect((answers.b3_measures_annex_a as TableAnswer).rows).toHaveLength(
@@ -404,6 +489,83 @@ describe('Article 15: 5th → 6th cycle', () => {
 			missing.map((issue) => `${issue.questionId}${issue.rowId ? `:${issue.rowId}` : ''}`),
 		).toContain('c_pcb_use_ended_2025')
 		expect(missing.some((issue) => issue.rowId === 'PFHXS')).toBe(true)
+	})
+
+	it('offers the figures of the 5th period for confirmation instead of copying them', () => {
+		const v5 = buildCompleteArt15V5Answers()
+		const { answers, report } = migrateAnswers(ART15_V5, ART15_V6, v5, art15V6Context())
+		// Actual quantities under the registered exemptions: the rows come along, not the figures.
+		const exemptions = (answers.b4_exemptions as TableAnswer).rows
+		expect(exemptions.map((row) => row.cells.chemical)).toEqual(['PFOS', 'DECABDE'])
+		expect(exemptions.every((row) => !('actual_kg_per_year' in row.cells))).toBe(true)
+		expect(exemptions[0]!.cells.estimated_kg_per_year).toBe(500)
+		expect(find(report, 'b4_exemptions', 'actual_kg_per_year', 'ex-001')).toEqual([
+			{
+				source: { questionId: 'b4_exemptions', columnId: 'actual_kg_per_year', rowId: 'ex-001' },
+				outcome: 'to_confirm',
+				targets: [{ questionId: 'b4_exemptions', columnId: 'actual_kg_per_year', rowId: 'ex-001' }],
+				reason: expect.any(String),
+				code: 'period_bound',
+				params: { about: 'PFOS' },
+				previous: 320,
+			},
+		])
+		expect(find(report, 'b4_exemptions', 'actual_kg_per_year', 'ex-002')[0]).toMatchObject({
+			outcome: 'to_confirm',
+			previous: { marker: 'confidential' },
+		})
+		// PCB equipment: counts and tonnes are a state at the end of 2021.
+		const equipment = (answers.c_pcb_equipment_table as TableAnswer).rows
+		expect(equipment.map((row) => Object.keys(row.cells))).toEqual(equipment.map(() => ['band']))
+		expect(find(report, 'c_pcb_equipment_table', 'in_use_t', 'gt10pct_gt5l')[0]).toMatchObject({
+			outcome: 'to_confirm',
+			previous: 0,
+		})
+		expect(find(report, 'c_pcb_equipment_table', 'removed_t', 'gt10pct_gt5l')[0]).toMatchObject({
+			outcome: 'to_confirm',
+			previous: 35,
+		})
+		// Stockpile quantities, contaminated sites identified.
+		expect(answers.b6_contaminated_sites_count).toBeUndefined()
+		expect(find(report, 'b6_contaminated_sites_count')[0]).toMatchObject({
+			outcome: 'to_confirm',
+			previous: 14,
+		})
+		expect(find(report, 'b6_stockpiles', 'quantity_kg', 'stock-002')[0]).toMatchObject({
+			outcome: 'to_confirm',
+			params: { about: 'PCB' },
+			previous: 40_000,
+		})
+		// The engine then asks for them: the report is not complete until they are confirmed.
+		const missing = evaluate(ART15_V6, answers, art15V6Context()).issues.filter(
+			(issue) => issue.messageKey === 'required',
+		)
+		expect(missing).toContainEqual(
+			expect.objectContaining({
+				questionId: 'b4_exemptions',
+				rowId: 'ex-001',
+				columnId: 'actual_kg_per_year',
+			}),
+		)
+		expect(missing).toContainEqual(
+			expect.objectContaining({ questionId: 'b6_contaminated_sites_count' }),
+		)
+	})
+
+	it('compares the figures of the 5th period when asked to keep them (comparisons)', () => {
+		const v5 = buildCompleteArt15V5Answers()
+		const { answers, report } = migrateAnswers(ART15_V5, ART15_V6, v5, art15V6Context(), 'keep')
+		expect((answers.b4_exemptions as TableAnswer).rows[0]!.cells.actual_kg_per_year).toBe(320)
+		expect(answers.b6_contaminated_sites_count).toBe(14)
+		expect((answers.b3_export_partners as TableAnswer).rows).toHaveLength(10)
+		expect(find(report, 'b6_contaminated_sites_count')[0]).toMatchObject({ outcome: 'to_confirm' })
+	})
+
+	it('no longer lists PCDD and PCDF among the other unintentional POPs', () => {
+		const v5 = { ...buildCompleteArt15V5Answers(), b5_other_upops: ['PCDD', 'HCB', 'PCDF'] }
+		const { answers, report } = migrateAnswers(ART15_V5, ART15_V6, v5, art15V6Context())
+		expect(answers.b5_other_upops).toEqual(['HCB'])
+		expect(find(report, 'b5_other_upops')[0]).toMatchObject({ outcome: 'transformed' })
 	})
 
 	it('derives the context from the definition and the answered Party when none is given', () => {
@@ -432,11 +594,97 @@ describe('Article 15: 5th → 6th cycle', () => {
 		)
 	})
 
-	it('same version: identity with everything carried', () => {
+	it('same version: identity with everything carried, except what describes the period', () => {
 		const v6 = { a_party_code: 'KEN', b9_mechanism: 'yes' } satisfies Answers
 		const { answers, report } = migrateAnswers(ART15_V6, ART15_V6, v6)
 		expect(answers).toEqual(v6)
 		expect(report.map((entry) => entry.outcome)).toEqual(['carried', 'carried'])
+		const withPeriod = { ...v6, b12_assistance: 'received' } satisfies Answers
+		const again = migrateAnswers(ART15_V6, ART15_V6, withPeriod)
+		expect(again.answers).toEqual(v6)
+		expect(find(again.report, 'b12_assistance')[0]).toMatchObject({
+			outcome: 'to_confirm',
+			previous: 'received',
+		})
+	})
+
+	it('a new cycle on the same version: system-filled answers recomputed, rows outside the new period dropped', () => {
+		const previous = buildCompleteArt15V6Answers(art15V6Context('KEN'))
+		const submitted = { ...previous, a_submission_date: '2026-08-20' }
+		const ctx = { partyCode: 'KEN', periodStart: '2026-01-01', periodEnd: '2029-12-31' }
+		const { answers, report } = migrateAnswers(ART15_V6, ART15_V6, submitted, ctx)
+
+		expect(answers.a_party_code).toBe('KEN')
+		expect(answers.a_period_from).toBe(2026)
+		expect(answers.a_period_to).toBe(2029)
+		expect(answers.a_submission_date).toBeUndefined()
+		expect(find(report, 'a_party_code')).toEqual([
+			{
+				source: { questionId: 'a_party_code' },
+				outcome: 'carried',
+				targets: [{ questionId: 'a_party_code' }],
+			},
+		])
+		expect(find(report, 'a_period_from')[0]).toMatchObject({
+			outcome: 'recomputed',
+			code: 'system_filled',
+			params: { value: 2026 },
+		})
+		expect(find(report, 'a_submission_date')[0]).toMatchObject({
+			outcome: 'dropped',
+			code: 'set_on_submission',
+		})
+
+		// Statistics rows are per year of the period: none of 2022–2025 comes along.
+		const statistics = answers.b3_statistics as TableAnswer
+		expect(statistics.rows).toEqual([])
+		const droppedYears = new Set(
+			rowsOf(report, 'b3_statistics')
+				.filter((entry) => entry.code === 'outside_period')
+				.map((entry) => entry.params?.year),
+		)
+		expect(droppedYears).toEqual(new Set([2022, 2023, 2024, 2025]))
+		// Open tables with a year of the period (assistance received, wastes destroyed) too.
+		for (const table of ['b12_received', 'b13_received', 'b6_waste_disposed']) {
+			expect((answers[table] as TableAnswer).rows, table).toEqual([])
+			expect(rowsOf(report, table).length, table).toBeGreaterThan(0)
+			expect(
+				rowsOf(report, table).every(
+					(entry) => entry.outcome === 'dropped' && entry.code === 'outside_period',
+				),
+				table,
+			).toBe(true)
+		}
+		// "Any production, import or export in the period?" is asked again, chemical by chemical.
+		const activity = (answers.b3_statistics_activity as TableAnswer).rows
+		expect(activity.length).toBeGreaterThan(0)
+		expect(activity.every((row) => !('activity' in row.cells))).toBe(true)
+		expect(
+			rowsOf(report, 'b3_statistics_activity').every((entry) => entry.outcome === 'to_confirm'),
+		).toBe(true)
+		// Nothing left refers to the previous period.
+		const issues = evaluate(ART15_V6, answers, ctx).issues
+		expect(issues.filter((issue) => issue.messageKey === 'context_mismatch')).toEqual([])
+		expect(
+			issues.filter(
+				(issue) =>
+					['b12_received', 'b13_received', 'b6_waste_disposed'].includes(issue.questionId) &&
+					issue.messageKey !== 'required',
+			),
+		).toEqual([])
+	})
+
+	it('a spec may not map answers the system fills in', () => {
+		expect(
+			validateMigrationSpec(
+				{
+					...ART15_5_TO_6,
+					questions: [{ kind: 'transform', question: 'a_period_from', transform: { add: 4 } }],
+				},
+				ART15_V5,
+				ART15_V6,
+			),
+		).toEqual(['target question "a_period_from" is filled in by the system: do not map it'])
 	})
 
 	it('refuses to migrate backwards or across forms', () => {

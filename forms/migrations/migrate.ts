@@ -3,6 +3,7 @@ import { columnSchema, questionSchema } from '../engine/answer-schemas.ts'
 import { rowsFor } from '../engine/compile.ts'
 import { periodYears } from '../engine/rows.ts'
 import { isAnswered, isMarked, tableRows } from '../engine/values.ts'
+import { contextAnswers, isSubmissionDate, isSystemFilled } from '../system-answers.ts'
 import type {
 	Answer,
 	Answers,
@@ -20,9 +21,12 @@ import type {
 	AnswerLocation,
 	ColumnMapping,
 	MigrationOutcome,
+	MigrationReasonCode,
 	MigrationReportEntry,
 	MigrationSpec,
+	PeriodBoundValues,
 	QuestionMapping,
+	RowMapping,
 	ValueTransform,
 } from './types.ts'
 
@@ -48,6 +52,24 @@ function schemaOf(item: Question | TableColumn, isColumn: boolean): ZodMiniType 
 		schemaCache.set(item, schema)
 	}
 	return schema
+}
+
+/**
+ * Why a value was not written, with the code people are shown (default `incompatible`). A value
+ * for a `periodBound` target is not written but offered for confirmation (`previous`).
+ */
+type Refusal = {
+	ok: false
+	reason: string
+	code?: MigrationReasonCode
+	toConfirm?: { previous: unknown }
+}
+type WriteOutcome = { ok: true; value: unknown } | Refusal
+
+const OFFERED: Omit<Refusal, 'toConfirm'> = {
+	ok: false,
+	reason: 'The answer describes the period of the previous report: offered for confirmation.',
+	code: 'period_bound',
 }
 
 /** The value must have the target's type, and inline option codes must still be offered. */
@@ -79,9 +101,330 @@ function transformOutcome(
 	return renamed ? 'renamed' : 'carried'
 }
 
+function convert(value: unknown, transform: ValueTransform | undefined): Outcome {
+	return transform ? applyTransform(value, transform) : { ok: true, value }
+}
+
+/** One application of a spec: what it reads, what it has written so far, and its report. */
+interface MigrationRun {
+	fromDef: FormDefinition
+	toDef: FormDefinition
+	answers: Answers
+	ctx: FormContext | undefined
+	periodBound: PeriodBoundValues
+	sourceQuestions: Map<string, Question>
+	targetQuestions: Map<string, Question>
+	recomputed: Answers
+	out: Answers
+	/** Target question id → the source id whose answer was written there. */
+	writtenBy: Map<string, string>
+	report: MigrationReportEntry[]
+	handledMerges: Set<QuestionMapping>
+}
+
+function entry(
+	run: MigrationRun,
+	source: AnswerLocation,
+	outcome: MigrationOutcome,
+	targets?: AnswerLocation[],
+	reason?: string,
+	code?: MigrationReasonCode,
+	params?: Record<string, string | number>,
+	previous?: unknown,
+): void {
+	run.report.push({
+		source,
+		outcome,
+		...(targets ? { targets } : {}),
+		...(reason ? { reason } : {}),
+		...(code ? { code } : {}),
+		...(params ? { params } : {}),
+		...(previous !== undefined ? { previous: previous as Answer } : {}),
+	})
+}
+
+function refused(
+	run: MigrationRun,
+	source: AnswerLocation,
+	result: Refusal,
+	targets?: AnswerLocation[],
+	params?: Record<string, string | number>,
+): void {
+	if (result.toConfirm)
+		entry(
+			run,
+			source,
+			'to_confirm',
+			targets,
+			result.reason,
+			result.code,
+			params,
+			result.toConfirm.previous,
+		)
+	else entry(run, source, 'failed', targets, result.reason, result.code ?? 'incompatible')
+}
+
+/** Writes a converted value to a target question, or explains why it cannot. */
+function write(
+	run: MigrationRun,
+	sourceId: string,
+	targetId: string,
+	value: unknown,
+): WriteOutcome {
+	const target = run.targetQuestions.get(targetId)
+	if (!target)
+		return {
+			ok: false,
+			reason: `the target has no question "${targetId}"`,
+			code: 'no_longer_asked',
+		}
+	if (isSystemFilled(target))
+		return {
+			ok: false,
+			reason: `"${targetId}" is filled in by the system`,
+			code: 'system_filled',
+		}
+	const fit = fits(target, value, false)
+	if (!fit.ok) return fit
+	const previous = run.writtenBy.get(targetId)
+	if (previous !== undefined)
+		return {
+			ok: false,
+			reason: `"${targetId}" already holds the answer carried from "${previous}"`,
+			code: 'conflict',
+		}
+	run.writtenBy.set(targetId, sourceId)
+	if (target.periodBound) {
+		if (run.periodBound === 'keep') run.out[targetId] = value as Answer
+		return { ...OFFERED, toConfirm: { previous: value } }
+	}
+	run.out[targetId] = value as Answer
+	return fit
+}
+
+/**
+ * A source answer whose target the system fills in: the target gets its value for the new
+ * context (carried when unchanged), or nothing until the system sets it (date of submission).
+ */
+function recompute(run: MigrationRun, sourceId: string, target: Question, previous: Answer): void {
+	const fresh = run.recomputed[target.id]
+	const location = { questionId: sourceId }
+	if (fresh === undefined) {
+		const onSubmission = isSubmissionDate(target)
+		entry(
+			run,
+			location,
+			'dropped',
+			undefined,
+			onSubmission
+				? 'Set by the system when the new report is submitted.'
+				: 'Filled in by the system for each report.',
+			onSubmission ? 'set_on_submission' : 'system_filled',
+		)
+		return
+	}
+	run.writtenBy.set(target.id, sourceId)
+	run.out[target.id] = fresh
+	if (target.id === sourceId && canonical(fresh) === canonical(previous)) {
+		entry(run, location, 'carried', [{ questionId: target.id }])
+		return
+	}
+	entry(
+		run,
+		location,
+		'recomputed',
+		[{ questionId: target.id }],
+		`Filled in by the system for the new report: ${canonical(fresh)}.`,
+		'system_filled',
+		typeof fresh === 'string' || typeof fresh === 'number' ? { value: fresh } : undefined,
+	)
+}
+
+/** The question a source answer goes to unchanged in shape (no mapping, rename, transform). */
+function directTargetOf(
+	run: MigrationRun,
+	sourceId: string,
+	mapping: QuestionMapping | undefined,
+): Question | undefined {
+	if (!mapping) return run.targetQuestions.get(sourceId)
+	if (mapping.kind === 'rename') return run.targetQuestions.get(mapping.to)
+	if (mapping.kind === 'transform') return run.targetQuestions.get(mapping.question)
+	return undefined
+}
+
+/** No mapping: carried to the same id when the target asks it with the same type. */
+function migrateUnmapped(
+	run: MigrationRun,
+	source: Question,
+	target: Question | undefined,
+	value: Answer,
+): void {
+	const location = { questionId: source.id }
+	if (!target) {
+		entry(
+			run,
+			location,
+			'failed',
+			undefined,
+			`no mapping, and v${run.toDef.version} has no question "${source.id}"`,
+			'no_longer_asked',
+		)
+	} else if (!sameType(source, target)) {
+		entry(
+			run,
+			location,
+			'failed',
+			undefined,
+			`no mapping, and the type changed from ${source.type} to ${target.type}`,
+			'incompatible',
+		)
+	} else if (source.type === 'table' && target.type === 'table') {
+		migrateTable(run, { kind: 'table', from: source.id }, source, target)
+	} else {
+		const result = write(run, source.id, source.id, value)
+		if (result.ok) entry(run, location, 'carried', [location])
+		else refused(run, location, result, result.toConfirm ? [location] : undefined)
+	}
+}
+
+function migrateDrop(
+	run: MigrationRun,
+	sourceId: string,
+	mapping: Extract<QuestionMapping, { kind: 'drop' }>,
+): void {
+	const because = mapping.because
+	entry(
+		run,
+		{ questionId: sourceId },
+		'dropped',
+		undefined,
+		mapping.reason,
+		because?.code ?? 'no_longer_asked',
+		because?.code === 'replaced' ? { question: because.by } : undefined,
+	)
+}
+
+function migrateRenameOrTransform(
+	run: MigrationRun,
+	sourceId: string,
+	mapping: Extract<QuestionMapping, { kind: 'rename' | 'transform' }>,
+	value: Answer,
+): void {
+	const targetId = mapping.kind === 'rename' ? mapping.to : mapping.question
+	const converted = convert(value, mapping.transform)
+	const result = converted.ok ? write(run, sourceId, targetId, converted.value) : converted
+	if (result.ok) {
+		entry(
+			run,
+			{ questionId: sourceId },
+			transformOutcome(mapping.transform, mapping.kind === 'rename'),
+			[{ questionId: targetId }],
+		)
+	} else refused(run, { questionId: sourceId }, result, [{ questionId: targetId }])
+}
+
+function migrateSplit(
+	run: MigrationRun,
+	sourceId: string,
+	mapping: Extract<QuestionMapping, { kind: 'split' }>,
+	value: Answer,
+): void {
+	const targets: AnswerLocation[] = []
+	for (const part of mapping.into) {
+		const converted = convert(value, part.transform)
+		const result = converted.ok ? write(run, sourceId, part.to, converted.value) : converted
+		if (result.ok) targets.push({ questionId: part.to })
+		else refused(run, { questionId: sourceId }, result, [{ questionId: part.to }])
+	}
+	if (targets.length > 0) entry(run, { questionId: sourceId }, 'split', targets)
+}
+
+/** All sources of a merge are handled together, at the first of them met. */
+function migrateMerge(
+	run: MigrationRun,
+	mapping: Extract<QuestionMapping, { kind: 'merge' }>,
+): void {
+	if (run.handledMerges.has(mapping)) return
+	run.handledMerges.add(mapping)
+	const values = mapping.from.map((id) => ({ source: id, value: run.answers[id] }))
+	const combined = combine(values, mapping.combine)
+	const result = combined.ok
+		? write(run, mapping.from.join('+'), mapping.to, combined.value)
+		: combined
+	for (const { source: id, value: merged } of values) {
+		if (merged === undefined) continue
+		if (result.ok) entry(run, { questionId: id }, 'merged', [{ questionId: mapping.to }])
+		else refused(run, { questionId: id }, result, [{ questionId: mapping.to }])
+	}
+}
+
+function migrateTableMapping(
+	run: MigrationRun,
+	source: Question,
+	mapping: Extract<QuestionMapping, { kind: 'table' }>,
+): void {
+	const target = run.targetQuestions.get(mapping.to ?? mapping.from)
+	if (source.type !== 'table' || target?.type !== 'table') {
+		entry(
+			run,
+			{ questionId: source.id },
+			'failed',
+			undefined,
+			'table mapping between non-table questions',
+			'incompatible',
+		)
+	} else migrateTable(run, mapping, source, target)
+}
+
+function migrateAnswer(
+	run: MigrationRun,
+	sourceId: string,
+	value: Answer,
+	mapping: QuestionMapping | undefined,
+): void {
+	const source = run.sourceQuestions.get(sourceId)
+	if (!source) {
+		entry(
+			run,
+			{ questionId: sourceId },
+			'failed',
+			undefined,
+			`"${sourceId}" is not a question of ${run.fromDef.formId} v${run.fromDef.version}`,
+			'no_longer_asked',
+		)
+		return
+	}
+	const directTarget = directTargetOf(run, sourceId, mapping)
+	if (directTarget && isSystemFilled(directTarget)) {
+		recompute(run, sourceId, directTarget, value)
+		return
+	}
+	if (!mapping) {
+		migrateUnmapped(run, source, directTarget, value)
+		return
+	}
+	switch (mapping.kind) {
+		case 'drop':
+			return migrateDrop(run, sourceId, mapping)
+		case 'rename':
+		case 'transform':
+			return migrateRenameOrTransform(run, sourceId, mapping, value)
+		case 'split':
+			return migrateSplit(run, sourceId, mapping, value)
+		case 'merge':
+			return migrateMerge(run, mapping)
+		case 'table':
+			return migrateTableMapping(run, source, mapping)
+	}
+}
+
 /**
  * Applies one spec (version N → N+1). Exported for fixture tests; use `migrateAnswers` otherwise.
- * `ctx` (the target report's context) lets fixed-row tables drop rows the target does not expect.
+ * `ctx` (the target report's context) recomputes the answers the system fills in, drops rows for
+ * years outside the target's period, and lets fixed-row tables drop rows the target does not
+ * expect. Without it, system-filled answers are not carried and no row is checked against a period.
+ * `periodBound` says whether answers of the target's period-bound items are left out (`offer`,
+ * the default) or written too (`keep`); either way they are reported `to_confirm`.
  */
 export function applyMigrationSpec(
 	spec: MigrationSpec,
@@ -89,382 +432,454 @@ export function applyMigrationSpec(
 	toDef: FormDefinition,
 	answers: Answers,
 	ctx?: FormContext,
+	periodBound: PeriodBoundValues = 'offer',
 ): MigrationResult {
-	const sourceQuestions = questionsOf(fromDef)
-	const targetQuestions = questionsOf(toDef)
-	const out: Answers = {}
-	const writtenBy = new Map<string, string>()
-	const report: MigrationReportEntry[] = []
-	const entry = (
-		source: AnswerLocation,
-		outcome: MigrationOutcome,
-		targets?: AnswerLocation[],
-		reason?: string,
-	) =>
-		report.push({ source, outcome, ...(targets ? { targets } : {}), ...(reason ? { reason } : {}) })
-
+	const run: MigrationRun = {
+		fromDef,
+		toDef,
+		answers,
+		ctx,
+		periodBound,
+		sourceQuestions: questionsOf(fromDef),
+		targetQuestions: questionsOf(toDef),
+		recomputed: ctx ? contextAnswers(toDef, ctx) : {},
+		out: {},
+		writtenBy: new Map(),
+		report: [],
+		handledMerges: new Set(),
+	}
 	const mappingFor = new Map<string, QuestionMapping>()
 	for (const mapping of spec.questions) {
 		if (mapping.kind === 'merge') for (const id of mapping.from) mappingFor.set(id, mapping)
 		else mappingFor.set(mapping.kind === 'transform' ? mapping.question : mapping.from, mapping)
 	}
-
-	/** Writes a converted value to a target question, or explains why it cannot. */
-	const write = (sourceId: string, targetId: string, value: unknown): Outcome => {
-		const target = targetQuestions.get(targetId)
-		if (!target) return { ok: false, reason: `the target has no question "${targetId}"` }
-		const fit = fits(target, value, false)
-		if (!fit.ok) return fit
-		const previous = writtenBy.get(targetId)
-		if (previous !== undefined)
-			return {
-				ok: false,
-				reason: `"${targetId}" already holds the answer carried from "${previous}"`,
-			}
-		writtenBy.set(targetId, sourceId)
-		out[targetId] = value as Answer
-		return fit
-	}
-
-	const handledMerges = new Set<QuestionMapping>()
 	for (const [sourceId, value] of Object.entries(answers)) {
 		if (value === undefined) continue
-		const source = sourceQuestions.get(sourceId)
-		if (!source) {
-			entry(
-				{ questionId: sourceId },
-				'failed',
-				undefined,
-				`"${sourceId}" is not a question of ${fromDef.formId} v${fromDef.version}`,
-			)
-			continue
-		}
-		const mapping = mappingFor.get(sourceId)
-
-		if (!mapping) {
-			const target = targetQuestions.get(sourceId)
-			if (!target) {
-				entry(
-					{ questionId: sourceId },
-					'failed',
-					undefined,
-					`no mapping, and v${toDef.version} has no question "${sourceId}"`,
-				)
-			} else if (!sameType(source, target)) {
-				entry(
-					{ questionId: sourceId },
-					'failed',
-					undefined,
-					`no mapping, and the type changed from ${source.type} to ${target.type}`,
-				)
-			} else if (source.type === 'table' && target.type === 'table') {
-				migrateTable({ kind: 'table', from: sourceId }, source, target)
-			} else {
-				const result = write(sourceId, sourceId, value)
-				if (result.ok) entry({ questionId: sourceId }, 'carried', [{ questionId: sourceId }])
-				else entry({ questionId: sourceId }, 'failed', undefined, result.reason)
-			}
-			continue
-		}
-
-		switch (mapping.kind) {
-			case 'drop':
-				entry({ questionId: sourceId }, 'dropped', undefined, mapping.reason)
-				break
-			case 'rename':
-			case 'transform': {
-				const targetId = mapping.kind === 'rename' ? mapping.to : mapping.question
-				const converted = mapping.transform
-					? applyTransform(value, mapping.transform)
-					: { ok: true as const, value }
-				const result = converted.ok ? write(sourceId, targetId, converted.value) : converted
-				if (result.ok) {
-					entry(
-						{ questionId: sourceId },
-						transformOutcome(mapping.transform, mapping.kind === 'rename'),
-						[{ questionId: targetId }],
-					)
-				} else entry({ questionId: sourceId }, 'failed', [{ questionId: targetId }], result.reason)
-				break
-			}
-			case 'split': {
-				const targets: AnswerLocation[] = []
-				for (const part of mapping.into) {
-					const converted = part.transform
-						? applyTransform(value, part.transform)
-						: { ok: true as const, value }
-					const result = converted.ok ? write(sourceId, part.to, converted.value) : converted
-					if (result.ok) targets.push({ questionId: part.to })
-					else entry({ questionId: sourceId }, 'failed', [{ questionId: part.to }], result.reason)
-				}
-				if (targets.length > 0) entry({ questionId: sourceId }, 'split', targets)
-				break
-			}
-			case 'merge': {
-				if (handledMerges.has(mapping)) break
-				handledMerges.add(mapping)
-				const values = mapping.from.map((id) => ({ source: id, value: answers[id] }))
-				const combined = combine(values, mapping.combine)
-				const result = combined.ok
-					? write(mapping.from.join('+'), mapping.to, combined.value)
-					: combined
-				for (const { source: id, value: merged } of values) {
-					if (merged === undefined) continue
-					if (result.ok) entry({ questionId: id }, 'merged', [{ questionId: mapping.to }])
-					else entry({ questionId: id }, 'failed', [{ questionId: mapping.to }], result.reason)
-				}
-				break
-			}
-			case 'table': {
-				const target = targetQuestions.get(mapping.to ?? mapping.from)
-				if (source.type !== 'table' || target?.type !== 'table') {
-					entry(
-						{ questionId: sourceId },
-						'failed',
-						undefined,
-						'table mapping between non-table questions',
-					)
-				} else migrateTable(mapping, source, target)
-				break
-			}
-		}
+		migrateAnswer(run, sourceId, value, mappingFor.get(sourceId))
 	}
-	return { answers: out, report }
+	return { answers: run.out, report: run.report }
+}
 
-	function migrateTable(
-		mapping: Extract<QuestionMapping, { kind: 'table' }>,
-		source: TableQuestion,
-		target: TableQuestion,
-	): void {
-		const value = answers[source.id]
-		const renamed = source.id !== target.id
-		const tableOutcome: MigrationOutcome = renamed ? 'renamed' : 'carried'
-		if (isMarked(value) || !isAnswered(value)) {
-			const result = write(source.id, target.id, value)
-			if (result.ok) entry({ questionId: source.id }, tableOutcome, [{ questionId: target.id }])
-			else entry({ questionId: source.id }, 'failed', [{ questionId: target.id }], result.reason)
-			return
-		}
-		const sourceDims =
-			source.rows.kind === 'fixed' ? source.rows.dimensions.map((d) => d.column) : []
-		const targetDims =
-			target.rows.kind === 'fixed' ? target.rows.dimensions.map((d) => d.column) : []
-		const targetColumns = new Map(target.columns.map((column) => [column.id, column]))
-		const sourceColumns = new Map(source.columns.map((column) => [column.id, column]))
-		const rowsSpec = mapping.rows ?? {}
-		const expected =
+type TableMapping = Extract<QuestionMapping, { kind: 'table' }>
+
+/** One table being migrated, within its run. */
+interface TableRun {
+	run: MigrationRun
+	source: TableQuestion
+	target: TableQuestion
+	rowsSpec: RowMapping
+	sourceDims: string[]
+	targetDims: string[]
+	sourceColumns: Map<string, TableColumn>
+	targetColumns: Map<string, TableColumn>
+	columnMapping: Map<string, ColumnMapping>
+	/** The fixed-row keys the target expects for the context, when the others are dropped. */
+	expected: Set<string> | undefined
+	years: number[] | undefined
+	/** Where a row's year is: the period-year dimension of fixed rows, `withinPeriod` columns of open ones. */
+	yearDimension: number
+	periodColumns: string[]
+	/** What an open row is about: its first cell (e.g. the chemical), to name offered values. */
+	aboutColumn: string | undefined
+	/** Per source column: outcome, targets, failures. */
+	columnReport: Map<string, ColumnNote>
+}
+
+interface ColumnNote {
+	outcome: MigrationOutcome
+	targets: Set<string>
+	reason?: string
+	code?: MigrationReasonCode
+}
+
+function tableRun(
+	run: MigrationRun,
+	mapping: TableMapping,
+	source: TableQuestion,
+	target: TableQuestion,
+): TableRun {
+	const { ctx, toDef } = run
+	const rowsSpec = mapping.rows ?? {}
+	const columnMapping = new Map<string, ColumnMapping>()
+	for (const column of mapping.columns ?? []) {
+		if (column.kind === 'merge') for (const id of column.from) columnMapping.set(id, column)
+		else columnMapping.set(column.kind === 'transform' ? column.column : column.from, column)
+	}
+	return {
+		run,
+		source,
+		target,
+		rowsSpec,
+		sourceDims: source.rows.kind === 'fixed' ? source.rows.dimensions.map((d) => d.column) : [],
+		targetDims: target.rows.kind === 'fixed' ? target.rows.dimensions.map((d) => d.column) : [],
+		sourceColumns: new Map(source.columns.map((column) => [column.id, column])),
+		targetColumns: new Map(target.columns.map((column) => [column.id, column])),
+		columnMapping,
+		expected:
 			rowsSpec.dropOutsideTarget && target.rows.kind === 'fixed' && ctx
 				? new Set(rowsFor(toDef, target, ctx).map((row) => row.key))
-				: undefined
-		const years = ctx ? periodYears(ctx) : undefined
+				: undefined,
+		years: ctx ? periodYears(ctx) : undefined,
+		yearDimension:
+			target.rows.kind === 'fixed'
+				? target.rows.dimensions.findIndex((dimension) => 'periodYears' in dimension)
+				: -1,
+		periodColumns: target.columns
+			.filter((column) => column.type === 'year' && column.withinPeriod === true)
+			.map((column) => column.id),
+		aboutColumn: source.rows.kind === 'open' ? source.columns[0]?.id : undefined,
+		columnReport: new Map(),
+	}
+}
 
-		const columnMapping = new Map<string, ColumnMapping>()
-		for (const column of mapping.columns ?? []) {
-			if (column.kind === 'merge') for (const id of column.from) columnMapping.set(id, column)
-			else columnMapping.set(column.kind === 'transform' ? column.column : column.from, column)
-		}
-		/** Per source column: outcome, targets, failures. */
-		const columnReport = new Map<
-			string,
-			{ outcome: MigrationOutcome; targets: Set<string>; reason?: string }
-		>()
-		const note = (
-			columnId: string,
-			outcome: MigrationOutcome,
-			targetColumns: string[],
-			reason?: string,
-		) => {
-			if (!columnReport.has(columnId)) {
-				columnReport.set(columnId, {
-					outcome,
-					targets: new Set(targetColumns),
-					...(reason ? { reason } : {}),
-				})
-			}
-		}
-		const cellFailure = (rowId: string, columnId: string, reason: string, targetColumn?: string) =>
-			entry(
-				{ questionId: source.id, columnId, rowId },
-				'failed',
-				targetColumn ? [{ questionId: target.id, columnId: targetColumn, rowId }] : undefined,
-				reason,
-			)
+function outsidePeriod(table: TableRun, year: unknown): year is number {
+	const { years } = table
+	return (
+		years !== undefined &&
+		typeof year === 'number' &&
+		(year < years[0]! || year > years[years.length - 1]!)
+	)
+}
 
-		const outRows: TableRow[] = []
-		for (const row of tableRows(value)) {
-			let rowId = row.id
-			const dimensionCells: Record<string, CellValue> = {}
-			if (source.rows.kind === 'fixed') {
-				let key = row.key ?? row.id
-				let dropReason: string | undefined
-				if (rowsSpec.keys && key in rowsSpec.keys) {
-					const mapped = rowsSpec.keys[key]
-					if (mapped === null || mapped === undefined)
-						dropReason = rowsSpec.dropReason ?? 'row has no equivalent in the target'
-					else key = mapped
-				}
-				const parts = key.split('|')
-				if (!dropReason && rowsSpec.codes) {
-					sourceDims.forEach((dimension, i) => {
-						const codeMap = rowsSpec.codes?.[dimension]
-						const code = parts[i]
-						if (!codeMap || code === undefined || !(code in codeMap)) return
-						const mapped = codeMap[code]
-						if (mapped === null || mapped === undefined)
-							dropReason = rowsSpec.dropReason ?? `"${code}" has no equivalent in the target`
-						else parts[i] = mapped
-					})
-				}
-				key = parts.join('|')
-				if (!dropReason && expected && !expected.has(key))
-					dropReason = rowsSpec.dropOutsideTarget!.reason
-				if (dropReason) {
-					entry({ questionId: source.id, rowId: row.id }, 'dropped', undefined, dropReason)
-					continue
-				}
-				rowId = key
-				targetDims.forEach((dimension, i) => {
-					const code = parts[i]
-					if (code === undefined) return
-					dimensionCells[dimension] =
-						targetColumns.get(dimension)?.type === 'year' ? Number(code) : code
-				})
-			} else if (rowsSpec.dropOutsideTarget?.periodColumn && years) {
-				const year = row.cells[rowsSpec.dropOutsideTarget.periodColumn]
-				if (typeof year === 'number' && (year < years[0]! || year > years[years.length - 1]!)) {
-					entry(
-						{ questionId: source.id, rowId: row.id },
-						'dropped',
-						undefined,
-						rowsSpec.dropOutsideTarget.reason,
-					)
-					continue
-				}
-			}
+function dropOutsidePeriod(table: TableRun, rowId: string, year: number): void {
+	const years = table.years!
+	entry(
+		table.run,
+		{ questionId: table.source.id, rowId },
+		'dropped',
+		undefined,
+		`The row is for ${year}, outside the period ${years[0]}–${years[years.length - 1]} of the new report.`,
+		'outside_period',
+		{ year },
+	)
+}
 
-			const cells: Record<string, CellValue> =
-				target.rows.kind === 'fixed' ? { ...dimensionCells } : {}
-			const setCell = (targetColumn: string, cellValue: unknown): Outcome => {
-				const column = targetColumns.get(targetColumn)
-				if (!column)
-					return { ok: false, reason: `the target table has no column "${targetColumn}"` }
-				if (targetDims.includes(targetColumn))
-					return { ok: false, reason: `"${targetColumn}" is a row dimension` }
-				if (cells[targetColumn] !== undefined)
-					return { ok: false, reason: `"${targetColumn}" already holds a carried value` }
-				const fit = fits(column, cellValue, true)
-				if (fit.ok) cells[targetColumn] = cellValue as CellValue
-				return fit
-			}
-			const handled = new Set<ColumnMapping>()
-			for (const [columnId, cellValue] of Object.entries(row.cells)) {
-				if (sourceDims.includes(columnId) || cellValue === undefined) continue
-				const columnDef = sourceColumns.get(columnId)
-				const spec = columnMapping.get(columnId)
-				if (!columnDef) {
-					cellFailure(row.id, columnId, `"${columnId}" is not a column of the source table`)
-					continue
-				}
-				if (!spec) {
-					const targetColumn = targetColumns.get(columnId)
-					if (!targetColumn || targetDims.includes(columnId)) {
-						note(
-							columnId,
-							'failed',
-							[],
-							`no mapping, and the target table has no column "${columnId}"`,
-						)
-						cellFailure(
-							row.id,
-							columnId,
-							`no mapping, and the target table has no column "${columnId}"`,
-						)
-						continue
-					}
-					if (!sameType(columnDef, targetColumn)) {
-						const reason = `no mapping, and the column type changed from ${columnDef.type} to ${targetColumn.type}`
-						note(columnId, 'failed', [], reason)
-						cellFailure(row.id, columnId, reason)
-						continue
-					}
-					const result = setCell(columnId, cellValue)
-					if (result.ok) note(columnId, 'carried', [columnId])
-					else cellFailure(row.id, columnId, result.reason, columnId)
-					continue
-				}
-				switch (spec.kind) {
-					case 'drop':
-						note(columnId, 'dropped', [], spec.reason)
-						break
-					case 'rename':
-					case 'transform': {
-						const targetColumn = spec.kind === 'rename' ? spec.to : spec.column
-						const converted = spec.transform
-							? applyTransform(cellValue, spec.transform)
-							: { ok: true as const, value: cellValue }
-						const result = converted.ok ? setCell(targetColumn, converted.value) : converted
-						if (result.ok)
-							note(columnId, transformOutcome(spec.transform, spec.kind === 'rename'), [
-								targetColumn,
-							])
-						else cellFailure(row.id, columnId, result.reason, targetColumn)
-						break
-					}
-					case 'split': {
-						const done: string[] = []
-						for (const part of spec.into) {
-							const converted = part.transform
-								? applyTransform(cellValue, part.transform)
-								: { ok: true as const, value: cellValue }
-							const result = converted.ok ? setCell(part.to, converted.value) : converted
-							if (result.ok) done.push(part.to)
-							else cellFailure(row.id, columnId, result.reason, part.to)
-						}
-						if (done.length > 0)
-							note(
-								columnId,
-								'split',
-								spec.into.map((part) => part.to),
-							)
-						break
-					}
-					case 'merge': {
-						if (handled.has(spec)) break
-						handled.add(spec)
-						const values = spec.from.map((id) => ({ source: id, value: row.cells[id] }))
-						const combined = combine(values, spec.combine)
-						const result = combined.ok ? setCell(spec.to, combined.value) : combined
-						for (const { source: id, value: merged } of values) {
-							if (merged === undefined) continue
-							if (result.ok) note(id, 'merged', [spec.to])
-							else cellFailure(row.id, id, result.reason, spec.to)
-						}
-						break
-					}
-				}
-			}
-			outRows.push(
-				target.rows.kind === 'fixed' ? { id: rowId, key: rowId, cells } : { id: rowId, cells },
-			)
-		}
+/** Records the first outcome of a source column (later rows do not change it). */
+function note(
+	table: TableRun,
+	columnId: string,
+	outcome: MigrationOutcome,
+	targetColumns: string[],
+	reason?: string,
+	code?: MigrationReasonCode,
+): void {
+	if (table.columnReport.has(columnId)) return
+	table.columnReport.set(columnId, {
+		outcome,
+		targets: new Set(targetColumns),
+		...(reason ? { reason } : {}),
+		...(code ? { code } : {}),
+	})
+}
 
-		const result = write(source.id, target.id, { rows: outRows })
-		if (!result.ok) {
-			entry({ questionId: source.id }, 'failed', [{ questionId: target.id }], result.reason)
-			return
+function cellFailure(
+	table: TableRun,
+	row: TableRow,
+	columnId: string,
+	result: Refusal,
+	targetColumn?: string,
+): void {
+	const { source, target, aboutColumn } = table
+	const about = aboutColumn !== undefined ? row.cells[aboutColumn] : undefined
+	refused(
+		table.run,
+		{ questionId: source.id, columnId, rowId: row.id },
+		result,
+		targetColumn ? [{ questionId: target.id, columnId: targetColumn, rowId: row.id }] : undefined,
+		result.toConfirm && typeof about === 'string' ? { about } : undefined,
+	)
+}
+
+/** A fixed row's key after the spec's key and code mappings, or why the row has no equivalent. */
+function mapFixedRowKey(
+	table: TableRun,
+	row: TableRow,
+): { parts: string[]; dropReason: string | undefined } {
+	const { rowsSpec } = table
+	let key = row.key ?? row.id
+	let dropReason: string | undefined
+	if (rowsSpec.keys && key in rowsSpec.keys) {
+		const mapped = rowsSpec.keys[key]
+		if (mapped === null || mapped === undefined)
+			dropReason = rowsSpec.dropReason ?? 'row has no equivalent in the target'
+		else key = mapped
+	}
+	const parts = key.split('|')
+	if (!dropReason && rowsSpec.codes) {
+		table.sourceDims.forEach((dimension, i) => {
+			const codeMap = rowsSpec.codes?.[dimension]
+			const code = parts[i]
+			if (!codeMap || code === undefined || !(code in codeMap)) return
+			const mapped = codeMap[code]
+			if (mapped === null || mapped === undefined)
+				dropReason = rowsSpec.dropReason ?? `"${code}" has no equivalent in the target`
+			else parts[i] = mapped
+		})
+	}
+	return { parts, dropReason }
+}
+
+/**
+ * Where a source row goes: its id in the target and the cells of the target's dimensions, or
+ * `undefined` when the row is dropped (reported here).
+ */
+function placeRow(
+	table: TableRun,
+	row: TableRow,
+): { rowId: string; dimensionCells: Record<string, CellValue> } | undefined {
+	const dimensionCells: Record<string, CellValue> = {}
+	if (table.source.rows.kind !== 'fixed') {
+		const year = table.periodColumns
+			.map((column) => row.cells[column])
+			.find((cell): cell is number => outsidePeriod(table, cell))
+		if (year !== undefined) {
+			dropOutsidePeriod(table, row.id, year)
+			return undefined
 		}
-		if (columnReport.size === 0 && outRows.length > 0)
-			entry({ questionId: source.id }, tableOutcome, [{ questionId: target.id }])
-		if (tableRows(value).length === 0)
-			entry({ questionId: source.id }, tableOutcome, [{ questionId: target.id }])
-		for (const [columnId, { outcome, targets, reason }] of columnReport) {
-			const effective = outcome === 'carried' && renamed ? 'renamed' : outcome
-			entry(
-				{ questionId: source.id, columnId },
-				effective,
-				[...targets].map((targetColumn) => ({ questionId: target.id, columnId: targetColumn })),
-				reason,
-			)
+		return { rowId: row.id, dimensionCells }
+	}
+	const { parts, dropReason: unmapped } = mapFixedRowKey(table, row)
+	let dropReason = unmapped
+	const key = parts.join('|')
+	const year = table.yearDimension >= 0 ? Number(parts[table.yearDimension]) : undefined
+	if (!dropReason && outsidePeriod(table, year)) {
+		dropOutsidePeriod(table, row.id, year)
+		return undefined
+	}
+	if (!dropReason && table.expected && !table.expected.has(key))
+		dropReason = table.rowsSpec.dropOutsideTarget!.reason
+	if (dropReason) {
+		entry(
+			table.run,
+			{ questionId: table.source.id, rowId: row.id },
+			'dropped',
+			undefined,
+			dropReason,
+			'not_in_target',
+		)
+		return undefined
+	}
+	table.targetDims.forEach((dimension, i) => {
+		const code = parts[i]
+		if (code === undefined) return
+		dimensionCells[dimension] =
+			table.targetColumns.get(dimension)?.type === 'year' ? Number(code) : code
+	})
+	return { rowId: key, dimensionCells }
+}
+
+/** Writes a converted value to a cell of the target row, or explains why it cannot. */
+function setCell(
+	table: TableRun,
+	cells: Record<string, CellValue>,
+	targetColumn: string,
+	cellValue: unknown,
+): WriteOutcome {
+	const column = table.targetColumns.get(targetColumn)
+	if (!column)
+		return {
+			ok: false,
+			reason: `the target table has no column "${targetColumn}"`,
+			code: 'no_longer_asked',
+		}
+	if (table.targetDims.includes(targetColumn))
+		return { ok: false, reason: `"${targetColumn}" is a row dimension` }
+	if (cells[targetColumn] !== undefined)
+		return {
+			ok: false,
+			reason: `"${targetColumn}" already holds a carried value`,
+			code: 'conflict',
+		}
+	const fit = fits(column, cellValue, true)
+	if (!fit.ok) return fit
+	if (column.periodBound) {
+		if (table.run.periodBound === 'keep') cells[targetColumn] = cellValue as CellValue
+		return { ...OFFERED, toConfirm: { previous: cellValue } }
+	}
+	cells[targetColumn] = cellValue as CellValue
+	return fit
+}
+
+/** No column mapping: carried to the same column when the target has it with the same type. */
+function migrateUnmappedCell(
+	table: TableRun,
+	row: TableRow,
+	cells: Record<string, CellValue>,
+	columnDef: TableColumn,
+	cellValue: CellValue,
+): void {
+	const columnId = columnDef.id
+	const targetColumn = table.targetColumns.get(columnId)
+	let refusal: Refusal | undefined
+	if (!targetColumn || table.targetDims.includes(columnId))
+		refusal = {
+			ok: false,
+			reason: `no mapping, and the target table has no column "${columnId}"`,
+			code: 'no_longer_asked',
+		}
+	else if (!sameType(columnDef, targetColumn))
+		refusal = {
+			ok: false,
+			reason: `no mapping, and the column type changed from ${columnDef.type} to ${targetColumn.type}`,
+			code: 'incompatible',
+		}
+	if (refusal) {
+		note(table, columnId, 'failed', [], refusal.reason, refusal.code)
+		cellFailure(table, row, columnId, refusal)
+		return
+	}
+	const result = setCell(table, cells, columnId, cellValue)
+	if (result.ok) note(table, columnId, 'carried', [columnId])
+	else cellFailure(table, row, columnId, result, columnId)
+}
+
+function migrateMappedCell(
+	table: TableRun,
+	row: TableRow,
+	cells: Record<string, CellValue>,
+	columnId: string,
+	cellValue: CellValue,
+	spec: ColumnMapping,
+	handledMerges: Set<ColumnMapping>,
+): void {
+	switch (spec.kind) {
+		case 'drop':
+			note(table, columnId, 'dropped', [], spec.reason, 'no_longer_asked')
+			break
+		case 'rename':
+		case 'transform': {
+			const targetColumn = spec.kind === 'rename' ? spec.to : spec.column
+			const converted = convert(cellValue, spec.transform)
+			const result = converted.ok ? setCell(table, cells, targetColumn, converted.value) : converted
+			if (result.ok)
+				note(table, columnId, transformOutcome(spec.transform, spec.kind === 'rename'), [
+					targetColumn,
+				])
+			else cellFailure(table, row, columnId, result, targetColumn)
+			break
+		}
+		case 'split': {
+			let written = 0
+			for (const part of spec.into) {
+				const converted = convert(cellValue, part.transform)
+				const result = converted.ok ? setCell(table, cells, part.to, converted.value) : converted
+				if (result.ok) written++
+				else cellFailure(table, row, columnId, result, part.to)
+			}
+			if (written > 0)
+				note(
+					table,
+					columnId,
+					'split',
+					spec.into.map((part) => part.to),
+				)
+			break
+		}
+		case 'merge': {
+			if (handledMerges.has(spec)) break
+			handledMerges.add(spec)
+			const values = spec.from.map((id) => ({ source: id, value: row.cells[id] }))
+			const combined = combine(values, spec.combine)
+			const result = combined.ok ? setCell(table, cells, spec.to, combined.value) : combined
+			for (const { source: id, value: merged } of values) {
+				if (merged === undefined) continue
+				if (result.ok) note(table, id, 'merged', [spec.to])
+				else cellFailure(table, row, id, result, spec.to)
+			}
+			break
 		}
 	}
+}
+
+/** The row in the target, or `undefined` when it is dropped. */
+function migrateRow(table: TableRun, row: TableRow): TableRow | undefined {
+	const placed = placeRow(table, row)
+	if (!placed) return undefined
+	const fixed = table.target.rows.kind === 'fixed'
+	const cells: Record<string, CellValue> = fixed ? { ...placed.dimensionCells } : {}
+	const handledMerges = new Set<ColumnMapping>()
+	for (const [columnId, cellValue] of Object.entries(row.cells)) {
+		if (table.sourceDims.includes(columnId) || cellValue === undefined) continue
+		const columnDef = table.sourceColumns.get(columnId)
+		const spec = table.columnMapping.get(columnId)
+		if (!columnDef)
+			cellFailure(table, row, columnId, {
+				ok: false,
+				reason: `"${columnId}" is not a column of the source table`,
+				code: 'no_longer_asked',
+			})
+		else if (!spec) migrateUnmappedCell(table, row, cells, columnDef, cellValue)
+		else migrateMappedCell(table, row, cells, columnId, cellValue, spec, handledMerges)
+	}
+	const rowId = placed.rowId
+	return fixed ? { id: rowId, key: rowId, cells } : { id: rowId, cells }
+}
+
+/** Writes the migrated rows as the target's answer and reports the table and its columns. */
+function reportTable(table: TableRun, sourceRows: number, outRows: TableRow[]): void {
+	const { run, source, target } = table
+	const renamed = source.id !== target.id
+	const tableOutcome: MigrationOutcome = renamed ? 'renamed' : 'carried'
+	const result = write(run, source.id, target.id, { rows: outRows })
+	if (!result.ok && result.toConfirm) {
+		// The whole table is offered: its rows are counted, not listed.
+		entry(
+			run,
+			{ questionId: source.id },
+			'to_confirm',
+			[{ questionId: target.id }],
+			result.reason,
+			result.code,
+			{ rows: outRows.length },
+		)
+		return
+	}
+	if (!result.ok) {
+		refused(run, { questionId: source.id }, result, [{ questionId: target.id }])
+		return
+	}
+	if (table.columnReport.size === 0 && outRows.length > 0)
+		entry(run, { questionId: source.id }, tableOutcome, [{ questionId: target.id }])
+	if (sourceRows === 0)
+		entry(run, { questionId: source.id }, tableOutcome, [{ questionId: target.id }])
+	for (const [columnId, { outcome, targets, reason, code }] of table.columnReport) {
+		const effective = outcome === 'carried' && renamed ? 'renamed' : outcome
+		entry(
+			run,
+			{ questionId: source.id, columnId },
+			effective,
+			[...targets].map((targetColumn) => ({ questionId: target.id, columnId: targetColumn })),
+			reason,
+			code,
+		)
+	}
+}
+
+function migrateTable(
+	run: MigrationRun,
+	mapping: TableMapping,
+	source: TableQuestion,
+	target: TableQuestion,
+): void {
+	const value = run.answers[source.id]
+	if (isMarked(value) || !isAnswered(value)) {
+		const result = write(run, source.id, target.id, value)
+		const outcome: MigrationOutcome = source.id !== target.id ? 'renamed' : 'carried'
+		if (result.ok) entry(run, { questionId: source.id }, outcome, [{ questionId: target.id }])
+		else refused(run, { questionId: source.id }, result, [{ questionId: target.id }])
+		return
+	}
+	const table = tableRun(run, mapping, source, target)
+	const sourceRows = tableRows(value)
+	const outRows: TableRow[] = []
+	for (const row of sourceRows) {
+		const migrated = migrateRow(table, row)
+		if (migrated) outRows.push(migrated)
+	}
+	reportTable(table, sourceRows.length, outRows)
+}
+
+/** A value as the English record shows it. */
+function canonical(value: unknown): string {
+	return typeof value === 'string' ? value : JSON.stringify(value)
 }

@@ -63,6 +63,11 @@ export function applyTransform(value: unknown, transform: ValueTransform): Outco
 			? { ok: true, value: field }
 			: fail(`field "${transform.field}" is empty`)
 	}
+	if ('remove' in transform) {
+		return Array.isArray(value)
+			? { ok: true, value: value.filter((code) => !transform.remove.includes(String(code))) }
+			: fail('not a list')
+	}
 	if ('includes' in transform) {
 		return Array.isArray(value)
 			? { ok: true, value: value.includes(transform.includes) ? transform.then : transform.else }

@@ -1,14 +1,16 @@
+import { compileForm } from '../engine/compile.ts'
+import { isSystemFilled } from '../system-answers.ts'
 import type { FormDefinition, Question } from '../types.ts'
 import type { MigrationSpec } from './types.ts'
 
 function questionsOf(def: FormDefinition): Map<string, Question> {
-	const map = new Map<string, Question>()
-	for (const part of def.parts)
-		for (const section of part.sections) for (const q of section.questions) map.set(q.id, q)
-	return map
+	return new Map([...compileForm(def).byId].map(([id, compiled]) => [id, compiled.question]))
 }
 
-/** Checks that a spec only names questions and columns that exist in the versions it links. */
+/**
+ * Checks that a spec only names questions and columns that exist in the versions it links, and
+ * maps nothing onto answers the system fills in (those are recomputed for every report).
+ */
 export function validateMigrationSpec(
 	spec: MigrationSpec,
 	fromDef: FormDefinition,
@@ -23,8 +25,12 @@ export function validateMigrationSpec(
 		errors.push('versions do not match')
 	const needSource = (id: string) =>
 		from.has(id) || errors.push(`source question "${id}" does not exist`)
-	const needTarget = (id: string) =>
-		to.has(id) || errors.push(`target question "${id}" does not exist`)
+	const needTarget = (id: string) => {
+		const target = to.get(id)
+		if (!target) errors.push(`target question "${id}" does not exist`)
+		else if (isSystemFilled(target))
+			errors.push(`target question "${id}" is filled in by the system: do not map it`)
+	}
 	const columns = (question: Question | undefined) =>
 		new Set(question?.type === 'table' ? question.columns.map((column) => column.id) : [])
 	for (const mapping of spec.questions) {
@@ -47,6 +53,8 @@ export function validateMigrationSpec(
 				break
 			case 'drop':
 				needSource(mapping.from)
+				if (mapping.because?.code === 'replaced' && !to.has(mapping.because.by))
+					errors.push(`replacing question "${mapping.because.by}" does not exist`)
 				break
 			case 'table': {
 				needSource(mapping.from)

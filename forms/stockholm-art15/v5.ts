@@ -17,10 +17,14 @@ import {
 
 /** Chemical list state for the 5th cycle: listings adopted up to COP-9 (10 May 2019). */
 const LIST_DATE = '2019-05-10'
+const CYCLE = 5
 
 /**
  * Stockholm Convention Article 15 national report, 5th cycle (SC-9/16), due 31 August 2022.
  * PCB items ask about plans for the 2025 (end of use in equipment) and 2028 (ESM) targets (SC-9/3).
+ *
+ * Published and pinned by stored reports: the definition must stay as it is, `reconstructed`
+ * notes included (they are the published text; see `note` in ./shared.ts).
  */
 export const ART15_V5: FormDefinition = {
 	schemaVersion: 1,
@@ -45,24 +49,24 @@ export const ART15_V5: FormDefinition = {
 	reconstructed:
 		'Only the Parts and the Part B Sections III–V and Part C Section I are confirmed; question wording and numbering are reconstructed from the Convention text (forms-content §1.4, §8).',
 	parts: [
-		partA(),
+		partA(CYCLE),
 		{
 			id: 'part_b',
 			sections: [
-				sectionArt3Measures(LIST_DATE),
-				sectionArt15Statistics(LIST_DATE),
-				sectionArt3Trade(),
-				sectionArt4(LIST_DATE),
-				sectionArt5(),
-				sectionArt6(LIST_DATE),
-				sectionArt7(LIST_DATE),
-				...sectionsArt9To16(),
+				sectionArt3Measures(LIST_DATE, CYCLE),
+				sectionArt15Statistics(LIST_DATE, CYCLE),
+				sectionArt3Trade(CYCLE),
+				sectionArt4(LIST_DATE, CYCLE),
+				sectionArt5(LIST_DATE, CYCLE),
+				sectionArt6(LIST_DATE, CYCLE),
+				sectionArt7(LIST_DATE, CYCLE),
+				...sectionsArt9To16(CYCLE),
 			],
 		},
 		{
 			id: 'part_c',
 			sections: [
-				...sectionsPcbCommon(),
+				...sectionsPcbCommon(CYCLE),
 				{
 					id: 'c_pcb_targets',
 					reconstructed:
@@ -92,5 +96,5 @@ export const ART15_V5: FormDefinition = {
 			],
 		},
 	],
-	rules: sharedRules(),
+	rules: sharedRules(CYCLE),
 }

@@ -17,16 +17,27 @@ import {
 
 /** Chemical list state for the 6th cycle: listings adopted up to COP-12 (9 May 2025). */
 const LIST_DATE = '2025-05-09'
+const CYCLE = 6
 
 /**
  * Stockholm Convention Article 15 national report, 6th cycle (SC-12/19), due 31 August 2026.
  *
- * Differences from version 5, all driven by the Convention (no wording changes):
+ * Differences from version 5:
  * - the chemical list includes PFHxS (in force 16 Nov 2023), Dechlorane Plus, UV-328 and
  *   methoxychlor (in force 2025), and the COP-12 listings (chlorpyrifos, MCCPs, LC-PFCAs), which
- *   appear for a Party once they are in force for it;
- * - the 2025 PCB deadline has passed: the plan question becomes "has the use ended", with the
- *   quantity still in use when it has not; the 2028 ESM question is unchanged.
+ *   appear for a Party once their listing is in force for it;
+ * - Art. 15(2) statistics are asked per chemical first ("any production, import or export?"),
+ *   then only for the chemicals answered yes and the years their listing was in force;
+ * - Art. 4: the kind of registration is asked only for Annex B chemicals, the only ones with
+ *   acceptable purposes (Annex A lists specific exemptions only);
+ * - Art. 5: the TEQ scheme of the PCDD/PCDF figures, a total row checked against the source
+ *   groups, the other Annex C chemicals without PCDD and PCDF, and release figures for each of
+ *   them the inventory covers;
+ * - Part C: PCB tonnes are the weight of the equipment (liquid included), PCB liquids are asked
+ *   apart; the 2025 deadline has passed, so the plan question becomes "has the use ended", with
+ *   the quantity still in use when it has not; the 2028 ESM question is unchanged;
+ * - answers that describe the reporting period are marked `periodBound`: a report started from
+ *   an earlier one offers them for confirmation instead of copying them.
  */
 export const ART15_V6: FormDefinition = {
 	schemaVersion: 1,
@@ -38,37 +49,37 @@ export const ART15_V6: FormDefinition = {
 		endYear: 2025,
 		rule: 'The four calendar years preceding the reporting year (2026).',
 		reconstructed:
-			'The exact reporting window is [R] (forms-content Appendix A): check the official template.',
+			'The four-year cycle follows SC-1/22 and the deadline SC-12/19; that the report covers the four calendar years before the reporting year is reconstructed: check the official template.',
 	},
 	deadline: '2026-08-31',
 	languages: ['en', 'fr', 'es', 'ar', 'zh', 'ru'],
 	codeLists: {
-		'sc-chemicals': '2025.1',
-		countries: 'iso3166-i18n-iso-countries-7.14.0',
-		units: '2025.1',
+		'sc-chemicals': '2025.3',
+		countries: 'iso3166-i18n-iso-countries-7.14.0+eu+un-m49-names',
+		units: '2025.2',
 		'toolkit-source-groups': '2013.1',
 	},
 	reconstructed:
-		'Only the Parts and the Part B Sections III–V and Part C Section I are confirmed; question wording and numbering are reconstructed from the Convention text (forms-content §1.4, §8).',
+		'Only the Parts (SC-1/22, SC-2/18) and Part B Sections III–V and Part C Section I are confirmed by the Secretariat’s electronic reporting system; question wording and numbering are reconstructed from the Convention text.',
 	parts: [
-		partA(),
+		partA(CYCLE),
 		{
 			id: 'part_b',
 			sections: [
-				sectionArt3Measures(LIST_DATE),
-				sectionArt15Statistics(LIST_DATE),
-				sectionArt3Trade(),
-				sectionArt4(LIST_DATE),
-				sectionArt5(),
-				sectionArt6(LIST_DATE),
-				sectionArt7(LIST_DATE),
-				...sectionsArt9To16(),
+				sectionArt3Measures(LIST_DATE, CYCLE),
+				sectionArt15Statistics(LIST_DATE, CYCLE),
+				sectionArt3Trade(CYCLE),
+				sectionArt4(LIST_DATE, CYCLE),
+				sectionArt5(LIST_DATE, CYCLE),
+				sectionArt6(LIST_DATE, CYCLE),
+				sectionArt7(LIST_DATE, CYCLE),
+				...sectionsArt9To16(CYCLE),
 			],
 		},
 		{
 			id: 'part_c',
 			sections: [
-				...sectionsPcbCommon(),
+				...sectionsPcbCommon(CYCLE),
 				{
 					id: 'c_pcb_targets',
 					reconstructed: 'Target questions reconstructed from SC-9/3 (2025 and 2028 targets).',
@@ -87,6 +98,7 @@ export const ART15_V6: FormDefinition = {
 							concept: 'PCB.ELIMINATION',
 							required: true,
 							markers: ['not_available'],
+							periodBound: true,
 							visibleIf: oneOf('c_pcb_use_ended_2025', ['no', 'under_development']),
 						},
 						{
@@ -108,7 +120,7 @@ export const ART15_V6: FormDefinition = {
 		},
 	],
 	rules: [
-		...sharedRules(),
+		...sharedRules(CYCLE),
 		{
 			id: 'pcb_use_ended_consistent',
 			kind: 'assert',

@@ -36,7 +36,11 @@ test('an analyst previews compiled data, sees charts and downloads the workbook'
 	const workbook = new ExcelJS.Workbook()
 	await workbook.xlsx.load(readFileSync((await download.path())!) as never)
 	expect(workbook.getWorksheet('answers')!.rowCount).toBeGreaterThan(1)
-	expect(workbook.getWorksheet('b3_statistics')!.rowCount).toBeGreaterThan(100)
+	// One row per chemical and year with activity, for every accepted report (column A: party_code).
+	const statistics = workbook.getWorksheet('b3_statistics')!
+	const parties = new Set(statistics.getColumn(1).values.slice(2).map(String))
+	expect([...parties].sort()).toEqual(['AUS', 'BRA', 'DEU', 'FRA', 'ZAF'])
+	expect(statistics.rowCount).toBeGreaterThan(parties.size * 4)
 })
 
 test('a country downloads its accepted report as PDF', async ({ page }) => {
@@ -52,5 +56,106 @@ test('a country downloads its accepted report as PDF', async ({ page }) => {
 	expect(body.subarray(0, 5).toString()).toBe('%PDF-')
 	await page.goto(`/reports/${reportId}/import`)
 	await expect(page.getByRole('heading', { name: 'Import answers from Excel' })).toBeVisible()
+	await expectAccessible(page)
+})
+
+test('the analysis page opens on a cycle with reports and its questions follow the chosen cycle', async ({
+	page,
+}) => {
+	await login(page, ACCOUNTS.analyst)
+	await page.goto('/analysis')
+	const cycle = page.getByLabel('Reporting cycle')
+	// The DDT cycle is the most recent, but nobody has submitted it yet.
+	await expect(cycle).toHaveValue('sc-art15-6')
+	await expect(page.getByText(/\d+ reports? match/)).toBeVisible()
+	const questions = page.getByRole('group', { name: 'Questions' })
+	await questions.getByText('Article 15(2): production, import and export data').click()
+	await page
+		.getByRole('checkbox', { name: /Total quantities produced, imported and exported/ })
+		.check()
+
+	// Keyboard only: the list changes as soon as another cycle is chosen, without pressing Show.
+	await cycle.focus()
+	await cycle.selectOption('sc-ddt-2024-2026')
+	await expect(page).toHaveURL(/cycle=sc-ddt-2024-2026/)
+	await expect(questions.getByText('Vector control systems')).toBeVisible()
+	await expect(
+		questions.getByText('Article 15(2): production, import and export data'),
+	).toHaveCount(0)
+	await expect(
+		page.getByText('1 selected question is not part of this cycle’s form and was left out.'),
+	).toBeVisible()
+	await expect(cycle).toBeFocused()
+	await expect(cycle).toHaveValue('sc-ddt-2024-2026')
+	await expectAccessible(page)
+
+	// Back: the select and the list return to the cycle shown before.
+	await page.goBack()
+	await expect(cycle).toHaveValue('sc-art15-6')
+	await expect(
+		questions.getByText('Article 15(2): production, import and export data'),
+	).toBeVisible()
+})
+
+test('without JavaScript, the questions follow the cycle chosen before pressing Show', async ({
+	browser,
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false })
+	const page = await context.newPage()
+	await login(page, ACCOUNTS.analyst)
+	await page.goto('/analysis')
+	await expect(page.getByLabel('Reporting cycle')).toHaveValue('sc-art15-6')
+	await page.getByText('Article 15(2): production, import and export data').click()
+	await page
+		.getByRole('checkbox', { name: /Total quantities produced, imported and exported/ })
+		.check()
+	await page.getByLabel('Reporting cycle').selectOption('sc-ddt-2024-2026')
+	await page.getByRole('button', { name: 'Show' }).click()
+	await expect(page).toHaveURL(/cycle=sc-ddt-2024-2026/)
+	const questions = page.getByRole('group', { name: 'Questions' })
+	await expect(questions.getByText('Vector control systems')).toBeVisible()
+	await expect(
+		questions.getByText('Article 15(2): production, import and export data'),
+	).toHaveCount(0)
+	await expect(page.getByLabel('Reporting cycle')).toHaveValue('sc-ddt-2024-2026')
+	await expect(
+		page.getByText('1 selected question is not part of this cycle’s form and was left out.'),
+	).toBeVisible()
+	await context.close()
+})
+
+test('the preview keeps its headers readable and the country column in view', async ({ page }) => {
+	await login(page, ACCOUNTS.analyst)
+	await page.goto('/analysis?cycle=sc-art15-6&status=submitted')
+	const region = page.getByRole('region', { name: /Answers of the first/ })
+	const table = region.getByRole('table')
+	const headers = table.getByRole('columnheader')
+	await expect(headers.first()).toHaveText('Country')
+	// Lines of text in each header cell (the row is as tall as its tallest cell).
+	const sizes = await headers.evaluateAll((cells) =>
+		cells.map((cell) => {
+			const range = document.createRange()
+			range.selectNodeContents(cell)
+			const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))
+			return { text: cell.textContent, width: cell.getBoundingClientRect().width, lines: tops.size }
+		}),
+	)
+	expect(sizes.length).toBeGreaterThan(8)
+	for (const size of sizes) {
+		expect(size.width, size.text!).toBeGreaterThanOrEqual(160)
+		expect(size.lines, size.text!).toBeLessThanOrEqual(5)
+	}
+	// Too wide for the page: it scrolls sideways, and the countries stay where they were.
+	const scroll = await region.evaluate((element) => element.scrollWidth > element.clientWidth)
+	expect(scroll).toBe(true)
+	const country = table.getByRole('rowheader').first()
+	await country.scrollIntoViewIfNeeded()
+	const before = await country.boundingBox()
+	await region.evaluate((element) => {
+		element.scrollLeft = 1200
+	})
+	const after = await country.boundingBox()
+	expect(after!.x).toBe(before!.x)
+	await expect(country).toBeInViewport()
 	await expectAccessible(page)
 })

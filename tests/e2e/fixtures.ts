@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
-import { DEMO_PASSWORD } from '#db/seed/demo.ts'
+import { DEMO_PASSWORD } from '#server/demo/accounts.ts'
 
 export const ACCOUNTS = {
 	admin: 'admin@demo.example.org',
@@ -47,4 +47,93 @@ export async function saved(page: Page) {
 	await page.waitForTimeout(300)
 	await expect(status).toHaveAttribute('data-dirty', '0', { timeout: 15_000 })
 	await expect(status).toHaveAttribute('data-save-status', 'saved', { timeout: 15_000 })
+}
+
+const FIXTURE_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< >>\nendobj\n%%EOF\n')
+
+/**
+ * The answer of an attachment question with each file it names uploaded to the report first, as
+ * the editor does (a save refers only to files of its own report; fixtures name made-up ones).
+ */
+async function withUploadedFiles(
+	page: Page,
+	origin: string,
+	reportId: string,
+	questionId: string,
+	value: unknown,
+) {
+	const isRef = (item: unknown): item is { attachmentId: string; name: string } =>
+		typeof item === 'object' && item !== null && 'attachmentId' in item
+	if (!Array.isArray(value) || !value.every(isRef)) return value
+	const refs: { attachmentId: string; name: string }[] = []
+	for (const ref of value) {
+		const response = await page.request.post(`${origin}/reports/${reportId}/attachments`, {
+			headers: { Origin: origin },
+			multipart: {
+				questionId,
+				file: { name: ref.name, mimeType: 'application/pdf', buffer: FIXTURE_PDF },
+			},
+		})
+		expect(response.status(), await response.text()).toBe(200)
+		const { attachment } = (await response.json()) as {
+			attachment: { id: string; fileName: string }
+		}
+		refs.push({ attachmentId: attachment.id, name: attachment.fileName })
+	}
+	return refs
+}
+
+/** Fills answers through the autosave endpoint, as the editor would (the rest of the report). */
+export async function saveThroughApi(
+	page: Page,
+	reportId: string,
+	answers: Record<string, unknown>,
+) {
+	const origin = new URL(page.url()).origin
+	const entries = await Promise.all(
+		Object.entries(answers).map(
+			async ([questionId, value]) =>
+				[questionId, await withUploadedFiles(page, origin, reportId, questionId, value)] as const,
+		),
+	)
+	const prepared = new Map(entries)
+	// Revisions per question are read back from each response so later chunks do not conflict.
+	const revisions: Record<string, number> = {}
+	let since = 0
+	for (let i = 0; i < entries.length; i += 50) {
+		const response = await page.request.post(`${origin}/reports/${reportId}/answers`, {
+			headers: { Origin: origin, 'Content-Type': 'application/json' },
+			data: {
+				sinceRevision: since,
+				changes: entries.slice(i, i + 50).map(([questionId, value]) => ({
+					questionId,
+					baseRevision: revisions[questionId] ?? 0,
+					value,
+				})),
+			},
+		})
+		const body = (await response.json()) as {
+			revision: number
+			conflicts: { questionId: string; theirsRevision: number }[]
+		}
+		expect(response.status(), JSON.stringify(body).slice(0, 500)).toBe(200)
+		since = body.revision
+		// Questions started with a value (Party, period, fixed table rows) conflict with base 0:
+		// retry them against the stored revision.
+		if (body.conflicts.length) {
+			const retry = await page.request.post(`${origin}/reports/${reportId}/answers`, {
+				headers: { Origin: origin, 'Content-Type': 'application/json' },
+				data: {
+					sinceRevision: since,
+					changes: body.conflicts.map((c) => ({
+						questionId: c.questionId,
+						baseRevision: c.theirsRevision,
+						value: prepared.get(c.questionId),
+					})),
+				},
+			})
+			expect(retry.status(), (await retry.text()).slice(0, 500)).toBe(200)
+			since = ((await retry.json()) as { revision: number }).revision
+		}
+	}
 }

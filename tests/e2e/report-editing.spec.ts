@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { art15V6Context, buildCompleteArt15V6Answers } from '#forms/fixtures/builders.ts'
-import { ACCOUNTS, expectAccessible, login, saved } from './fixtures.ts'
+import { ACCOUNTS, expectAccessible, login, saved, saveThroughApi } from './fixtures.ts'
 
 /**
  * Filling and submitting a 6th-cycle report for Kenya: the contributor fills part of it, the
@@ -15,51 +15,6 @@ function reportIdOf(url: string) {
 	return /reports\/([0-9a-f-]{36})/.exec(url)![1]!
 }
 
-/** Fills answers through the autosave endpoint, as the editor would (the rest of the report). */
-async function saveThroughApi(page: Page, reportId: string, answers: Record<string, unknown>) {
-	const origin = new URL(page.url()).origin
-	const entries = Object.entries(answers)
-	// Revisions per question are read back from each response so later chunks do not conflict.
-	const revisions: Record<string, number> = {}
-	let since = 0
-	for (let i = 0; i < entries.length; i += 50) {
-		const response = await page.request.post(`${origin}/reports/${reportId}/answers`, {
-			headers: { Origin: origin, 'Content-Type': 'application/json' },
-			data: {
-				sinceRevision: since,
-				changes: entries.slice(i, i + 50).map(([questionId, value]) => ({
-					questionId,
-					baseRevision: revisions[questionId] ?? 0,
-					value,
-				})),
-			},
-		})
-		const body = (await response.json()) as {
-			revision: number
-			conflicts: { questionId: string; theirsRevision: number }[]
-		}
-		expect(response.status(), JSON.stringify(body).slice(0, 500)).toBe(200)
-		since = body.revision
-		// Questions started with a value (Party, period, fixed table rows) conflict with base 0:
-		// retry them against the stored revision.
-		if (body.conflicts.length) {
-			const retry = await page.request.post(`${origin}/reports/${reportId}/answers`, {
-				headers: { Origin: origin, 'Content-Type': 'application/json' },
-				data: {
-					sinceRevision: since,
-					changes: body.conflicts.map((c) => ({
-						questionId: c.questionId,
-						baseRevision: c.theirsRevision,
-						value: answers[c.questionId],
-					})),
-				},
-			})
-			expect(retry.status()).toBe(200)
-			since = ((await retry.json()) as { revision: number }).revision
-		}
-	}
-}
-
 test('a contributor starts the 6th report from the 5th and fills a statistics and a partner table', async ({
 	page,
 }) => {
@@ -71,13 +26,17 @@ test('a contributor starts the 6th report from the 5th and fills a statistics an
 	await expect(
 		page.getByRole('heading', { name: 'Carried over from the previous report' }),
 	).toBeVisible()
-	await expect(page.getByText(/could not be carried over/)).toBeVisible()
+	await expect(page.getByRole('heading', { name: /questions? not carried over/ })).toBeVisible()
 	await expectAccessible(page)
 	await page.getByRole('link', { name: 'Go to the report' }).click()
 	await page.waitForURL(/sections\/[a-z_0-9]+$/)
 	reportUrl = page.url()
 
 	await page.getByRole('link', { name: /Article 15\(2\)/ }).click()
+	// Quantities are asked for the chemicals with some production, import or export.
+	await page
+		.getByRole('combobox', { name: /Any production, import or export\? — .*PFHxS/ })
+		.selectOption('yes')
 	const production = page.getByRole('textbox', { name: /Production.*PFHxS.*2023/ })
 	await production.fill('12.5')
 	await page.keyboard.press('ArrowRight')
@@ -117,7 +76,7 @@ test('a statistics table takes rows pasted from a spreadsheet and a "not availab
 	await login(page, ACCOUNTS.contributorKenya)
 	await page.goto(reportUrl)
 	await page.getByRole('link', { name: /Article 15\(2\)/ }).click()
-	const statistics = page.locator('table.table--editor').first()
+	const statistics = page.getByRole('grid', { name: /Total quantities produced/ })
 	const cell = (row: number, column: string) =>
 		statistics.locator(`td[data-row="${row}"][data-column="${column}"] input[type="text"]`)
 	const columns = ['production_kg', 'import_kg', 'export_kg']
@@ -132,7 +91,7 @@ test('a statistics table takes rows pasted from a spreadsheet and a "not availab
 		)
 	})
 	await expect(
-		page.getByText('Pasted 6 cells. 0 could not be read, 0 rows did not fit.'),
+		page.getByText('Pasted 6 cells. 0 cells could not be read; 0 rows did not fit.'),
 	).toBeVisible()
 	for (const [index, column] of columns.entries()) {
 		await expect(cell(0, column)).toHaveValue(String(index + 1))
@@ -158,6 +117,61 @@ test('a statistics table takes rows pasted from a spreadsheet and a "not availab
 	await expect(cell(2, 'production_kg')).toHaveCount(0)
 })
 
+test('the checks page names each missing cell and takes the user to it; the other chemicals are answered in one action', async ({
+	page,
+}) => {
+	await login(page, ACCOUNTS.contributorKenya)
+	const reportBase = reportUrl.replace(/sections\/.*/, '')
+	await page.goto(`${reportBase}validation`)
+	const toAnswer = page.locator('ul.issue-panel').first()
+	// PFHxS 2025: production is marked not available; import and export are still empty.
+	const statistics = toAnswer.locator('li', { hasText: /Total quantities produced/ })
+	await expect(statistics.getByText('2 answers missing')).toBeVisible()
+	const importCell = statistics.getByRole('link', { name: /PFHxS.*· 2025 › Import \(kg\)/ })
+	await expect(
+		statistics.getByRole('link', { name: /PFHxS.*· 2025 › Export \(kg\)/ }),
+	).toBeVisible()
+	// One group per question, however many cells: the activity question lists every chemical.
+	const activity = toAnswer.locator('li', {
+		hasText: /Production, import or export of each chemical/,
+	})
+	await expect(activity).toHaveCount(1)
+	await expect(activity.getByText(/\d+ answers missing/)).toBeVisible()
+	await expectAccessible(page)
+
+	await importCell.click()
+	await expect(page).toHaveURL(
+		/sections\/b_art15_statistics\?check=1#q-b3_statistics-PFHXS_2025-import_kg$/,
+	)
+	await expect(page.getByRole('textbox', { name: /Import \(kg\).*PFHxS.*2025/ })).toBeFocused()
+
+	// "Answer every empty cell with: No" answers every chemical but PFHxS; no quantity rows appear.
+	const activityTable = page.getByRole('region', {
+		name: /Production, import or export of each chemical/,
+	})
+	await activityTable.getByLabel('Answer every empty cell with').selectOption({ label: 'No' })
+	await activityTable.getByRole('button', { name: 'Fill' }).click()
+	await expect(
+		activityTable.getByRole('status').filter({ hasText: /empty cells filled/ }),
+	).toHaveText(/^\d+ empty cells filled\.$/)
+	await expect(
+		activityTable.getByRole('combobox', { name: /Any production, import or export\? — .*PFHxS/ }),
+	).toHaveValue('yes')
+	const quantities = page.getByRole('grid', { name: /Total quantities produced/ })
+	await expect(quantities.getByRole('rowheader')).toHaveCount(3)
+	await saved(page)
+
+	await page.goto(`${reportBase}validation`)
+	await expect(
+		page
+			.locator('ul.issue-panel')
+			.first()
+			.locator('li', {
+				hasText: /Production, import or export of each chemical/,
+			}),
+	).toHaveCount(0)
+})
+
 test('typing offline is kept and saved when the connection returns', async ({ page, context }) => {
 	await login(page, ACCOUNTS.contributorKenya)
 	await page.goto(reportUrl.replace(/sections\/.*/, 'sections/b_obstacles'))
@@ -177,6 +191,32 @@ test('typing offline is kept and saved when the connection returns', async ({ pa
 	await expect(page.getByRole('textbox', { name: /Difficulties met in implementing/ })).toHaveValue(
 		'Written while offline: customs data arrive late. More text.',
 	)
+})
+
+test('an answer the server refuses stays as typed, with its message under it, and the others are saved', async ({
+	page,
+}) => {
+	await login(page, ACCOUNTS.contributorKenya)
+	await page.goto(reportUrl.replace(/sections\/.*/, 'sections/b_obstacles'))
+	await page.waitForLoadState('networkidle')
+	const refused = page.getByRole('textbox', { name: /Difficulties met in implementing/ })
+	const other = page.getByRole('textbox', { name: /Comments on the reporting format/ })
+	// U+0000 cannot be stored: the server refuses this answer and names it.
+	await refused.fill('Pasted from a broken file: \u0000 end.')
+	await other.fill('Saved although the other answer was refused.')
+	const message = page.locator('[data-refused]')
+	await expect(message).toHaveText(/characters that cannot be stored/, { timeout: 15_000 })
+	const status = page.locator('[data-save-status]')
+	await expect(status).toHaveAttribute('data-save-status', 'failed')
+	await expect(status).toContainText('1 answer was not saved')
+	await expect(status).toHaveAttribute('data-dirty', '1')
+	// Nothing typed is lost: after a reload the refused text is back, from the browser's storage.
+	await page.reload()
+	await expect(other).toHaveValue('Saved although the other answer was refused.')
+	await expect(refused).toHaveValue('Pasted from a broken file: \u0000 end.')
+	await refused.fill('Written while offline: customs data arrive late. More text.')
+	await saved(page)
+	await expect(message).toHaveCount(0)
 })
 
 test('two people editing at once: different questions merge, the same question shows a conflict', async ({
@@ -248,7 +288,7 @@ test('a contributor cannot submit; the contact point fixes the errors, submits, 
 	await ocp.waitForLoadState('networkidle')
 	// The rest of the report through the same autosave endpoint the editor uses.
 	await saveThroughApi(ocp, reportId, buildCompleteArt15V6Answers(art15V6Context('KEN')))
-	// The contact point clears an answer carried over from the 5th report: the report has an error.
+	// The contact point clears an answer carried over from the 5th report: one is missing now.
 	await ocp.goto(`/reports/${reportId}/sections/b_art7`)
 	await ocp.waitForLoadState('networkidle')
 	await ocp
@@ -258,7 +298,7 @@ test('a contributor cannot submit; the contact point fixes the errors, submits, 
 	await saved(ocp)
 	await ocp.goto(`/reports/${reportId}/validation`)
 	await ocp.waitForLoadState('networkidle')
-	await expect(ocp.getByRole('heading', { name: '1 error (must be fixed)' })).toBeVisible()
+	await expect(ocp.getByRole('heading', { name: '1 question to answer' })).toBeVisible()
 	await expectAccessible(ocp)
 	await ocp
 		.getByRole('link', { name: /transmitted its national implementation plan/ })

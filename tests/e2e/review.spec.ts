@@ -181,4 +181,30 @@ test('the dashboard counts and map match the seeded data', async ({ page }) => {
 	await expect(map).toBeVisible()
 	await expect(map.locator('[data-status="accepted"]')).toHaveCount(6)
 	await expectAccessible(page)
+
+	// Every status has a legend entry; each Party says its name and status on hover and on focus.
+	const legend = page.locator('.world-map__legend')
+	for (const status of [
+		'Not started',
+		'Draft',
+		'Submitted',
+		'Under review',
+		'Returned for clarification',
+		'Accepted',
+	])
+		await expect(legend).toContainText(status)
+	const tooltip = page.getByTestId('map-tooltip')
+	await map.getByRole('img', { name: 'India: Accepted' }).hover()
+	await expect(tooltip).toContainText('India')
+	await expect(tooltip).toContainText('Accepted')
+	await page.mouse.move(0, 0)
+	await expect(tooltip).toHaveCount(0)
+	await map.getByRole('img', { name: 'India: Accepted' }).focus()
+	await expect(tooltip).toContainText('India')
+	await page.keyboard.press('ArrowRight')
+	await expect(map.getByRole('img', { name: 'Indonesia: Not started' })).toBeFocused()
+	await expect(tooltip).toContainText('Indonesia')
+	await expect(tooltip).toContainText('Not started')
+	await page.keyboard.press('Escape')
+	await expect(tooltip).toHaveCount(0)
 })

@@ -9,9 +9,10 @@ import { action as logoutAction } from '#app/routes/auth/logout.tsx'
 import { action as resetAction } from '#app/routes/auth/reset-password.tsx'
 import { action as inviteAction } from '#app/routes/admin/user-invite.tsx'
 import { action as userAction } from '#app/routes/admin/user.tsx'
-import { userContext } from '#app/utils/context.ts'
+import { languageContext, userContext } from '#app/utils/context.ts'
+import { languageCookie } from '#app/utils/i18n.server.ts'
 import { userFromRequest } from '#app/utils/session.server.ts'
-import { findUserByEmail } from '#db/queries/users.ts'
+import { findUserByEmail, updateUserProfile } from '#db/queries/users.ts'
 import { createTestDatabase, type TestDatabase } from '#tests/db.ts'
 import {
 	cookieFrom,
@@ -191,6 +192,33 @@ describe('sign-in and sessions', () => {
 			async () => new Response('ok'),
 		)
 		expect(context.get(userContext)?.id).toBe(user.id)
+	})
+
+	it('speaks the account’s language once signed in, else the cookie’s, else the browser’s', async () => {
+		const languageOf = async (cookie: string, acceptLanguage?: string) => {
+			const context = routeContext(t.db, null)
+			const request = getRequest('/', { cookie })
+			if (acceptLanguage) request.headers.set('Accept-Language', acceptLanguage)
+			await sessionMiddleware({ request, context, params: {} } as never, async () => new Response())
+			return context.get(languageContext)
+		}
+		const english = (await languageCookie.serialize('en')).split(';')[0]!
+		const spanish = (await languageCookie.serialize('es')).split(';')[0]!
+		const user = await createUser(t.db, { roles: ['analyst'] })
+		await updateUserProfile(t.db, user.id, { preferredLanguage: 'fr' })
+		// Signed in on a browser where the login page was shown in English.
+		const session = await signedInCookie(user.email)
+		expect(await languageOf(`${session}; ${english}`, 'en-GB')).toBe('fr')
+		expect(await languageOf(spanish, 'ru')).toBe('es')
+		expect(await languageOf('', 'ru-RU,en;q=0.5')).toBe('ru')
+	})
+
+	it('still forgets an account’s failures once it signs in', async () => {
+		const user = await createUser(t.db, { roles: ['analyst'] })
+		for (let i = 0; i < 4; i++) await login(user.email, 'wrong password', { ip: `10.2.0.${i}` })
+		expect(((await login(user.email)) as Response).status).toBe(302)
+		for (let i = 0; i < 4; i++) await login(user.email, 'wrong password', { ip: `10.2.1.${i}` })
+		expect(((await login(user.email)) as Response).status).toBe(302)
 	})
 })
 

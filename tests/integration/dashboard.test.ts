@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { loader } from '#app/routes/review/dashboard.tsx'
-import { loadCycleDashboard, timelinessOf } from '#app/domain/dashboard.server.ts'
+import { loadCycleDashboard } from '#app/domain/dashboard.server.ts'
+import { timelinessOf } from '#app/domain/dashboard.ts'
 import { applyWorkflowAction } from '#app/domain/report-workflow.server.ts'
 import { startReport } from '#app/domain/start-report.server.ts'
 import type { WorkflowAction } from '#app/domain/workflow.ts'
@@ -115,7 +116,7 @@ beforeAll(async () => {
 	await act(deu, 'DEU', 'submit', '2026-08-31T23:30:00Z')
 	await act(deu, 'DEU', 'start_review')
 	await act(deu, 'DEU', 'return')
-	// The United States is a signatory (demo data): its report does not count.
+	// The United States signed but is not a Party (Party-status release): its report does not count.
 	const usa = await draftReport('USA')
 	await act(usa, 'USA', 'submit', '2026-08-02T08:00:00Z')
 })
@@ -246,7 +247,7 @@ describe('dashboard route', () => {
 		expect(data.map.points.find((p) => p.name === 'Malta')).toMatchObject({
 			status: 'not_started',
 		})
-		expect(data.map.notOnMap).toContain('European Union')
+		expect(data.map.notOnMap).toContainEqual({ name: 'European Union', status: 'not_started' })
 		expect(data.map.areas.length + data.map.points.length + data.map.notOnMap.length).toBe(
 			// Non-Party territories (e.g. Greenland) are outlined too, without a status.
 			data.map.areas.filter((a) => a.status === null).length + total,

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { strToU8, unzipSync, zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -21,6 +17,7 @@ import { findCycleByCode } from '#db/queries/cycles.ts'
 import { findExportJob, insertExportJob } from '#db/queries/exports.ts'
 import { findReport, loadAnswers } from '#db/queries/reports.ts'
 import { fill, load, save } from '#exports/excel/test-support.ts'
+import { extractText } from '#exports/pdf/typesetting/pdf-inspection.ts'
 import { stopExportWorker } from '#exports/worker/client.ts'
 import { DDT_V1 } from '#forms/ddt/v1.ts'
 import {
@@ -29,7 +26,8 @@ import {
 	buildCompleteDdtAnswers,
 	ddtContext,
 } from '#forms/fixtures/builders.ts'
-import type { Answers } from '#forms/types.ts'
+import { requireFormSha256 } from '#forms/registry.ts'
+import type { Answers, TableAnswer } from '#forms/types.ts'
 import { createTestDatabase, type TestDatabase } from '#tests/db.ts'
 import {
 	createUser,
@@ -39,6 +37,7 @@ import {
 	settle,
 	statusOf,
 	TEST_ORIGIN,
+	withStoredFiles,
 } from '#tests/factories.ts'
 
 let t: TestDatabase
@@ -72,12 +71,13 @@ async function start(partyCode: string, cycleCode: string, user: CurrentUser) {
 
 async function fillReport(reportId: string, user: CurrentUser, answers: Answers) {
 	const report = (await findReport(t.db, reportId))!
+	const withFiles = await withStoredFiles(t.db, reportId, user, answers)
 	const outcome = await saveAnswers(t.db, {
 		reportId,
 		userId: user.id,
 		payload: {
 			sinceRevision: report.revision,
-			changes: Object.entries(answers).map(([questionId, value]) => ({
+			changes: Object.entries(withFiles).map(([questionId, value]) => ({
 				questionId,
 				baseRevision: report.revision,
 				value,
@@ -107,17 +107,22 @@ beforeAll(async () => {
 	const ugaOcp = await createUser(t.db, { roles: ['contact_point'], partyCodes: ['UGA'] })
 
 	kenReport = await start('KEN', 'sc-art15-6', kenOcp)
-	// The hidden answer stays in the submission but never reaches an export.
-	await fillReport(kenReport, kenOcp, {
-		...buildCompleteArt15V6Answers(art15V6Context('KEN')),
-		c_pcb_remaining_in_use_t: HIDDEN,
-	})
+	// The hidden answer stays in the submission but never reaches an export; so does a figure
+	// typed for a chemical later answered "no" (its rows are not asked).
+	const kenAnswers = buildCompleteArt15V6Answers(art15V6Context('KEN'))
+	;(kenAnswers.b3_statistics as TableAnswer).rows.find(
+		(row) => row.id === 'ALDRIN|2023',
+	)!.cells.import_kg = 999
+	await fillReport(kenReport, kenOcp, { ...kenAnswers, c_pcb_remaining_in_use_t: HIDDEN })
 	await act(kenReport, kenOcp, 'submit')
 	await act(kenReport, reviewer, 'start_review')
 	await act(kenReport, reviewer, 'accept')
 
 	indReport = await start('IND', 'sc-art15-6', indOcp)
-	await fillReport(indReport, indOcp, buildCompleteArt15V6Answers(art15V6Context('IND')))
+	const indAnswers = buildCompleteArt15V6Answers(art15V6Context('IND'))
+	// Estimate boxes never touched: the rows are stored without the cell.
+	for (const row of (indAnswers.b3_statistics as TableAnswer).rows) delete row.cells.is_estimate
+	await fillReport(indReport, indOcp, indAnswers)
 	await act(indReport, indOcp, 'submit')
 
 	ugaReport = await start('UGA', 'sc-art15-6', ugaOcp)
@@ -147,11 +152,8 @@ async function bodyOf(response: unknown): Promise<Uint8Array> {
 	return new Uint8Array(await (response as Response).arrayBuffer())
 }
 
-function pdfText(bytes: Uint8Array): string {
-	const dir = mkdtempSync(path.join(tmpdir(), 'export-test-'))
-	const file = path.join(dir, 'report.pdf')
-	writeFileSync(file, bytes)
-	return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+function pdfText(bytes: Uint8Array): Promise<string> {
+	return extractText(bytes)
 }
 
 async function changeCount(reportId: string) {
@@ -187,7 +189,7 @@ describe(`report exports (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGli
 		expect(response.headers.get('Content-Disposition')).toContain(
 			'KEN-stockholm-art15-v6-s1-fr.pdf',
 		)
-		const text = pdfText(await bodyOf(response))
+		const text = await pdfText(await bodyOf(response))
 		const submission = await t.db
 			.selectFrom('submission')
 			.where('report_id', '=', kenReport)
@@ -241,10 +243,13 @@ describe(`report exports (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGli
 			`/reports/${ugaReport}/export?format=pdf&lang=en`,
 			{ reportId: ugaReport },
 		)
-		const text = pdfText(await bodyOf(result.value))
+		const text = await pdfText(await bodyOf(result.value))
 		expect(text).toContain('Uganda')
 		expect(text).toContain('Draft')
-		expect(text).not.toContain('SHA-256')
+		// No submission fingerprint; the fingerprint of the form version it is printed with.
+		expect(text).not.toContain('Submission fingerprint')
+		expect(text).toContain('Form fingerprint (SHA-256)')
+		expect(text).toContain(requireFormSha256('stockholm-art15', 6))
 	})
 })
 
@@ -543,13 +548,48 @@ describe(`compiled data for analysts (${process.env.TEST_DATABASE_URL ? 'Postgre
 		expect(answers.getRow(2).getCell(1).value).toBe('IND')
 		expect(answers.getRow(3).getCell(1).value).toBe('KEN')
 		expect(answers.getRow(3).getCell(2).value).toBe('Kenya')
-		expect(workbook.getWorksheet('b3_statistics')!.rowCount).toBeGreaterThan(200)
+		// A header, then the rows asked of each country: Kenya, five chemicals with trade × four
+		// years; India (an Art. 25(4) Party with no deposit in the built-in depositary record), DDT
+		// only. Rows of chemicals answered "no" stay out of compiled data.
+		expect(workbook.getWorksheet('b3_statistics')!.rowCount).toBe(1 + 5 * 4 + 1 * 4)
 
 		const csv = await compiled(analyst, 'cycle=sc-art15-6&status=accepted&format=csv')
 		const files = unzipSync(await bodyOf(csv.value))
 		expect(new TextDecoder().decode(files['answers.csv']).split('\r\n')[1]).toMatch(
 			/^KEN,Kenya,accepted,1,accepted,/,
 		)
+	})
+
+	it('writes CSV files Excel reads as UTF-8, with one way of writing checkboxes for every country', async () => {
+		const csv = await compiled(analyst, 'cycle=sc-art15-6&status=submitted&format=csv')
+		const files = unzipSync(await bodyOf(csv.value))
+		for (const [name, bytes] of Object.entries(files)) {
+			if (name.endsWith('.csv')) expect([...bytes.slice(0, 3)], name).toEqual([0xef, 0xbb, 0xbf])
+		}
+		const lines = new TextDecoder()
+			.decode(files['tables/b3_statistics.csv'])
+			.trim()
+			.split('\r\n')
+			.map((line) => line.split(','))
+		const estimate = lines[0]!.indexOf('is_estimate')
+		const byCountry = new Map<string, Set<string>>()
+		for (const line of lines.slice(1)) {
+			const values = byCountry.get(line[0]!) ?? new Set<string>()
+			values.add(line[estimate]!)
+			byCountry.set(line[0]!, values)
+		}
+		expect([...byCountry.keys()]).toEqual(['IND', 'KEN'])
+		expect([...byCountry.get('IND')!]).toEqual(['false'])
+		for (const values of byCountry.values()) {
+			expect([...values].every((value) => value === 'true' || value === 'false')).toBe(true)
+		}
+
+		const json = await ndjson(analyst, 'cycle=sc-art15-6&status=submitted&questions=b3_statistics')
+		const india = json.find((line) => line.party_code === 'IND')
+		const cells = (india.answers.b3_statistics as TableAnswer).rows.map(
+			(row) => row.cells.is_estimate,
+		)
+		expect(new Set(cells)).toEqual(new Set([false]))
 	})
 
 	it('is for analysts and the secretariat only, with clear errors for bad parameters', async () => {
@@ -577,6 +617,47 @@ describe(`compiled data for analysts (${process.env.TEST_DATABASE_URL ? 'Postgre
 		const byChemical = view.charts.find((chart) => chart.kind === 'byCategory')!
 		const ddt = byChemical.categories.findIndex((category) => category.key === 'DDT')
 		expect(byChemical.series[0]!.values[ddt]).toBe(2 * (1000 + 2000 + 3000 + 4000))
+		// Aldrin was answered "no": its figure typed earlier is not asked, so not charted.
+		expect(byChemical.categories.map((category) => category.key)).not.toContain('ALDRIN')
+	})
+
+	it('opens the analysis page on the most recent cycle that has submitted reports', async () => {
+		const result = await call(analysisLoader, analyst, '/analysis')
+		const page = result.value as Awaited<ReturnType<typeof analysisLoader>>
+		// The DDT cycle is the most recent, but only has a draft.
+		expect(page.cycles.map((cycle) => [cycle.code, cycle.submitted, cycle.accepted])).toEqual([
+			['sc-ddt-2024-2026', 0, 0],
+			['sc-art15-6', 2, 1],
+			['sc-art15-5', 0, 0],
+		])
+		expect(page.selection).toEqual({ cycle: 'sc-art15-6', status: 'accepted', questions: [] })
+		expect(page.view?.reportCount).toBe(1)
+	})
+
+	it('keeps the question list of the chosen cycle, leaving out questions of another form', async () => {
+		const result = await call(
+			analysisLoader,
+			analyst,
+			'/analysis?cycle=sc-ddt-2024-2026&status=submitted&questions=b6_contaminated_sites_count&questions=a_use',
+		)
+		const page = result.value as Awaited<ReturnType<typeof analysisLoader>>
+		expect(page.error).toBeNull()
+		expect(page.selection).toEqual({
+			cycle: 'sc-ddt-2024-2026',
+			status: 'submitted',
+			questions: ['a_use'],
+		})
+		expect(page.droppedQuestions).toEqual(['b6_contaminated_sites_count'])
+		const questionIds = page.sections.flatMap((section) => section.questions.map((q) => q.id))
+		expect(questionIds).toContain('a_use')
+		expect(questionIds).not.toContain('b6_contaminated_sites_count')
+		// The export links keep refusing unknown questions: only the page forgives a stale selection.
+		expect(
+			statusOf(
+				(await compiled(analyst, 'cycle=sc-ddt-2024-2026&questions=b6_contaminated_sites_count'))
+					.value,
+			),
+		).toBe(404)
 	})
 
 	it('prepares large exports in the background with progress, for the analyst who asked', async () => {

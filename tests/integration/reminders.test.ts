@@ -74,7 +74,7 @@ describe('sendDeadlineReminders', () => {
 			.where('id', '=', kenInactive.id)
 			.execute()
 		indContactPoint = await createUser(t.db, { roles: ['contact_point'], partyCodes: ['IND'] })
-		// The United States is a signatory, not a Party (demo data): not expected to report.
+		// The United States signed but is not a Party (Party-status release): not expected to report.
 		usaContactPoint = await createUser(t.db, { roles: ['contact_point'], partyCodes: ['USA'] })
 		await createUser(t.db, { roles: ['reviewer'] })
 

@@ -29,6 +29,7 @@ import {
 	settle,
 	statusOf,
 	TEST_ORIGIN,
+	withStoredFiles,
 } from '#tests/factories.ts'
 
 let t: TestDatabase
@@ -150,7 +151,12 @@ function workflow(user: CurrentUser, reportId: string, fields: Record<string, st
 
 /** Writes a complete valid report through the autosave endpoint. */
 async function fillCompletely(reportId: string) {
-	const complete = buildCompleteArt15V6Answers(art15V6Context('KEN'))
+	const complete = await withStoredFiles(
+		t.db,
+		reportId,
+		contributor,
+		buildCompleteArt15V6Answers(art15V6Context('KEN')),
+	)
 	const current = await loadAnswers(t.db, reportId)
 	const report = (await findReport(t.db, reportId))!
 	const entries = Object.entries(complete)

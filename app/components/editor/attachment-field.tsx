@@ -38,13 +38,17 @@ export function AttachmentField({ question }: { question: AttachmentQuestion }) 
 			const result = (await response.json()) as
 				| { attachment: { id: string; fileName: string; sizeBytes: number } }
 				| { error: string; params?: Record<string, unknown> }
+				| { formError?: string }
 			if (!response.ok || !('attachment' in result)) {
-				setError(
-					t(
-						'error' in result ? result.error : 'attachments.failed',
-						'params' in result ? result.params : {},
-					),
-				)
+				const key =
+					'error' in result
+						? result.error
+						: 'formError' in result && result.formError
+							? result.formError.includes(':')
+								? result.formError
+								: `common:${result.formError}`
+							: 'attachments.failed'
+				setError(t(key, 'params' in result ? result.params : {}))
 				return
 			}
 			const { attachment } = result
@@ -73,17 +77,19 @@ export function AttachmentField({ question }: { question: AttachmentQuestion }) 
 				<ul className="attachment-list">
 					{refs.map((ref) => {
 						const info = known.get(ref.attachmentId)
+						// The name the server stored (made safe, with the extension of the content).
+						const name = info?.fileName ?? ref.name
 						return (
 							<li key={ref.attachmentId}>
 								<a href={`/reports/${reportId}/attachments/${ref.attachmentId}`} download>
-									{ref.name}
+									{name}
 								</a>
 								{info ? <span className="muted"> ({formatSize(info.sizeBytes)})</span> : null}
 								{editable ? (
 									<button
 										type="button"
 										className="link-button"
-										aria-label={t('attachments.remove', { name: ref.name })}
+										aria-label={t('attachments.remove', { name })}
 										onClick={() => {
 											const next = refs.filter((r) => r.attachmentId !== ref.attachmentId)
 											field.onChange(next.length ? next : undefined)

@@ -1,19 +1,31 @@
 import { useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { searchOptions } from '#forms/codelists/index.ts'
+import { useAnchoredPopup } from './anchored-popup.ts'
 import type { Option } from './form-model.ts'
 
 const MAX_SHOWN = 50
 
-function normalise(text: string) {
-	return text
-		.normalize('NFD')
-		.replace(/\p{Diacritic}/gu, '')
-		.toLowerCase()
+type PickerProps = {
+	id?: string
+	options: Option[]
+	labelledBy?: string
+	describedBy?: string
+	disabled?: boolean
+	/**
+	 * In a table cell (a grid): compact, one tab stop managed by the table, and ↑/↓ move between
+	 * rows while the list is closed (Alt+↓ or typing opens it).
+	 */
+	inCell?: boolean
+	/** Shortcuts the table offers from this cell (`aria-keyshortcuts`). */
+	keyShortcuts?: string
 }
 
 /**
  * A searchable picker (ARIA combobox with a listbox) for long code lists such as countries and
- * chemicals: type part of a name or a code, move with the arrow keys, choose with Enter.
+ * chemicals: type part of a name, another name ("Ivory Coast", "UK") or a code, move with the
+ * arrow keys, choose with Enter. Emptying the text and leaving clears the answer. The list opens
+ * in the top layer, so table scroll boxes never clip it.
  */
 export function CodePicker({
 	id,
@@ -25,18 +37,16 @@ export function CodePicker({
 	describedBy,
 	disabled,
 	invalid,
-	compact,
-}: {
-	id?: string
-	options: Option[]
+	inCell,
+	keyShortcuts,
+	onEmptyBackspace,
+}: PickerProps & {
 	value: string | null
 	onChange: (code: string | null) => void
 	label?: string
-	labelledBy?: string
-	describedBy?: string
-	disabled?: boolean
 	invalid?: boolean
-	compact?: boolean
+	/** Backspace in the empty box (a multiple picker removes its last choice). */
+	onEmptyBackspace?: () => void
 }) {
 	const { t } = useTranslation('editor')
 	const fallbackId = useId()
@@ -47,14 +57,10 @@ export function CodePicker({
 	const [open, setOpen] = useState(false)
 	const [active, setActive] = useState(0)
 	const inputRef = useRef<HTMLInputElement>(null)
+	const listRef = useRef<HTMLUListElement>(null)
+	useAnchoredPopup(open, inputRef, listRef)
 
-	const matches = useMemo(() => {
-		if (!query) return options.slice(0, MAX_SHOWN)
-		const q = normalise(query)
-		return options
-			.filter((o) => normalise(o.label).includes(q) || o.code.toLowerCase().startsWith(q))
-			.slice(0, MAX_SHOWN)
-	}, [options, query])
+	const matches = useMemo(() => searchOptions(options, query ?? '', MAX_SHOWN), [options, query])
 
 	const choose = (option: Option | undefined) => {
 		if (!option) return
@@ -63,15 +69,22 @@ export function CodePicker({
 		setOpen(false)
 	}
 
+	const openList = () => {
+		setActive(0)
+		setOpen(true)
+	}
+
 	const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
 		if (event.key === 'ArrowDown') {
+			if (open) setActive((a) => Math.min(a + 1, matches.length - 1))
+			else if (!inCell || event.altKey) openList()
+			else return
 			event.preventDefault()
-			if (!open) setOpen(true)
-			setActive((a) => Math.min(a + 1, matches.length - 1))
 		} else if (event.key === 'ArrowUp') {
 			if (!open) return
 			event.preventDefault()
-			setActive((a) => Math.max(a - 1, 0))
+			if (event.altKey) setOpen(false)
+			else setActive((a) => Math.max(a - 1, 0))
 		} else if (event.key === 'Enter') {
 			if (open) {
 				event.preventDefault()
@@ -84,11 +97,13 @@ export function CodePicker({
 				setOpen(false)
 				setQuery(null)
 			}
+		} else if (event.key === 'Backspace' && onEmptyBackspace && !event.currentTarget.value) {
+			onEmptyBackspace()
 		}
 	}
 
 	return (
-		<div className={compact ? 'picker picker--compact' : 'picker'}>
+		<div className={inCell ? 'picker picker--compact' : 'picker'}>
 			<input
 				ref={inputRef}
 				id={inputId}
@@ -102,21 +117,24 @@ export function CodePicker({
 				aria-autocomplete="list"
 				aria-invalid={invalid || undefined}
 				aria-activedescendant={open && matches[active] ? `${listId}-${active}` : undefined}
+				aria-keyshortcuts={keyShortcuts}
 				autoComplete="off"
 				disabled={disabled}
+				tabIndex={inCell ? -1 : undefined}
 				value={query ?? selected?.label ?? (value ? value : '')}
 				placeholder={t('picker.placeholder')}
 				onChange={(event) => {
 					setQuery(event.target.value)
-					setActive(0)
-					setOpen(true)
+					openList()
 				}}
 				onFocus={() => setQuery(null)}
-				onBlur={() => {
+				onBlur={(event) => {
+					const emptied = value !== null && event.currentTarget.value.trim() === ''
 					// Let a click on an option land before closing.
 					setTimeout(() => {
 						setOpen(false)
 						setQuery(null)
+						if (emptied) onChange(null)
 					}, 150)
 				}}
 				onKeyDown={onKeyDown}
@@ -126,6 +144,7 @@ export function CodePicker({
 				<button
 					type="button"
 					className="picker__clear"
+					tabIndex={inCell ? -1 : undefined}
 					aria-label={t('picker.clear', { label: selected?.label ?? value })}
 					onClick={() => {
 						onChange(null)
@@ -135,7 +154,14 @@ export function CodePicker({
 					×
 				</button>
 			) : null}
-			<ul id={listId} role="listbox" className="picker__list" hidden={!open}>
+			<ul
+				ref={listRef}
+				id={listId}
+				role="listbox"
+				className="picker__list"
+				popover="manual"
+				hidden={!open}
+			>
 				{open && matches.length === 0 ? (
 					<li className="picker__empty" role="presentation">
 						{t('picker.noMatch')}
@@ -165,7 +191,10 @@ export function CodePicker({
 	)
 }
 
-/** Several codes: the chosen ones as removable chips, and a picker to add more. */
+/**
+ * Several codes: the chosen ones as removable chips, and a picker to add more. Backspace in the
+ * empty picker removes the last choice (in table cells, the chips' buttons are not tab stops).
+ */
 export function MultiCodePicker({
 	id,
 	options,
@@ -174,28 +203,30 @@ export function MultiCodePicker({
 	labelledBy,
 	describedBy,
 	disabled,
-}: {
+	inCell,
+	keyShortcuts,
+	label,
+}: PickerProps & {
 	id: string
-	options: Option[]
 	value: string[]
 	onChange: (codes: string[]) => void
-	labelledBy?: string
-	describedBy?: string
-	disabled?: boolean
+	label?: string
 }) {
 	const { t } = useTranslation('editor')
 	const labels = new Map(options.map((o) => [o.code, o.label]))
 	const remaining = useMemo(() => options.filter((o) => !value.includes(o.code)), [options, value])
+	const chosenId = `${id}-chosen`
 	return (
 		<div className="multi-picker">
 			{value.length > 0 ? (
-				<ul className="chips" aria-label={t('picker.chosen')}>
+				<ul className="chips" id={chosenId} aria-label={t('picker.chosen')}>
 					{value.map((code) => (
 						<li key={code} className="chip">
 							{labels.get(code) ?? code}
 							{!disabled ? (
 								<button
 									type="button"
+									tabIndex={inCell ? -1 : undefined}
 									aria-label={t('picker.remove', { label: labels.get(code) ?? code })}
 									onClick={() => onChange(value.filter((c) => c !== code))}
 								>
@@ -211,9 +242,15 @@ export function MultiCodePicker({
 				options={remaining}
 				value={null}
 				onChange={(code) => code && onChange([...value, code])}
+				onEmptyBackspace={value.length ? () => onChange(value.slice(0, -1)) : undefined}
+				label={label}
 				labelledBy={labelledBy}
-				describedBy={describedBy}
+				describedBy={
+					[value.length ? chosenId : null, describedBy].filter(Boolean).join(' ') || undefined
+				}
 				disabled={disabled}
+				inCell={inCell}
+				keyShortcuts={keyShortcuts}
 			/>
 		</div>
 	)

@@ -11,10 +11,27 @@ class FakeServer {
 	history: { revision: number; questionId: string }[] = []
 	down = false
 	requests = 0
+	/** Values the server refuses (400 naming the question), as for an impossible date. */
+	refuses: (value: unknown) => boolean = () => false
 
 	async save(payload: SavePayload): Promise<SendResult> {
 		this.requests++
 		if (this.down) return { ok: false, status: 0, body: null }
+		const refused = payload.changes.filter((change) => this.refuses(change.value))
+		if (refused.length > 0) {
+			return {
+				ok: false,
+				status: 400,
+				body: {
+					error: 'invalid',
+					message: 'save.errors.invalid',
+					errors: refused.map((c) => ({
+						questionId: c.questionId,
+						message: 'save.errors.invalidDate',
+					})),
+				},
+			}
+		}
 		const conflicts: SaveResponse['conflicts'] = []
 		const writes: { questionId: string; value: unknown }[] = []
 		for (const change of payload.changes) {
@@ -279,5 +296,63 @@ describe('autosave', () => {
 		await vi.advanceTimersByTimeAsync(1_100)
 		expect(sync.state).toMatchObject({ status: 'locked', error: 'save.errors.locked' })
 		expect(sync.hasUnsavedChanges()).toBe(true)
+	})
+
+	it('keeps a refused answer as typed, with its message, and saves the other answers at once', async () => {
+		const server = new FakeServer()
+		server.refuses = (value) => value === '2024-13-45'
+		const storage = new MemoryStorage()
+		const { sync, type, values } = client(server, storage)
+		type('date', '2024-13-45')
+		type('text', 'kept')
+		await vi.advanceTimersByTimeAsync(1_100)
+		expect(server.answers.get('text')?.value).toBe('kept')
+		expect(server.answers.has('date')).toBe(false)
+		expect(values.get('date')).toBe('2024-13-45')
+		expect(sync.state).toMatchObject({
+			status: 'failed',
+			error: 'save.errors.refused',
+			refused: [{ questionId: 'date', message: 'save.errors.invalidDate' }],
+		})
+		expect(sync.hasUnsavedChanges()).toBe(true)
+		expect(JSON.parse(storage.getItem('draft:r1:u1')!).dirty.date.value).toBe('2024-13-45')
+		// Not sent again while unchanged, even as other answers keep being saved.
+		const requests = server.requests
+		type('other', 'x')
+		await vi.advanceTimersByTimeAsync(5_000)
+		expect(server.requests).toBe(requests + 1)
+		expect(server.answers.get('other')?.value).toBe('x')
+		expect(sync.state.status).toBe('failed')
+	})
+
+	it('sends a refused answer again once the user changes it', async () => {
+		const server = new FakeServer()
+		server.refuses = (value) => value === '2024-13-45'
+		const { sync, type } = client(server)
+		type('date', '2024-13-45')
+		await vi.advanceTimersByTimeAsync(1_100)
+		expect(sync.state.refused).toHaveLength(1)
+		type('date', '2024-12-15')
+		expect(sync.state.refused).toEqual([])
+		await vi.advanceTimersByTimeAsync(1_100)
+		expect(server.answers.get('date')?.value).toBe('2024-12-15')
+		expect(sync.state).toMatchObject({ status: 'saved', error: null })
+		expect(sync.hasUnsavedChanges()).toBe(false)
+	})
+
+	it('says all is saved when a refused answer is typed back to its saved value', async () => {
+		const server = new FakeServer()
+		server.answers.set('date', { value: '2024-12-15', revision: 1 })
+		server.revision = 1
+		server.refuses = (value) => value === '2024-13-45'
+		const { sync, type } = client(server)
+		type('date', '2024-13-45')
+		await vi.advanceTimersByTimeAsync(1_100)
+		expect(sync.state).toMatchObject({ status: 'failed', dirtyCount: 1 })
+		type('date', '2024-12-15')
+		expect(sync.state.status).toBe('pending')
+		await vi.advanceTimersByTimeAsync(1_100)
+		expect(sync.state).toMatchObject({ status: 'saved', dirtyCount: 0, refused: [], error: null })
+		expect(sync.hasUnsavedChanges()).toBe(false)
 	})
 })

@@ -19,6 +19,10 @@ import { MAX_CHANGES_PER_SAVE } from '../../domain/save-protocol.ts'
  *   back online retries at once.
  * - Answers others saved meanwhile are applied to questions that are not being edited; when both
  *   changed the same answer, the server reports a conflict and the user picks a value.
+ * - Answers the server refuses (400 naming the questions: an impossible date, text it cannot
+ *   store…) stay as typed, in the form and in storage, with the server's message; the other
+ *   answers of that save are sent again at once without them. A refused answer is sent again once
+ *   the user changes it.
  */
 
 export type SyncStatus = 'saved' | 'pending' | 'saving' | 'offline' | 'failed' | 'locked'
@@ -28,6 +32,8 @@ export type SyncState = {
 	dirtyCount: number
 	lastSavedAt: number | null
 	conflicts: Conflict[]
+	/** Answers the server refused, kept unsaved until changed, with the server's message key. */
+	refused: Refusal[]
 	error: string | null
 	/** Milliseconds until the next automatic retry, when one is scheduled. */
 	retryInMs: number | null
@@ -37,6 +43,8 @@ export type SendResult =
 	| { ok: true; body: SaveResponse }
 	| { ok: false; status: number; body: SaveErrorResponse | null }
 	| { ok: false; status: 0; body: null }
+
+export type Refusal = { questionId: string; message: string }
 
 type Known = { value: unknown; revision: number }
 
@@ -83,6 +91,7 @@ export class DraftSync {
 		dirtyCount: 0,
 		lastSavedAt: null,
 		conflicts: [],
+		refused: [],
 		error: null,
 		retryInMs: null,
 	}
@@ -177,9 +186,10 @@ export class DraftSync {
 	markDirty(questionId: string) {
 		if (this.#locked) return
 		this.#dirty.add(questionId)
+		if (this.#isRefused(questionId)) this.#forgetRefusal(questionId)
 		this.#persistSoon()
 		this.#firstDirtyAt ??= this.#timers().now()
-		if (this.#state.status === 'saved') this.#update({ status: 'pending' })
+		if (this.#state.status === 'saved' || this.#onlyRefused()) this.#update({ status: 'pending' })
 		const waited = this.#timers().now() - this.#firstDirtyAt
 		const maxWait = this.#options.maxWaitMs ?? 2_000
 		const debounce = this.#options.debounceMs ?? 1_000
@@ -188,16 +198,49 @@ export class DraftSync {
 
 	/** Forgets dirty questions whose value is back to what the server has. */
 	#dropUnchanged() {
-		for (const questionId of this.#saveable()) {
+		for (const questionId of [...this.#dirty]) {
+			if (this.#state.conflicts.some((c) => c.questionId === questionId)) continue
 			const known = this.#known.get(questionId)
-			if (sameValue(normalise(known?.value), normalise(this.#options.getValue(questionId))))
+			if (sameValue(normalise(known?.value), normalise(this.#options.getValue(questionId)))) {
 				this.#dirty.delete(questionId)
+				if (this.#isRefused(questionId)) this.#forgetRefusal(questionId)
+			}
 		}
 	}
 
-	/** Dirty questions that can be saved now (conflicts wait for the user's choice). */
+	/**
+	 * Dirty questions that can be saved now (conflicts wait for the user's choice, refused answers
+	 * for the user's change).
+	 */
 	#saveable() {
-		return [...this.#dirty].filter((id) => !this.#state.conflicts.some((c) => c.questionId === id))
+		return [...this.#dirty].filter(
+			(id) => !this.#state.conflicts.some((c) => c.questionId === id) && !this.#isRefused(id),
+		)
+	}
+
+	#isRefused(questionId: string) {
+		return this.#state.refused.some((r) => r.questionId === questionId)
+	}
+
+	#forgetRefusal(questionId: string) {
+		const refused = this.#state.refused.filter((r) => r.questionId !== questionId)
+		this.#update({
+			refused,
+			...(refused.length === 0 && this.#state.error === 'save.errors.refused'
+				? { error: null }
+				: {}),
+		})
+	}
+
+	/** Failed only because answers were refused (no failed request waits for a retry). */
+	#onlyRefused() {
+		return this.#state.status === 'failed' && this.#failures === 0
+	}
+
+	/** The status once nothing is in flight: refused answers are not "saved". */
+	#restingStatus(): SyncStatus {
+		if (this.#saveable().length > 0) return 'pending'
+		return this.#state.refused.length > 0 ? 'failed' : 'saved'
 	}
 
 	/** Saves now (e.g. on "retry", when coming back online, or before navigating). */
@@ -211,7 +254,8 @@ export class DraftSync {
 		if (this.#saveable().length === 0) {
 			this.#firstDirtyAt = null
 			this.#persist()
-			if (this.#state.status === 'pending') this.#update({ status: 'saved' })
+			if (this.#state.status === 'pending' || this.#onlyRefused())
+				this.#update({ status: this.#restingStatus() })
 			return Promise.resolve()
 		}
 		this.#inFlight = this.#save().finally(() => {
@@ -334,6 +378,7 @@ export class DraftSync {
 			this.#update({ status: 'locked', error: result.body.message })
 			return
 		}
+		if (this.#refuse(result, sent)) return
 		this.#failures++
 		const offline = result.status === 0 && this.#options.isOnline?.() === false
 		const delay = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** (this.#failures - 1))
@@ -346,6 +391,30 @@ export class DraftSync {
 			retryInMs: retryable ? delay : null,
 		})
 		if (retryable) this.#schedule(delay)
+	}
+
+	/**
+	 * A save refused for some of its answers (each named with a message): nothing of it was written.
+	 * Those answers are kept as typed and wait for a change; the others are sent again at once.
+	 */
+	#refuse(result: SendResult, sent: Map<string, unknown>) {
+		if (result.ok || result.status !== 400 || result.body?.error !== 'invalid') return false
+		const errors = result.body.errors ?? []
+		if (errors.length === 0 || !errors.every((e) => sent.has(e.questionId))) return false
+		const refused = [
+			...this.#state.refused.filter((r) => !errors.some((e) => e.questionId === r.questionId)),
+			...errors.map((e) => ({ questionId: e.questionId, message: e.message })),
+		].filter((r, i, all) => all.findIndex((o) => o.questionId === r.questionId) === i)
+		this.#persist()
+		this.#state = { ...this.#state, refused }
+		const waiting = this.#saveable()
+		this.#update({
+			status: this.#restingStatus(),
+			error: 'save.errors.refused',
+			retryInMs: null,
+		})
+		if (waiting.length > 0) this.#schedule(0)
+		return true
 	}
 
 	#applyResponse(body: SaveResponse, sent: Map<string, unknown>) {
@@ -391,10 +460,10 @@ export class DraftSync {
 		const waiting = this.#saveable()
 		if (waiting.length === 0) this.#firstDirtyAt = null
 		this.#update({
-			status: waiting.length > 0 ? 'pending' : 'saved',
+			status: this.#restingStatus(),
 			lastSavedAt: this.#timers().now(),
 			conflicts,
-			error: null,
+			error: this.#state.refused.length > 0 ? 'save.errors.refused' : null,
 		})
 		if (waiting.length > 0) this.#schedule(0)
 	}

@@ -99,9 +99,13 @@ export function SaveStatus({ sync }: { sync: DraftSync }) {
 		>
 			<span>{label}</span>
 			{state.error && state.status === 'failed' ? (
-				<span className="save-status__detail">{t(state.error)}</span>
+				<span className="save-status__detail">
+					{t(state.error, { count: state.refused.length })}
+				</span>
 			) : null}
-			{state.status === 'failed' || state.status === 'offline' ? (
+			{/* Retrying does not help answers the server refused: they wait for the user's change. */}
+			{(state.status === 'failed' && (state.refused.length === 0 || state.retryInMs !== null)) ||
+			state.status === 'offline' ? (
 				<button type="button" className="button button--quiet" onClick={() => sync.online()}>
 					{t('save.retry')}
 				</button>

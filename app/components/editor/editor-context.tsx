@@ -1,8 +1,10 @@
 import { createContext, useContext } from 'react'
 import type { Control } from 'react-hook-form'
+import type { CodeListAliases } from '#forms/codelists/index.ts'
 import type { FormText } from '#forms/text-core.ts'
 import type { Answers, FormContext, FormDefinition, Issue } from '#forms/types.ts'
 import type { ThreadData } from '../review/threads.tsx'
+import type { DraftSync } from './draft-sync.ts'
 import { issueKeyOf, useStoreSlice, type EvaluationStore } from './evaluation-store.ts'
 import { summarizeProgress, type ProgressSummary } from './form-model.ts'
 
@@ -14,8 +16,12 @@ export type EditorContextValue = {
 	definition: FormDefinition
 	formContext: FormContext
 	text: FormText
+	/** Other names pickers search code lists by ("Ivory Coast", "PFOS"), from the server. */
+	aliases: CodeListAliases
 	control: Control<Answers>
 	store: EvaluationStore
+	/** The autosave: answers it could not save are shown under their question. */
+	sync: DraftSync
 	editable: boolean
 	attachments: AttachmentInfo[]
 	setAttachments: (update: (current: AttachmentInfo[]) => AttachmentInfo[]) => void
@@ -70,6 +76,18 @@ export function useCellState(questionId: string, rowId: string, columnId: string
 			.issuesAt(questionId, rowId, columnId)
 			.some((issue) => issue.severity === 'error' && s.shows(issue))
 		return { key: `${visible ? 1 : 0}${error ? 1 : 0}`, value: { visible, error } }
+	})
+}
+
+const NO_ROWS: ReadonlySet<string> = new Set()
+
+/** Ids of a fixed table's rows that are not asked now (rows `visibleIf`, see the engine). */
+export function useHiddenRows(questionId: string): ReadonlySet<string> {
+	const { store } = useEditor()
+	return useStoreSlice(store, (s) => {
+		const hidden = s.evaluation.hiddenRows[questionId]
+		if (!hidden?.length) return { key: '', value: NO_ROWS }
+		return { key: hidden.join('\n'), value: new Set(hidden) }
 	})
 }
 

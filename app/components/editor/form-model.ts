@@ -1,7 +1,15 @@
-import { filterCodeList } from '#forms/codelists/index.ts'
+import {
+	filterCodeList,
+	searchTermsOf,
+	type CodeListAliases,
+	type CodeListPins,
+	type Searchable,
+} from '#forms/codelists/index.ts'
+import { percentOf } from '#forms/engine/evaluate.ts'
 import type { FormText } from '#forms/text-core.ts'
 import type {
 	Evaluation,
+	Progress,
 	FormContext,
 	FormDefinition,
 	Question,
@@ -34,17 +42,22 @@ export function findQuestion(definition: FormDefinition, questionId: string) {
 	return undefined
 }
 
-export type Option = { code: string; label: string }
+/** An option of a choice; code-list options also carry what pickers search besides the label. */
+export type Option = Searchable
 
 /**
- * The options of a choice question or column, in the order the definition or code list gives,
- * labelled in the user's language. `textId` is the question id or `tableId.columnId`.
+ * The options of a choice question or column, in the order the definition or code list gives
+ * (countries by name), labelled in the user's language, with what pickers search them by
+ * (`aliases`: other names, sent by the server). `textId` is the question id or `tableId.columnId`;
+ * `pins` are the definition's `codeLists` (the code-list releases the form version uses).
  */
 export function optionsFor(
 	item: Question | TableColumn,
 	textId: string,
 	text: FormText,
 	ctx: FormContext,
+	pins: CodeListPins,
+	aliases: CodeListAliases = {},
 ): Option[] {
 	switch (item.type) {
 		case 'yes_no':
@@ -55,21 +68,27 @@ export function optionsFor(
 				label: text.option('yes_no_status', code),
 			}))
 		case 'country':
-			return filterCodeList('countries', undefined).map((e) => ({
-				code: e.code,
-				label: text.option('countries', e.code),
-			}))
+			return alphabetical(
+				filterCodeList('countries', undefined, undefined, pins).map((e) => ({
+					code: e.code,
+					label: text.option('countries', e.code),
+					...searchTermsOf('countries', e, aliases),
+				})),
+				text.lang,
+			)
 		case 'chemical':
-			return filterCodeList('sc-chemicals', item.filter, ctx).map((e) => ({
+			return filterCodeList('sc-chemicals', item.filter, ctx, pins).map((e) => ({
 				code: e.code,
 				label: text.option('sc-chemicals', e.code),
+				...searchTermsOf('sc-chemicals', e, aliases),
 			}))
 		case 'single_choice':
 		case 'multiple_choice':
 			if ('codeList' in item && item.codeList) {
-				return filterCodeList(item.codeList, item.filter, ctx).map((e) => ({
+				return filterCodeList(item.codeList, item.filter, ctx, pins).map((e) => ({
 					code: e.code,
 					label: text.option(item.codeList, e.code),
+					...searchTermsOf(item.codeList, e, aliases),
 				}))
 			}
 			return ('options' in item ? item.options : []).map((code) => ({
@@ -79,6 +98,12 @@ export function optionsFor(
 		default:
 			return []
 	}
+}
+
+/** Countries are listed by name in the user's language, not by code. */
+function alphabetical(options: Option[], lang: string): Option[] {
+	const collator = new Intl.Collator(lang, { sensitivity: 'base' })
+	return options.sort((a, b) => collator.compare(a.label, b.label))
 }
 
 export function domId(...parts: (string | number | undefined)[]) {
@@ -116,19 +141,21 @@ export type ProgressSummary = {
 }
 
 /**
- * Issues per section (errors other than "required", warnings, missing required answers) with
- * completeness, rounded so that a keystroke which changes nothing visible yields an equal summary.
+ * The navigation's figures: completeness and counts as the engine defines them (`Progress`), so
+ * the editor shows the same numbers as the checks page, the country home and the dashboards.
  */
 export function summarizeProgress(
 	definition: FormDefinition,
 	evaluation: Evaluation,
 ): ProgressSummary {
-	const sectionOf = new Map<string, string>()
-	for (const s of sectionsOf(definition))
-		for (const q of s.questions) sectionOf.set(q.id, s.sectionId)
+	const counts = (progress: Progress | undefined): SectionCounts => ({
+		errors: progress?.errors ?? 0,
+		warnings: progress?.warnings ?? 0,
+		missing: progress?.missing ?? 0,
+	})
 	const summary: ProgressSummary = {
-		percent: Math.round(evaluation.overall.completeness * 100),
-		totals: { errors: 0, warnings: 0, missing: 0 },
+		percent: percentOf(evaluation.overall),
+		totals: counts(evaluation.overall),
 		parts: {},
 		sections: {},
 	}
@@ -138,23 +165,10 @@ export function summarizeProgress(
 			const progress = evaluation.sections[section.id]
 			summary.sections[section.id] = {
 				visible: progress?.visible !== false,
-				percent: Math.round((progress?.completeness ?? 0) * 100),
-				counts: { errors: 0, warnings: 0, missing: 0 },
+				percent: progress ? percentOf(progress) : 0,
+				counts: counts(progress),
 			}
 		}
-	}
-	for (const issue of evaluation.issues) {
-		const sectionId = sectionOf.get(issue.questionId)
-		const section = sectionId ? summary.sections[sectionId] : undefined
-		if (!section) continue
-		const kind =
-			issue.messageKey === 'required'
-				? 'missing'
-				: issue.severity === 'error'
-					? 'errors'
-					: 'warnings'
-		section.counts[kind]++
-		summary.totals[kind]++
 	}
 	return summary
 }

@@ -19,6 +19,7 @@ import { useEditor, useQuestionState, useVisibleIssues } from './editor-context.
 import { domId, optionsFor } from './form-model.ts'
 import { isMarked, MarkerSelect, ScalarInput } from './scalar-input.tsx'
 import { TableField } from './table-field.tsx'
+import { useSyncState } from './use-report-editor.ts'
 
 export function IssueList({ id, issues: all }: { id: string; issues: Issue[] }) {
 	const { text } = useEditor()
@@ -69,8 +70,19 @@ function QuestionFrame({
 	issues: Issue[]
 }) {
 	const { t } = useTranslation('editor')
-	const { text, threadCounts, reportId, threads: allThreads, canModerateThreads } = useEditor()
+	const {
+		text,
+		threadCounts,
+		reportId,
+		threads: allThreads,
+		canModerateThreads,
+		sync,
+	} = useEditor()
 	const base = domId('q', question.id)
+	const refusal = useSyncState(
+		sync,
+		(s) => s.refused.find((r) => r.questionId === question.id)?.message ?? null,
+	)
 	const help = text.help(question.id)
 	const { required } = useQuestionState(question.id)
 	const threads = threadCounts[question.id] ?? 0
@@ -91,6 +103,11 @@ function QuestionFrame({
 				</p>
 			) : null}
 			{children}
+			{refusal ? (
+				<p className="inline-error" id={`${base}-refused`} role="alert" data-refused>
+					{t(refusal)}
+				</p>
+			) : null}
 			<IssueList id={`${base}-issues`} issues={issues} />
 			<p className="question__meta">
 				{threads > 0 ? (
@@ -130,10 +147,17 @@ function QuestionFrame({
 	)
 }
 
-function describedBy(base: string, help: boolean, issues: Issue[], unit: boolean) {
+function describedBy(
+	base: string,
+	help: boolean,
+	issues: Issue[],
+	unit: boolean,
+	readOnly = false,
+) {
 	return (
 		[
 			help ? `${base}-help` : null,
+			readOnly ? `${base}-readonly` : null,
 			issues.length ? `${base}-issues` : null,
 			unit ? `${base}-unit` : null,
 		]
@@ -144,15 +168,17 @@ function describedBy(base: string, help: boolean, issues: Issue[], unit: boolean
 
 function ScalarField({ question }: { question: ScalarQuestion }) {
 	const { t } = useTranslation('editor')
-	const { text, editable, formContext } = useEditor()
+	const { text, editable, formContext, aliases, definition } = useEditor()
 	const field = useAnswerField<CellValue>(question.id)
 	const issues = useVisibleIssues(question.id)
 	const base = domId('q', question.id)
 	const options = useMemo(
-		() => optionsFor(question, question.id, text, formContext),
-		[question, text, formContext],
+		() => optionsFor(question, question.id, text, formContext, definition.codeLists, aliases),
+		[question, text, formContext, definition.codeLists, aliases],
 	)
+	const readOnly = question.readOnly === true
 	const group =
+		!readOnly &&
 		!isMarked(field.value) &&
 		((question.type === 'yes_no' ||
 			question.type === 'yes_no_status' ||
@@ -161,7 +187,6 @@ function ScalarField({ question }: { question: ScalarQuestion }) {
 			? true
 			: question.type === 'multiple_choice' && options.length <= 12)
 	const unit = 'unit' in question && question.unit ? text.unit(question.unit) : undefined
-	const readOnly = question.readOnly === true
 	const markers = question.markers ?? []
 	return (
 		<QuestionFrame question={question} group={group} issues={issues}>
@@ -176,8 +201,15 @@ function ScalarField({ question }: { question: ScalarQuestion }) {
 						onChange={(value) => field.onChange(value ?? undefined)}
 						options={options}
 						text={text}
-						disabled={!editable || readOnly}
-						describedBy={describedBy(base, Boolean(text.help(question.id)), issues, Boolean(unit))}
+						disabled={!editable}
+						readOnly={readOnly}
+						describedBy={describedBy(
+							base,
+							Boolean(text.help(question.id)),
+							issues,
+							Boolean(unit),
+							readOnly,
+						)}
 						invalid={issues.some((i) => i.severity === 'error')}
 						labelledBy={`${base}-label`}
 						placeholder={t('select.choose')}
@@ -200,6 +232,11 @@ function ScalarField({ question }: { question: ScalarQuestion }) {
 					/>
 				) : null}
 			</div>
+			{readOnly ? (
+				<p className="field-help" id={`${base}-readonly`}>
+					{t(question.prefill ? 'readOnlyField.prefilled' : 'readOnlyField.fixed')}
+				</p>
+			) : null}
 		</QuestionFrame>
 	)
 }

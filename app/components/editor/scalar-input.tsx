@@ -23,8 +23,15 @@ export type ScalarInputProps = {
 	invalid?: boolean
 	/** Label text for inputs without a visible <label> (table cells). */
 	ariaLabel?: string
-	/** Rendered inside a table cell: compact controls, no radio groups. */
+	/**
+	 * Rendered inside a table cell (a grid): compact controls, no radio groups, and no tab stop of
+	 * its own (the table keeps one, see `useRovingTabStop`).
+	 */
 	inCell?: boolean
+	/** Shortcuts the table offers from this cell (`aria-keyshortcuts`). */
+	keyShortcuts?: string
+	/** Shown, never changed: the value as text in a read-only box (see `ReadOnlyValue`). */
+	readOnly?: boolean
 	labelledBy?: string
 	/** First, empty entry of drop-downs. */
 	placeholder: string
@@ -37,13 +44,26 @@ const CHECKBOX_LIMIT = 12
 export function ScalarInput(props: ScalarInputProps) {
 	const { item, value, onChange, disabled, id, describedBy, invalid, ariaLabel, inCell, options } =
 		props
+	if (props.readOnly) return <ReadOnlyValue {...props} />
 	const common = {
 		id,
 		disabled,
 		'aria-describedby': describedBy,
 		'aria-invalid': invalid || undefined,
 		'aria-label': ariaLabel,
+		'aria-keyshortcuts': props.keyShortcuts,
 		'data-cell-input': inCell ? true : undefined,
+		tabIndex: inCell ? -1 : undefined,
+	}
+	const picker = {
+		id,
+		options,
+		label: ariaLabel,
+		labelledBy: props.labelledBy,
+		describedBy,
+		disabled,
+		inCell,
+		keyShortcuts: props.keyShortcuts,
 	}
 	switch (item.type) {
 		case 'checkbox':
@@ -64,16 +84,10 @@ export function ScalarInput(props: ScalarInputProps) {
 			if (options.length > 40) {
 				return (
 					<CodePicker
-						id={id}
-						options={options}
+						{...picker}
 						value={typeof value === 'string' ? value : null}
 						onChange={onChange}
-						label={ariaLabel}
-						labelledBy={props.labelledBy}
-						describedBy={describedBy}
-						disabled={disabled}
 						invalid={invalid}
-						compact={inCell}
 					/>
 				)
 			}
@@ -96,41 +110,27 @@ export function ScalarInput(props: ScalarInputProps) {
 			if (item.multiple) {
 				return (
 					<MultiCodePicker
-						id={id}
-						options={options}
+						{...picker}
 						value={Array.isArray(value) ? value : []}
 						onChange={(codes) => onChange(codes.length ? codes : null)}
-						labelledBy={props.labelledBy}
-						describedBy={describedBy}
-						disabled={disabled}
 					/>
 				)
 			}
 			return (
 				<CodePicker
-					id={id}
-					options={options}
+					{...picker}
 					value={typeof value === 'string' ? value : null}
 					onChange={onChange}
-					label={ariaLabel}
-					labelledBy={props.labelledBy}
-					describedBy={describedBy}
-					disabled={disabled}
 					invalid={invalid}
-					compact={inCell}
 				/>
 			)
 		case 'multiple_choice':
 			if (!inCell && options.length <= CHECKBOX_LIMIT) return <CheckboxGroup {...props} />
 			return (
 				<MultiCodePicker
-					id={id}
-					options={options}
+					{...picker}
 					value={Array.isArray(value) ? value : []}
 					onChange={(codes) => onChange(codes.length ? codes : null)}
-					labelledBy={props.labelledBy}
-					describedBy={describedBy}
-					disabled={disabled}
 				/>
 			)
 		case 'integer':
@@ -171,6 +171,38 @@ export function ScalarInput(props: ScalarInputProps) {
 				/>
 			)
 	}
+}
+
+/** A value as the text a read-only box shows: option labels, numbers as written, yes/no. */
+function readOnlyText(value: CellValue | undefined, options: Option[], text: FormText): string {
+	const labelOf = (code: string) => options.find((o) => o.code === code)?.label ?? code
+	if (value === undefined || isMarked(value)) return ''
+	if (Array.isArray(value)) return value.map(labelOf).join(', ')
+	if (typeof value === 'boolean') return text.option('yes_no', value ? 'yes' : 'no')
+	if (typeof value === 'string') return labelOf(value)
+	return String(value)
+}
+
+/**
+ * A value the user sees but cannot change (the Party, the reporting period): a read-only text
+ * box, so it keeps its label, can be focused and is announced as read-only, and looks like a
+ * value rather than a field (see `.readonly-value`), unlike a disabled field.
+ */
+function ReadOnlyValue(props: ScalarInputProps) {
+	const shown = readOnlyText(props.value, props.options, props.text)
+	return (
+		<input
+			type="text"
+			readOnly
+			className="readonly-value"
+			id={props.id}
+			value={shown}
+			aria-label={props.ariaLabel}
+			aria-labelledby={props.labelledBy}
+			aria-describedby={props.describedBy}
+			size={Math.max(4, shown.length + 1)}
+		/>
+	)
 }
 
 /** Text the user typed stays on screen even while it is not a number yet; only numbers are saved. */
@@ -312,7 +344,7 @@ export const MarkerSelect = memo(function MarkerSelect({
 	onChange,
 	text,
 	disabled,
-	compact,
+	inCell,
 	label,
 }: {
 	id: string
@@ -322,7 +354,11 @@ export const MarkerSelect = memo(function MarkerSelect({
 	onChange: (marker: Marker | null) => void
 	text: FormText
 	disabled: boolean
-	compact?: boolean
+	/**
+	 * In a table cell: compact, and not a tab stop; Alt+M reaches it from the cell (see
+	 * `onGridKeyDown`). Once a marker is set it stands for the cell (`data-cell-input`).
+	 */
+	inCell?: boolean
 	label: string
 }) {
 	const { t } = useTranslation('editor')
@@ -332,7 +368,7 @@ export const MarkerSelect = memo(function MarkerSelect({
 			id={id}
 			className={[
 				'marker-select',
-				compact ? 'marker-select--compact' : '',
+				inCell ? 'marker-select--compact' : '',
 				current ? 'marker-select--set' : '',
 			]
 				.filter(Boolean)
@@ -340,9 +376,13 @@ export const MarkerSelect = memo(function MarkerSelect({
 			aria-label={label}
 			value={current}
 			disabled={disabled}
+			tabIndex={inCell ? -1 : undefined}
+			title={inCell ? t('marker.shortcutHint') : undefined}
+			data-marker-menu={inCell ? true : undefined}
+			data-cell-input={inCell && current ? true : undefined}
 			onChange={(event) => onChange((event.target.value || null) as Marker | null)}
 		>
-			<option value="">{compact ? '…' : t('marker.value')}</option>
+			<option value="">{inCell ? '…' : t('marker.value')}</option>
 			{markers.map((m) => (
 				<option key={m} value={m}>
 					{text.marker(m)}

@@ -30,4 +30,35 @@ describe('tableGridTemplate', () => {
 		})
 		expect(template).toBe('3rem 8.75rem 6rem')
 	})
+
+	it('keeps the columns that name a row in view, within a limit, and the actions at the end', () => {
+		const fixed = tableGridTemplate({
+			dimensionColumns: [chemical, year],
+			editableColumns: [quantity, estimate],
+			rowNumbers: false,
+			rowActions: false,
+			markers: true,
+		})
+		expect(fixed.sticky).toEqual({ offsetsRem: [0, 16], startWidthRem: 21, endWidthRem: 0 })
+
+		const picker: TableColumn = { id: 'country', type: 'country' }
+		const open = tableGridTemplate({
+			dimensionColumns: [],
+			editableColumns: [picker, quantity],
+			rowNumbers: true,
+			rowActions: true,
+			markers: true,
+		})
+		expect(open.sticky).toEqual({ offsetsRem: [0, 3], startWidthRem: 17, endWidthRem: 6 })
+
+		const wide: TableColumn = { id: 'many', type: 'country', multiple: true, readOnly: true }
+		const capped = tableGridTemplate({
+			dimensionColumns: [chemical, wide],
+			editableColumns: [quantity],
+			rowNumbers: false,
+			rowActions: false,
+			markers: false,
+		})
+		expect(capped.sticky.offsetsRem).toEqual([0])
+	})
 })

@@ -4,7 +4,7 @@ import { parsePastedCell, parseTsv } from './table-paste.ts'
 
 const countries = [
 	{ code: 'KEN', label: 'Kenya' },
-	{ code: 'CIV', label: "Côte d'Ivoire" },
+	{ code: 'CIV', label: "Côte d'Ivoire", keywords: ['Ivory Coast'] },
 ]
 
 describe('pasting from a spreadsheet', () => {
@@ -34,6 +34,10 @@ describe('pasting from a spreadsheet', () => {
 		expect(parsePastedCell('ken', country, countries)).toBe('KEN')
 		expect(parsePastedCell("cote d'ivoire", country, countries)).toBe('CIV')
 		expect(parsePastedCell('Atlantis', country, countries)).toBe('invalid')
+		// Other names the pickers know are understood too; a part of a name is not.
+		expect(parsePastedCell('Ivory Coast', country, countries)).toBe('CIV')
+		expect(parsePastedCell('Ken', country, countries)).toBe('KEN')
+		expect(parsePastedCell('Keny', country, countries)).toBe('invalid')
 	})
 
 	it('reads yes/no flags in several languages', () => {

@@ -1,3 +1,4 @@
+import { exactOption, normaliseForSearch } from '#forms/codelists/index.ts'
 import type { CellValue, TableColumn } from '#forms/types.ts'
 import { parseNumber, type Option } from './form-model.ts'
 
@@ -34,16 +35,8 @@ export function parseTsv(text: string): string[][] {
 	return rows
 }
 
-const TRUE = new Set(['x', 'yes', 'y', 'true', '1', 'oui', 'si', 'sí', 'да', '是', 'نعم'])
+const TRUE = new Set(['x', 'yes', 'y', 'true', '1', 'oui', 'si', 'да', '是', 'نعم'])
 const FALSE = new Set(['', 'no', 'n', 'false', '0', 'non', 'нет', '否', 'لا'])
-
-function normalise(text: string) {
-	return text
-		.normalize('NFD')
-		.replace(/\p{Diacritic}/gu, '')
-		.trim()
-		.toLowerCase()
-}
 
 /**
  * A pasted cell as the column's value: numbers with local separators, codes or their labels, yes/no
@@ -61,7 +54,7 @@ export function parsePastedCell(
 		case 'decimal':
 			return parseNumber(text, column.type !== 'decimal')
 		case 'checkbox': {
-			const key = normalise(text)
+			const key = normaliseForSearch(text)
 			if (TRUE.has(key)) return true
 			if (FALSE.has(key)) return null
 			return 'invalid'
@@ -93,11 +86,7 @@ export function parsePastedCell(
 	}
 }
 
+/** A code, label or other name (alias, CAS number) in full, and only one option's. */
 function matchOption(raw: string, options: Option[]) {
-	const key = normalise(raw)
-	if (!key) return undefined
-	return (
-		options.find((o) => o.code.toLowerCase() === key)?.code ??
-		options.find((o) => normalise(o.label) === key)?.code
-	)
+	return exactOption(options, raw)?.code
 }

@@ -32,6 +32,166 @@ function monthTicks(start: number, end: number, max: number): number[] {
 	return ticks.filter((_, index) => index % every === 0)
 }
 
+const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right
+const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom
+const BASELINE = MARGIN.top + PLOT_HEIGHT
+
+/** Time and count scales over the cycle, and the step line of the cumulative count. */
+function chartScale(
+	points: readonly SubmissionPoint[],
+	opensOn: string,
+	deadline: string,
+	today: string,
+) {
+	const first = points[0]?.date
+	const last = points[points.length - 1]?.date
+	const start = Math.min(time(opensOn), first ? time(first) : Infinity)
+	const end = Math.max(time(deadline), last ? time(last) : -Infinity, start + DAY)
+	const total = points[points.length - 1]?.cumulative ?? 0
+	const yMax = niceMax(total)
+	const x = (t: number) => MARGIN.left + ((t - start) / (end - start)) * PLOT_WIDTH
+	const y = (value: number) => MARGIN.top + PLOT_HEIGHT - (value / yMax) * PLOT_HEIGHT
+	const stopAt = Math.max(start, Math.min(Math.max(time(today), last ? time(last) : start), end))
+	let line = `M${x(start)},${y(0)}`
+	for (const point of points) {
+		const at = x(time(point.date))
+		line += `H${at}V${y(point.cumulative)}`
+	}
+	line += `H${x(stopAt)}`
+	return { start, end, yMax, x, y, line }
+}
+
+type ChartScale = ReturnType<typeof chartScale>
+
+function CountAxis({ scale, label }: { scale: ChartScale; label: string }) {
+	const yTicks = [0, 0.25, 0.5, 0.75, 1].map((fraction) => Math.round(fraction * scale.yMax))
+	return (
+		<>
+			{yTicks.map((tick) => (
+				<g key={tick}>
+					<line
+						x1={MARGIN.left}
+						x2={WIDTH - MARGIN.right}
+						y1={scale.y(tick)}
+						y2={scale.y(tick)}
+						stroke="#D0D7DE"
+					/>
+					<text
+						x={MARGIN.left - 6}
+						y={scale.y(tick) + 4}
+						textAnchor="end"
+						fontSize={11}
+						fill="#333"
+					>
+						{tick}
+					</text>
+				</g>
+			))}
+			<text
+				x={14}
+				y={MARGIN.top + PLOT_HEIGHT / 2}
+				fontSize={11}
+				fill="#333"
+				textAnchor="middle"
+				transform={`rotate(-90 14 ${MARGIN.top + PLOT_HEIGHT / 2})`}
+			>
+				{label}
+			</text>
+		</>
+	)
+}
+
+function TimeAxis({
+	scale,
+	formatMonth,
+}: {
+	scale: ChartScale
+	formatMonth: (time: number) => string
+}) {
+	return (
+		<>
+			{monthTicks(scale.start, scale.end, 8).map((tick) => (
+				<g key={tick}>
+					<line
+						x1={scale.x(tick)}
+						x2={scale.x(tick)}
+						y1={BASELINE}
+						y2={BASELINE + 4}
+						stroke="#333"
+					/>
+					<text x={scale.x(tick)} y={BASELINE + 18} textAnchor="middle" fontSize={11} fill="#333">
+						{formatMonth(tick)}
+					</text>
+				</g>
+			))}
+			<line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={BASELINE} y2={BASELINE} stroke="#333" />
+		</>
+	)
+}
+
+function DeadlineMarker({ x, label }: { x: number; label: string }) {
+	const atRight = x > WIDTH / 2
+	return (
+		<>
+			<line
+				x1={x}
+				x2={x}
+				y1={MARGIN.top - 8}
+				y2={BASELINE}
+				stroke="#B3261E"
+				strokeWidth={1.5}
+				strokeDasharray="6 4"
+			/>
+			<text
+				x={atRight ? x - 4 : x + 4}
+				y={MARGIN.top - 10}
+				textAnchor={atRight ? 'end' : 'start'}
+				fontSize={11}
+				fill="#B3261E"
+			>
+				{label}
+			</text>
+		</>
+	)
+}
+
+function SubmissionsTable({
+	points,
+	formatDate,
+	labels,
+}: {
+	points: readonly SubmissionPoint[]
+	formatDate: (date: string) => string
+	labels: { heading: string; dataTable: string; date: string; onDay: string; cumulative: string }
+}) {
+	return (
+		<details className="chart__data">
+			<summary>{labels.dataTable}</summary>
+			<div className="table-scroll">
+				<table className="table">
+					<caption>{labels.heading}</caption>
+					<thead>
+						<tr>
+							<th scope="col">{labels.date}</th>
+							<th scope="col">{labels.onDay}</th>
+							<th scope="col">{labels.cumulative}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{points.map((point) => (
+							<tr key={point.date}>
+								<th scope="row">{formatDate(point.date)}</th>
+								<td className="numeric">{point.count}</td>
+								<td className="numeric">{point.cumulative}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
+		</details>
+	)
+}
+
 /**
  * Cumulative first submissions over the cycle, from its opening to the deadline (or the latest
  * submission when later), as a step line with the deadline marked. The summary is the SVG's
@@ -64,30 +224,7 @@ export function SubmissionsChart({
 	}
 }) {
 	const id = useId()
-	const first = points[0]?.date
-	const last = points[points.length - 1]?.date
-	const start = Math.min(time(opensOn), first ? time(first) : Infinity)
-	const end = Math.max(time(deadline), last ? time(last) : -Infinity, start + DAY)
-	const total = points[points.length - 1]?.cumulative ?? 0
-	const yMax = niceMax(total)
-	const plotWidth = WIDTH - MARGIN.left - MARGIN.right
-	const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom
-	const x = (t: number) => MARGIN.left + ((t - start) / (end - start)) * plotWidth
-	const y = (value: number) => MARGIN.top + plotHeight - (value / yMax) * plotHeight
-	const stopAt = Math.max(start, Math.min(Math.max(time(today), last ? time(last) : start), end))
-
-	let line = `M${x(start)},${y(0)}`
-	for (const point of points) {
-		const at = x(time(point.date))
-		line += `H${at}V${y(point.cumulative)}`
-	}
-	line += `H${x(stopAt)}`
-
-	const yTicks = [0, 0.25, 0.5, 0.75, 1].map((fraction) => Math.round(fraction * yMax))
-	const xTicks = monthTicks(start, end, 8)
-	const deadlineX = x(time(deadline))
-	const deadlineAtRight = deadlineX > WIDTH / 2
-
+	const scale = chartScale(points, opensOn, deadline, today)
 	return (
 		<figure className="chart submissions-chart" aria-labelledby={`${id}-heading`}>
 			<h2 id={`${id}-heading`}>{labels.heading}</h2>
@@ -100,102 +237,16 @@ export function SubmissionsChart({
 			>
 				<title id={`${id}-title`}>{labels.heading}</title>
 				<desc id={`${id}-desc`}>{labels.summary}</desc>
-				{yTicks.map((tick) => (
-					<g key={tick}>
-						<line
-							x1={MARGIN.left}
-							x2={WIDTH - MARGIN.right}
-							y1={y(tick)}
-							y2={y(tick)}
-							stroke="#D0D7DE"
-						/>
-						<text x={MARGIN.left - 6} y={y(tick) + 4} textAnchor="end" fontSize={11} fill="#333">
-							{tick}
-						</text>
-					</g>
-				))}
-				<text
-					x={14}
-					y={MARGIN.top + plotHeight / 2}
-					fontSize={11}
-					fill="#333"
-					textAnchor="middle"
-					transform={`rotate(-90 14 ${MARGIN.top + plotHeight / 2})`}
-				>
-					{labels.axis}
-				</text>
-				{xTicks.map((tick) => (
-					<g key={tick}>
-						<line
-							x1={x(tick)}
-							x2={x(tick)}
-							y1={MARGIN.top + plotHeight}
-							y2={MARGIN.top + plotHeight + 4}
-							stroke="#333"
-						/>
-						<text
-							x={x(tick)}
-							y={MARGIN.top + plotHeight + 18}
-							textAnchor="middle"
-							fontSize={11}
-							fill="#333"
-						>
-							{formatMonth(tick)}
-						</text>
-					</g>
-				))}
-				<line
-					x1={MARGIN.left}
-					x2={WIDTH - MARGIN.right}
-					y1={MARGIN.top + plotHeight}
-					y2={MARGIN.top + plotHeight}
-					stroke="#333"
+				<CountAxis scale={scale} label={labels.axis} />
+				<TimeAxis scale={scale} formatMonth={formatMonth} />
+				<DeadlineMarker
+					x={scale.x(time(deadline))}
+					label={`${labels.deadline}: ${formatDate(deadline)}`}
 				/>
-				<line
-					x1={deadlineX}
-					x2={deadlineX}
-					y1={MARGIN.top - 8}
-					y2={MARGIN.top + plotHeight}
-					stroke="#B3261E"
-					strokeWidth={1.5}
-					strokeDasharray="6 4"
-				/>
-				<text
-					x={deadlineAtRight ? deadlineX - 4 : deadlineX + 4}
-					y={MARGIN.top - 10}
-					textAnchor={deadlineAtRight ? 'end' : 'start'}
-					fontSize={11}
-					fill="#B3261E"
-				>
-					{`${labels.deadline}: ${formatDate(deadline)}`}
-				</text>
-				<path d={line} fill="none" stroke="#0072B2" strokeWidth={2.5} />
+				<path d={scale.line} fill="none" stroke="#0072B2" strokeWidth={2.5} />
 			</svg>
 			{points.length > 0 ? (
-				<details className="chart__data">
-					<summary>{labels.dataTable}</summary>
-					<div className="table-scroll">
-						<table className="table">
-							<caption>{labels.heading}</caption>
-							<thead>
-								<tr>
-									<th scope="col">{labels.date}</th>
-									<th scope="col">{labels.onDay}</th>
-									<th scope="col">{labels.cumulative}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{points.map((point) => (
-									<tr key={point.date}>
-										<th scope="row">{formatDate(point.date)}</th>
-										<td className="numeric">{point.count}</td>
-										<td className="numeric">{point.cumulative}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
-				</details>
+				<SubmissionsTable points={points} formatDate={formatDate} labels={labels} />
 			) : null}
 		</figure>
 	)

@@ -1,52 +1,60 @@
-import { useId } from 'react'
-import type { DashboardMap, DashboardStatus } from '../../domain/dashboard.server.ts'
-
-type Pattern = 'solid' | 'dots' | 'diagonal' | 'backslash' | 'cross' | 'horizontal'
+import { useId, useMemo, useRef, useState } from 'react'
+import type { DashboardMap, DashboardStatus } from '../../domain/dashboard.ts'
 
 /**
- * Okabe–Ito colours (distinguishable with colour-vision deficiencies), each with its own pattern
- * so the statuses also differ without colour; `ink` is the pattern's contrasting colour.
+ * How a status is hatched: stripes at an angle (degrees, 0 = horizontal), dots, a checkerboard,
+ * or a plain fill.
+ */
+export type Pattern = { lines: number } | { dots: true } | { checker: true } | { solid: true }
+
+/**
+ * Okabe–Ito colours (distinguishable with colour-vision deficiencies), each status with a pattern
+ * of its own shape, so that the statuses also differ without colour: no two have stripes in the
+ * same direction, and dots, the checkerboard and the plain fill are used once each. `ink` is the
+ * pattern's colour, contrasting with `fill`.
  */
 export const STATUS_STYLES: Record<
 	DashboardStatus,
 	{ fill: string; ink: string; pattern: Pattern }
 > = {
-	not_started: { fill: '#D55E00', ink: '#FFFFFF', pattern: 'backslash' },
-	draft: { fill: '#F0E442', ink: '#1B1F23', pattern: 'horizontal' },
-	returned: { fill: '#E69F00', ink: '#1B1F23', pattern: 'cross' },
-	submitted: { fill: '#56B4E9', ink: '#1B1F23', pattern: 'diagonal' },
-	under_review: { fill: '#0072B2', ink: '#FFFFFF', pattern: 'dots' },
-	accepted: { fill: '#009E73', ink: '#009E73', pattern: 'solid' },
+	not_started: { fill: '#D55E00', ink: '#FFFFFF', pattern: { lines: 0 } },
+	draft: { fill: '#F0E442', ink: '#1B1F23', pattern: { dots: true } },
+	submitted: { fill: '#56B4E9', ink: '#1B1F23', pattern: { lines: 45 } },
+	under_review: { fill: '#0072B2', ink: '#FFFFFF', pattern: { lines: 90 } },
+	returned: { fill: '#CC79A7', ink: '#1B1F23', pattern: { checker: true } },
+	accepted: { fill: '#009E73', ink: '#009E73', pattern: { solid: true } },
 }
 
 export const STATUS_ORDER = Object.keys(STATUS_STYLES) as DashboardStatus[]
 
 const OTHER_FILL = '#D9DDE1'
 const BORDER = '#4A5561'
+/** Side of one pattern tile, in map units. */
+const TILE = 8
 
-function PatternMarks({ pattern, ink }: { pattern: Pattern; ink: string }) {
-	switch (pattern) {
-		case 'dots':
-			return <circle cx={3} cy={3} r={1.2} fill={ink} />
-		case 'diagonal':
-			return <path d="M0,6 L6,0 M-1,1 L1,-1 M5,7 L7,5" stroke={ink} strokeWidth={1} />
-		case 'backslash':
-			return <path d="M0,0 L6,6 M5,-1 L7,1 M-1,5 L1,7" stroke={ink} strokeWidth={1} />
-		case 'cross':
-			return <path d="M0,6 L6,0 M0,0 L6,6" stroke={ink} strokeWidth={0.8} />
-		case 'horizontal':
-			return <path d="M0,3 L6,3" stroke={ink} strokeWidth={1} />
-		case 'solid':
-			return null
-	}
-}
-
+/** One tile of a status's pattern; stripes are drawn horizontally and the tile turned. */
 function StatusPattern({ id, status }: { id: string; status: DashboardStatus }) {
-	const style = STATUS_STYLES[status]
+	const { fill, ink, pattern } = STATUS_STYLES[status]
+	const half = TILE / 2
 	return (
-		<pattern id={id} patternUnits="userSpaceOnUse" width={6} height={6}>
-			<rect width={6} height={6} fill={style.fill} />
-			<PatternMarks pattern={style.pattern} ink={style.ink} />
+		<pattern
+			id={id}
+			patternUnits="userSpaceOnUse"
+			width={TILE}
+			height={TILE}
+			patternTransform={
+				'lines' in pattern && pattern.lines ? `rotate(${pattern.lines})` : undefined
+			}
+		>
+			<rect width={TILE} height={TILE} fill={fill} />
+			{'lines' in pattern ? <rect y={half - 1.1} width={TILE} height={2.2} fill={ink} /> : null}
+			{'dots' in pattern ? <circle cx={half} cy={half} r={1.8} fill={ink} /> : null}
+			{'checker' in pattern ? (
+				<path
+					d={`M0,0 H${half} V${half} H0 Z M${half},${half} H${TILE} V${TILE} H${half} Z`}
+					fill={ink}
+				/>
+			) : null}
 		</pattern>
 	)
 }
@@ -67,11 +75,11 @@ function svgId(reactId: string, name: string) {
 	return `${name}${reactId.replace(/[^a-zA-Z0-9_-]/g, '')}`
 }
 
-/** A small square in a status's colour and pattern, for legends and tables (decorative). */
+/** A square in a status's colour and pattern, for legends, tables and the tooltip (decorative). */
 export function StatusSwatch({ status }: { status: DashboardStatus | null }) {
 	const id = svgId(useId(), 'swatch')
 	return (
-		<svg className="status-swatch" viewBox="0 0 18 18" width={18} height={18} aria-hidden="true">
+		<svg className="status-swatch" viewBox="0 0 24 24" width={24} height={24} aria-hidden="true">
 			{status ? (
 				<defs>
 					<StatusPattern id={id} status={status} />
@@ -80,8 +88,8 @@ export function StatusSwatch({ status }: { status: DashboardStatus | null }) {
 			<rect
 				x={0.5}
 				y={0.5}
-				width={17}
-				height={17}
+				width={23}
+				height={23}
 				fill={status ? `url(#${id})` : OTHER_FILL}
 				stroke={BORDER}
 			/>
@@ -89,10 +97,163 @@ export function StatusSwatch({ status }: { status: DashboardStatus | null }) {
 	)
 }
 
+type Place = { key: string; name: string; status: DashboardStatus }
+type Tip = { key: string; x: number; y: number }
+
+type WorldMapLabels = {
+	heading: string
+	summary: string
+	legend: string
+	status: Record<DashboardStatus, string>
+	other: string
+	markers: string
+	keyboard: string
+	notOnMap: string | null
+}
+
+/** Parties on the map in the order the keyboard visits them (alphabetical). */
+function placesOf(map: DashboardMap): Place[] {
+	const all: Place[] = [
+		...map.areas.flatMap((area, index) =>
+			area.name && area.status ? [{ key: `a${index}`, name: area.name, status: area.status }] : [],
+		),
+		...map.points.map((point, index) => ({
+			key: `p${index}`,
+			name: point.name,
+			status: point.status,
+		})),
+	]
+	return all.sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/** The Party an arrow, Home or End key moves to from `index`, if the key moves at all. */
+function placeAfterKey(places: Place[], index: number, key: string): Place | undefined {
+	if (key === 'ArrowRight' || key === 'ArrowDown') return places[(index + 1) % places.length]
+	if (key === 'ArrowLeft' || key === 'ArrowUp')
+		return places[(index - 1 + places.length) % places.length]
+	if (key === 'Home') return places[0]
+	if (key === 'End') return places[places.length - 1]
+	return undefined
+}
+
 /**
- * The world coloured by report status, as inline SVG drawn from paths computed on the server.
- * The SVG is one image for assistive technology (title and summary); the legend is text, and
- * the table of Parties next to it carries the same information.
+ * Keyboard and pointer behaviour of the map's Parties: one of them in the tab order (roving
+ * tabindex), the tooltip next to the focused or hovered one. `placeProps` are the props of a
+ * shape on the map (hidden from assistive technology when it is no Party's).
+ */
+function useMapPlaces(map: DashboardMap, statusLabels: Record<DashboardStatus, string>) {
+	const frame = useRef<HTMLDivElement>(null)
+	const [tip, setTip] = useState<Tip | null>(null)
+	const places = useMemo(() => placesOf(map), [map])
+	const byKey = useMemo(() => new Map(places.map((place) => [place.key, place])), [places])
+	const [active, setActive] = useState(places[0]?.key)
+
+	/** Places the tooltip next to `element` (keyboard) or at the pointer. */
+	const show = (key: string, element: Element, pointer?: { x: number; y: number }) => {
+		const box = frame.current?.getBoundingClientRect()
+		if (!box) return
+		const shape = element.getBoundingClientRect()
+		const x = pointer ? pointer.x : shape.left + shape.width / 2
+		const y = pointer ? pointer.y : shape.top
+		setTip({ key, x: x - box.left, y: y - box.top })
+	}
+	const onKeyDown = (event: React.KeyboardEvent<SVGElement>, key: string) => {
+		const index = places.findIndex((place) => place.key === key)
+		const next = placeAfterKey(places, index, event.key)
+		if (next) {
+			event.preventDefault()
+			setActive(next.key)
+			frame.current?.querySelector<SVGElement>(`[data-place="${next.key}"]`)?.focus()
+		} else if (event.key === 'Escape') setTip(null)
+	}
+	const placeProps = (key: string) => {
+		const place = byKey.get(key)
+		return place
+			? {
+					'data-place': key,
+					role: 'img',
+					'aria-label': `${place.name}: ${statusLabels[place.status]}`,
+					tabIndex: key === active ? 0 : -1,
+					onFocus: (event: React.FocusEvent<SVGElement>) => {
+						setActive(key)
+						show(key, event.currentTarget)
+					},
+					onBlur: () => setTip(null),
+					onPointerEnter: (event: React.PointerEvent<SVGElement>) =>
+						show(key, event.currentTarget, { x: event.clientX, y: event.clientY }),
+					onPointerMove: (event: React.PointerEvent<SVGElement>) =>
+						show(key, event.currentTarget, { x: event.clientX, y: event.clientY }),
+					onPointerLeave: () => setTip(null),
+					onKeyDown: (event: React.KeyboardEvent<SVGElement>) => onKeyDown(event, key),
+				}
+			: { 'aria-hidden': true as const }
+	}
+	const shown = tip ? byKey.get(tip.key) : undefined
+	return { frame, tip: shown && tip ? { ...tip, place: shown } : null, placeProps }
+}
+
+function MapTooltip({ tip, statusLabel }: { tip: Tip & { place: Place }; statusLabel: string }) {
+	return (
+		<div
+			className="world-map__tooltip"
+			aria-hidden="true"
+			data-testid="map-tooltip"
+			style={{ left: tip.x, top: tip.y }}
+		>
+			<strong>{tip.place.name}</strong>
+			<span className="world-map__tooltip-status">
+				<StatusSwatch status={tip.place.status} />
+				{statusLabel}
+			</span>
+		</div>
+	)
+}
+
+function MapCaption({
+	id,
+	counts,
+	labels,
+}: {
+	id: string
+	counts: Record<DashboardStatus, number>
+	labels: WorldMapLabels
+}) {
+	return (
+		<figcaption>
+			<p className="visually-hidden" id={`${id}-desc`}>
+				{labels.summary}
+			</p>
+			<p className="field-help" id={`${id}-keys`}>
+				{labels.keyboard}
+			</p>
+			<h3 className="world-map__legend-title">{labels.legend}</h3>
+			<ul className="world-map__legend">
+				{STATUS_ORDER.map((status) => (
+					<li key={status} data-status={status}>
+						<StatusSwatch status={status} />
+						{labels.status[status]} ({counts[status]})
+					</li>
+				))}
+				<li>
+					<StatusSwatch status={null} />
+					{labels.other}
+				</li>
+			</ul>
+			<p className="muted">
+				{labels.markers}
+				{labels.notOnMap ? ` ${labels.notOnMap}` : null}
+			</p>
+		</figcaption>
+	)
+}
+
+/**
+ * The world coloured and patterned by report status, as inline SVG drawn from paths computed on
+ * the server, with a legend. Each Party on the map is named ("Kenya: Accepted") for assistive
+ * technology and shows a tooltip with its name and status on hover and on keyboard focus. The map
+ * is one stop in the tab order: the arrow keys move from Party to Party (alphabetical order), Home
+ * and End go to the first and last, Escape hides the tooltip. The table of Parties next to it
+ * carries the same information.
  */
 export function WorldMap({
 	map,
@@ -101,80 +262,55 @@ export function WorldMap({
 }: {
 	map: DashboardMap
 	counts: Record<DashboardStatus, number>
-	labels: {
-		heading: string
-		summary: string
-		legend: string
-		status: Record<DashboardStatus, string>
-		other: string
-		markers: string
-		notOnMap: string | null
-	}
+	labels: WorldMapLabels
 }) {
 	const id = useId()
 	const prefix = svgId(id, 'map')
+	const { frame, tip, placeProps } = useMapPlaces(map, labels.status)
 	const fill = (status: DashboardStatus | null) =>
 		status ? `url(#${prefix}-${status})` : OTHER_FILL
 	return (
 		<figure className="world-map" aria-labelledby={`${id}-heading`}>
 			<h2 id={`${id}-heading`}>{labels.heading}</h2>
-			<svg
-				className="world-map__svg"
-				viewBox={`0 0 ${map.width} ${map.height}`}
-				role="img"
-				aria-labelledby={`${id}-title ${id}-desc`}
-			>
-				<title id={`${id}-title`}>{labels.heading}</title>
-				<desc id={`${id}-desc`}>{labels.summary}</desc>
-				<StatusPatterns prefix={prefix} />
-				<g stroke={BORDER} strokeWidth={0.3} strokeLinejoin="round">
-					{map.areas.map((area, index) => (
-						<path
-							key={index}
-							d={area.d}
-							fill={fill(area.status)}
-							data-status={area.status ?? undefined}
-						>
-							{area.name && area.status ? (
-								<title>{`${area.name}: ${labels.status[area.status]}`}</title>
-							) : null}
-						</path>
-					))}
-				</g>
-				<g stroke="#1B1F23" strokeWidth={0.8}>
-					{map.points.map((point) => (
-						<circle
-							key={point.name}
-							cx={point.x}
-							cy={point.y}
-							r={3.5}
-							fill={fill(point.status)}
-							data-status={point.status}
-						>
-							<title>{`${point.name}: ${labels.status[point.status]}`}</title>
-						</circle>
-					))}
-				</g>
-			</svg>
-			<figcaption>
-				<h3 className="world-map__legend-title">{labels.legend}</h3>
-				<ul className="world-map__legend">
-					{STATUS_ORDER.map((status) => (
-						<li key={status}>
-							<StatusSwatch status={status} />
-							{labels.status[status]} ({counts[status]})
-						</li>
-					))}
-					<li>
-						<StatusSwatch status={null} />
-						{labels.other}
-					</li>
-				</ul>
-				<p className="muted">
-					{labels.markers}
-					{labels.notOnMap ? ` ${labels.notOnMap}` : null}
-				</p>
-			</figcaption>
+			<div className="world-map__frame" ref={frame}>
+				<svg
+					className="world-map__svg"
+					viewBox={`0 0 ${map.width} ${map.height}`}
+					role="group"
+					aria-labelledby={`${id}-heading`}
+					aria-describedby={`${id}-desc ${id}-keys`}
+				>
+					<StatusPatterns prefix={prefix} />
+					<g stroke={BORDER} strokeWidth={0.3} strokeLinejoin="round">
+						{map.areas.map((area, index) => (
+							<path
+								key={index}
+								d={area.d}
+								fill={fill(area.status)}
+								data-status={area.status ?? undefined}
+								className={area.status ? 'world-map__place' : undefined}
+								{...placeProps(`a${index}`)}
+							/>
+						))}
+					</g>
+					<g stroke="#1B1F23" strokeWidth={0.8}>
+						{map.points.map((point, index) => (
+							<circle
+								key={point.name}
+								cx={point.x}
+								cy={point.y}
+								r={3.5}
+								fill={fill(point.status)}
+								data-status={point.status}
+								className="world-map__place"
+								{...placeProps(`p${index}`)}
+							/>
+						))}
+					</g>
+				</svg>
+				{tip ? <MapTooltip tip={tip} statusLabel={labels.status[tip.place.status]} /> : null}
+			</div>
+			<MapCaption id={id} counts={counts} labels={labels} />
 		</figure>
 	)
 }

@@ -6,6 +6,7 @@ import { REGIONAL_GROUPS } from '#db/types.ts'
 import type { Route } from './+types/countries.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
+import { parseQuery } from '../../utils/request.server.ts'
 
 const FilterSchema = z.object({
 	q: z.string().trim().max(100).optional().catch(undefined),
@@ -14,7 +15,7 @@ const FilterSchema = z.object({
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'admin')
-	const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+	const filter = parseQuery(request, FilterSchema)
 	const db = context.get(dbContext)
 	const language = context.get(languageContext)
 	const [parties, statuses] = await Promise.all([
@@ -22,7 +23,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 		listConventionStatus(db),
 	])
 	const stockholm = new Map(
-		statuses.filter((s) => s.convention === 'stockholm').map((s) => [s.party_code, s]),
+		statuses.filter((s) => s.convention === 'stockholm').map((s) => [s.partyCode, s]),
 	)
 	return {
 		filter,
@@ -31,7 +32,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 			name: p.names[language] || p.names.en,
 			regionalGroup: p.regionalGroup,
 			stockholm: stockholm.get(p.code)?.status ?? null,
-			stockholmDemo: stockholm.get(p.code)?.is_demo ?? false,
+			stockholmByAdmin: stockholm.get(p.code)?.release === null,
 		})),
 	}
 }
@@ -83,8 +84,8 @@ export default function CountriesPage() {
 							<td>{p.regionalGroup ? t(`regions.${p.regionalGroup}`) : '—'}</td>
 							<td>
 								{p.stockholm ? t(`conventionStatus.${p.stockholm}`) : '—'}
-								{p.stockholmDemo ? (
-									<span className="badge">{t('admin:countries.demo')}</span>
+								{p.stockholmByAdmin ? (
+									<span className="badge">{t('admin:countries.byAdmin')}</span>
 								) : null}
 							</td>
 						</tr>

@@ -4,21 +4,26 @@ import { z } from 'zod'
 import { recordAuditEvent } from '#db/queries/audit.ts'
 import { findParty, listConventionStatus, setConventionStatus } from '#db/queries/parties.ts'
 import { CONVENTION_STATUSES, CONVENTIONS } from '#db/types.ts'
+import { PARTY_STATUS_RELEASE } from '#forms/codelists/party-status.ts'
 import type { Route } from './+types/country.ts'
 import { FormError } from '../../components/forms.tsx'
+import { isoDate } from './cycle-form.tsx'
 import { dbContext, languageContext } from '../../utils/context.ts'
+import { formatDate } from '../../utils/dates.ts'
 import { LANGUAGES } from '../../utils/i18n.ts'
+import { partyCodeText } from '../../utils/input.ts'
 import { notFound, requireRole } from '../../utils/permissions.server.ts'
-import { parseForm } from '../../utils/request.server.ts'
+import { parseForm, routeParam } from '../../utils/request.server.ts'
 
 const StatusSchema = z.object({
 	convention: z.enum(CONVENTIONS),
 	status: z.enum(CONVENTION_STATUSES),
+	consentedOn: z.union([z.literal(''), isoDate]).optional(),
 	note: z.string().trim().max(500).optional(),
 })
 
 async function loadParty(context: Route.LoaderArgs['context'], code: string) {
-	const party = await findParty(context.get(dbContext), code)
+	const party = await findParty(context.get(dbContext), routeParam(code, partyCodeText()))
 	if (!party) throw notFound()
 	return party
 }
@@ -29,12 +34,18 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const statuses = await listConventionStatus(context.get(dbContext), party.code)
 	return {
 		party: { ...party, name: party.names[context.get(languageContext)] || party.names.en },
+		release: PARTY_STATUS_RELEASE,
 		statuses: CONVENTIONS.map((convention) => {
 			const s = statuses.find((x) => x.convention === convention)
 			return {
 				convention,
 				status: s?.status ?? null,
-				isDemo: s?.is_demo ?? false,
+				signedOn: s?.signedOn ?? null,
+				consentedOn: s?.consentedOn ?? null,
+				instrument: s?.instrument ?? null,
+				inForceOn: s?.inForceOn ?? null,
+				release: s?.release ?? null,
+				updatedAt: s?.updatedAt.toISOString() ?? null,
 				note: s?.note ?? '',
 			}
 		}),
@@ -52,7 +63,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			partyCode: party.code,
 			convention: parsed.data.convention,
 			status: parsed.data.status,
-			isDemo: false,
+			consentedOn: parsed.data.consentedOn || null,
 			note: parsed.data.note || null,
 			updatedBy: admin.id,
 		})
@@ -69,8 +80,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function CountryAdminPage() {
-	const { t } = useTranslation()
-	const { party, statuses } = useLoaderData<typeof loader>()
+	const { t, i18n } = useTranslation()
+	const { party, release, statuses } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	return (
 		<section aria-labelledby="country-title" className="stack">
@@ -102,39 +113,81 @@ export default function CountryAdminPage() {
 			<h2>{t('admin:country.conventions')}</h2>
 			<p>{t('admin:country.statusHelp')}</p>
 			{statuses.map((s) => (
-				<Form
-					method="post"
+				<section
 					key={s.convention}
-					className="inline-form"
-					aria-label={t(`conventions.${s.convention}`)}
+					className="stack"
+					aria-labelledby={`convention-${s.convention}`}
 				>
-					<input type="hidden" name="convention" value={s.convention} />
-					<span className="inline-form__label">{t(`conventions.${s.convention}`)}</span>
-					<label>
-						<span className="visually-hidden">{t('admin:country.status')}</span>
-						<select name="status" defaultValue={s.status ?? 'non_party'}>
-							{CONVENTION_STATUSES.map((st) => (
-								<option key={st} value={st}>
-									{t(`conventionStatus.${st}`)}
-								</option>
-							))}
-						</select>
-					</label>
-					<label>
-						<span className="visually-hidden">{t('admin:country.note')}</span>
-						<input
-							name="note"
-							defaultValue={s.note}
-							placeholder={t('admin:country.note')}
-							maxLength={500}
-						/>
-					</label>
-					{s.isDemo ? <span className="badge">{t('admin:countries.demo')}</span> : null}
-					<button type="submit" className="button button--secondary">
-						{t('actions.save')}
-					</button>
-				</Form>
+					<h3 id={`convention-${s.convention}`}>{t(`conventions.${s.convention}`)}</h3>
+					<dl className="summary-list">
+						<dt>{t('admin:country.status')}</dt>
+						<dd>{s.status ? t(`conventionStatus.${s.status}`) : '—'}</dd>
+						<dt>{t('admin:country.signedOn')}</dt>
+						<dd>{s.signedOn ? formatDate(s.signedOn, i18n.language) : '—'}</dd>
+						<dt>{t('admin:country.instrument')}</dt>
+						<dd>
+							{s.status === 'party'
+								? `${t(`admin:country.instruments.${s.instrument ?? 'unspecified'}`)}, ${
+										s.consentedOn
+											? formatDate(s.consentedOn, i18n.language)
+											: t('admin:country.notRecorded')
+									}`
+								: '—'}
+						</dd>
+						<dt>{t('admin:country.inForceOn')}</dt>
+						<dd>{s.inForceOn ? formatDate(s.inForceOn, i18n.language) : '—'}</dd>
+						<dt>{t('admin:country.source')}</dt>
+						<dd>
+							{s.release
+								? t('admin:country.release', {
+										version: s.release,
+										source: release.source,
+										asOf: formatDate(release.statusAsOf, i18n.language),
+										readOn: formatDate(release.readOn, i18n.language),
+									})
+								: s.updatedAt
+									? t('admin:country.byAdmin', { date: formatDate(s.updatedAt, i18n.language) })
+									: '—'}
+							{s.note ? <span className="field-help">{s.note}</span> : null}
+						</dd>
+					</dl>
+					<Form method="post" className="inline-form" aria-label={t(`conventions.${s.convention}`)}>
+						<input type="hidden" name="convention" value={s.convention} />
+						<label>
+							<span className="visually-hidden">{t('admin:country.status')}</span>
+							<select name="status" defaultValue={s.status ?? 'non_party'}>
+								{CONVENTION_STATUSES.map((st) => (
+									<option key={st} value={st}>
+										{t(`conventionStatus.${st}`)}
+									</option>
+								))}
+							</select>
+						</label>
+						<label>
+							<span className="visually-hidden">{t('admin:country.consentedOn')}</span>
+							<input
+								type="date"
+								name="consentedOn"
+								defaultValue={s.consentedOn ?? ''}
+								title={t('admin:country.consentedOn')}
+							/>
+						</label>
+						<label>
+							<span className="visually-hidden">{t('admin:country.note')}</span>
+							<input
+								name="note"
+								defaultValue={s.release ? '' : s.note}
+								placeholder={t('admin:country.note')}
+								maxLength={500}
+							/>
+						</label>
+						<button type="submit" className="button button--secondary">
+							{t('actions.save')}
+						</button>
+					</Form>
+				</section>
 			))}
+			<p className="muted">{t('admin:country.knownGaps', { gaps: release.knownGaps })}</p>
 		</section>
 	)
 }

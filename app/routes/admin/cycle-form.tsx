@@ -2,9 +2,34 @@ import { useTranslation } from 'react-i18next'
 import { Form } from 'react-router'
 import { z } from 'zod'
 import { CONVENTIONS } from '#db/types.ts'
-import { Field, FormError, SelectField, type FormFailureData } from '../../components/forms.tsx'
+import {
+	Field,
+	FormError,
+	SelectField,
+	valueOf,
+	type FormFailureData,
+} from '../../components/forms.tsx'
+import { textDirection, LANGUAGES, type Language } from '../../utils/i18n.ts'
+import { isoDateText } from '../../utils/input.ts'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'admin:errors.date')
+export const isoDate = isoDateText('admin:errors.date')
+
+const TITLE_MAX_LENGTH = 300
+const optionalTitle = z
+	.string()
+	.trim()
+	.max(TITLE_MAX_LENGTH, 'admin:errors.titleTooLong')
+	.optional()
+
+/** The form field holding the cycle's title in each language. */
+export const TITLE_FIELDS = {
+	ar: 'titleAr',
+	zh: 'titleZh',
+	en: 'titleEn',
+	fr: 'titleFr',
+	ru: 'titleRu',
+	es: 'titleEs',
+} as const satisfies Record<Language, string>
 
 /** A reporting cycle as edited by admins; `form` is `<formId>@<version>`. */
 export const CycleFormSchema = z
@@ -15,8 +40,16 @@ export const CycleFormSchema = z
 			.regex(/^[a-z0-9][a-z0-9-]{2,59}$/, 'admin:errors.cycleCode'),
 		convention: z.enum(CONVENTIONS),
 		form: z.string().regex(/^[a-z0-9-]+@\d+$/, 'admin:errors.unknownForm'),
-		titleEn: z.string().trim().min(1, 'admin:errors.titleRequired').max(300),
-		titleFr: z.string().trim().max(300).optional(),
+		titleAr: optionalTitle,
+		titleZh: optionalTitle,
+		titleEn: z
+			.string({ error: 'admin:errors.titleRequired' })
+			.trim()
+			.min(1, 'admin:errors.titleRequired')
+			.max(TITLE_MAX_LENGTH, 'admin:errors.titleTooLong'),
+		titleFr: optionalTitle,
+		titleRu: optionalTitle,
+		titleEs: optionalTitle,
 		periodStart: isoDate,
 		periodEnd: isoDate,
 		opensOn: isoDate,
@@ -44,8 +77,7 @@ export function CycleForm({
 }) {
 	const { t } = useTranslation()
 	const errors = failure?.fieldErrors ?? {}
-	const value = (name: keyof CycleFormValues) =>
-		(failure?.values?.[name] as string | undefined) ?? values[name] ?? ''
+	const value = (name: keyof CycleFormValues) => valueOf(failure, name, values[name] ?? '')
 	return (
 		<>
 			<FormError failure={failure} />
@@ -72,21 +104,34 @@ export function CycleForm({
 					options={forms}
 					errors={errors.form}
 				/>
-				<Field
-					label={t('admin:cycles.titleEn')}
-					name="titleEn"
-					lang="en"
-					required
-					defaultValue={value('titleEn')}
-					errors={errors.titleEn}
-				/>
-				<Field
-					label={t('admin:cycles.titleFr')}
-					name="titleFr"
-					lang="fr"
-					defaultValue={value('titleFr')}
-					errors={errors.titleFr}
-				/>
+				<fieldset className="field stack" aria-describedby="cycle-titles-help">
+					<legend>{t('admin:cycles.titles')}</legend>
+					<p id="cycle-titles-help" className="field-help">
+						{t('admin:cycles.titlesHelp')}
+					</p>
+					{LANGUAGES.map((language) => {
+						const name = TITLE_FIELDS[language]
+						return (
+							<Field
+								key={language}
+								label={
+									language === 'en'
+										? t('admin:cycles.titleRequired', {
+												language: t(`admin:cycles.languages.${language}`),
+											})
+										: t(`admin:cycles.languages.${language}`)
+								}
+								name={name}
+								lang={language}
+								dir={textDirection(language)}
+								required={language === 'en'}
+								maxLength={TITLE_MAX_LENGTH}
+								defaultValue={value(name)}
+								errors={errors[name]}
+							/>
+						)
+					})}
+				</fieldset>
 				<div className="field-row">
 					<Field
 						label={t('admin:cycles.periodStart')}

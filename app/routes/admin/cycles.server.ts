@@ -1,7 +1,18 @@
+import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import { getFormDefinition, listFormDefinitions } from '#forms/registry.ts'
-import type { CycleInput, ReportingCycle } from '#db/queries/cycles.ts'
-import type { CycleFormSchema, CycleFormValues } from './cycle-form.tsx'
+import { recordAuditEvent } from '#db/queries/audit.ts'
+import {
+	findCycleByCode,
+	insertCycle,
+	updateCycle,
+	type CycleInput,
+	type ReportingCycle,
+} from '#db/queries/cycles.ts'
+import type { Database } from '#db/types.ts'
+import { LANGUAGES } from '../../utils/i18n.ts'
+import { failure, parseForm } from '../../utils/request.server.ts'
+import { CycleFormSchema, TITLE_FIELDS, type CycleFormValues } from './cycle-form.tsx'
 
 export function formOptions() {
 	return listFormDefinitions().map((def) => ({
@@ -20,7 +31,12 @@ export function toCycleInput(values: z.output<typeof CycleFormSchema>): CycleInp
 		convention: values.convention,
 		formId,
 		formVersion: Number(version),
-		title: { en: values.titleEn, ...(values.titleFr ? { fr: values.titleFr } : {}) },
+		title: Object.fromEntries(
+			LANGUAGES.flatMap((language) => {
+				const title = values[TITLE_FIELDS[language]]
+				return title ? [[language, title]] : []
+			}),
+		),
 		periodStart: values.periodStart,
 		periodEnd: values.periodEnd,
 		opensOn: values.opensOn,
@@ -33,11 +49,52 @@ export function toFormValues(cycle: ReportingCycle): CycleFormValues {
 		code: cycle.code,
 		convention: cycle.convention,
 		form: `${cycle.formId}@${cycle.formVersion}`,
-		titleEn: cycle.title.en ?? '',
-		titleFr: cycle.title.fr ?? '',
+		...Object.fromEntries(
+			LANGUAGES.map((language) => [TITLE_FIELDS[language], cycle.title[language] ?? '']),
+		),
 		periodStart: cycle.periodStart,
 		periodEnd: cycle.periodEnd,
 		opensOn: cycle.opensOn,
 		deadline: cycle.deadline,
 	}
+}
+
+/**
+ * The cycle form's post: a new cycle, or changes to `existing`. Checks that the form version is
+ * registered for the convention and that the code is free, and audits the change. Answers the
+ * failure to show, or the cycle's id.
+ */
+export async function saveCycleFromForm(
+	db: Kysely<Database>,
+	request: Request,
+	adminId: string,
+	existing?: ReportingCycle,
+): Promise<{ ok: true; id: string } | { ok: false; response: ReturnType<typeof failure> }> {
+	const parsed = await parseForm(request, CycleFormSchema)
+	if (!parsed.ok) return { ok: false, response: parsed.response }
+	const input = toCycleInput(parsed.data)
+	const fail = (field: string, message: string) => ({
+		ok: false as const,
+		response: failure(400, {
+			formError: 'errors.checkFields',
+			fieldErrors: { [field]: [message] },
+			values: parsed.data,
+		}),
+	})
+	if (!input) return fail('form', 'admin:errors.unknownForm')
+	const sameCode = await findCycleByCode(db, input.code)
+	if (sameCode && sameCode.id !== existing?.id) return fail('code', 'admin:errors.cycleCodeTaken')
+	const id = await db.transaction().execute(async (trx) => {
+		const cycleId = existing ? existing.id : await insertCycle(trx, input)
+		if (existing) await updateCycle(trx, existing.id, input)
+		await recordAuditEvent(trx, {
+			actorUserId: adminId,
+			action: existing ? 'cycle.updated' : 'cycle.created',
+			subjectType: 'reporting_cycle',
+			subjectId: cycleId,
+			details: existing ? { before: { ...existing }, after: { ...input } } : { ...input },
+		})
+		return cycleId
+	})
+	return { ok: true, id }
 }

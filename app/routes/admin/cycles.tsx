@@ -4,6 +4,7 @@ import { listCycles } from '#db/queries/cycles.ts'
 import type { Route } from './+types/cycles.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { formatDate } from '../../utils/dates.ts'
+import { localizedText, LANGUAGES } from '../../utils/i18n.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -11,7 +12,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const language = context.get(languageContext)
 	const cycles = await listCycles(context.get(dbContext))
 	return {
-		cycles: cycles.map((c) => ({ ...c, titleText: c.title[language] ?? c.title.en ?? c.code })),
+		cycles: cycles.map((c) => ({
+			...c,
+			titleText: localizedText(c.title, language, c.code),
+			titleLanguages: LANGUAGES.filter((l) => c.title[l]),
+		})),
 	}
 }
 
@@ -31,6 +36,7 @@ export default function CyclesPage() {
 				<thead>
 					<tr>
 						<th scope="col">{t('admin:cycles.name')}</th>
+						<th scope="col">{t('admin:cycles.titleLanguages')}</th>
 						<th scope="col">{t('admin:cycles.form')}</th>
 						<th scope="col">{t('admin:cycles.period')}</th>
 						<th scope="col">{t('admin:cycles.opensOn')}</th>
@@ -42,6 +48,11 @@ export default function CyclesPage() {
 						<tr key={c.id}>
 							<td>
 								<Link to={`/admin/cycles/${c.id}`}>{c.titleText}</Link>
+							</td>
+							<td>
+								{c.titleLanguages.length === LANGUAGES.length
+									? t('admin:cycles.allLanguages')
+									: c.titleLanguages.map((l) => t(`admin:cycles.languages.${l}`)).join(', ')}
 							</td>
 							<td>
 								{c.formId} v{c.formVersion}

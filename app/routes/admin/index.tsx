@@ -1,28 +1,13 @@
-import { sql } from 'kysely'
 import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
+import { countRecords } from '#db/queries/overview.ts'
 import type { Route } from './+types/index.ts'
 import { dbContext } from '../../utils/context.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'admin')
-	const db = context.get(dbContext)
-	const count = async (table: 'app_user' | 'party' | 'reporting_cycle' | 'outbox_message') =>
-		Number(
-			(
-				await db
-					.selectFrom(table)
-					.select(sql<number>`count(*)`.as('n'))
-					.executeTakeFirstOrThrow()
-			).n,
-		)
-	return {
-		users: await count('app_user'),
-		parties: await count('party'),
-		cycles: await count('reporting_cycle'),
-		messages: await count('outbox_message'),
-	}
+	return countRecords(context.get(dbContext))
 }
 
 export default function AdminHome() {
@@ -40,6 +25,9 @@ export default function AdminHome() {
 				</li>
 				<li className="card">
 					<Link to="/admin/cycles">{t('home.cycles', { count: counts.cycles })}</Link>
+				</li>
+				<li className="card">
+					<Link to="/admin/code-lists">{t('home.codeLists')}</Link>
 				</li>
 				<li className="card">
 					<Link to="/admin/outbox">{t('home.outbox', { count: counts.messages })}</Link>

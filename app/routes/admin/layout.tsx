@@ -12,6 +12,7 @@ const SECTIONS = [
 	{ to: '/admin/users', key: 'admin:nav.users' },
 	{ to: '/admin/countries', key: 'admin:nav.countries' },
 	{ to: '/admin/cycles', key: 'admin:nav.cycles' },
+	{ to: '/admin/code-lists', key: 'admin:nav.codeLists' },
 	{ to: '/admin/outbox', key: 'admin:nav.outbox' },
 ]
 

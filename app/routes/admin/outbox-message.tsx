@@ -1,16 +1,17 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
 import { findOutboxMessage } from '#db/queries/outbox.ts'
-import { isUuid } from '#db/queries/cycles.ts'
 import type { Route } from './+types/outbox-message.ts'
 import { dbContext } from '../../utils/context.ts'
 import { formatDateTime } from '../../utils/dates.ts'
+import { uuidText } from '../../utils/input.ts'
 import { notFound, requireRole } from '../../utils/permissions.server.ts'
+import { routeParam } from '../../utils/request.server.ts'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'admin')
-	if (!isUuid(params.messageId)) throw notFound()
-	const message = await findOutboxMessage(context.get(dbContext), params.messageId)
+	const messageId = routeParam(params.messageId, uuidText())
+	const message = await findOutboxMessage(context.get(dbContext), messageId)
 	if (!message) throw notFound()
 	return {
 		message: {

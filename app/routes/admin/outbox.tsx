@@ -7,6 +7,7 @@ import { dbContext } from '../../utils/context.ts'
 import { formatDateTime } from '../../utils/dates.ts'
 import { isSmtpConfigured } from '../../utils/mail.server.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
+import { parseQuery } from '../../utils/request.server.ts'
 
 const PAGE_SIZE = 50
 const FilterSchema = z.object({
@@ -17,7 +18,7 @@ const FilterSchema = z.object({
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'admin')
-	const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+	const filter = parseQuery(request, FilterSchema)
 	const messages = await listOutbox(context.get(dbContext), {
 		status: filter.status,
 		to: filter.to || undefined,

@@ -34,7 +34,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const admin = requireRole(context, request, 'admin')
 	const parsed = await parseForm(request, InviteSchema)
 	if (!parsed.ok) return parsed.response
-	const result = await inviteUser(context.get(dbContext), request, parsed.data, admin.id)
+	const result = await inviteUser(context.get(dbContext), parsed.data, admin.id)
 	if (!result.ok) {
 		return failure(400, {
 			formError: 'errors.checkFields',

@@ -18,7 +18,8 @@ import { sendAccountLink } from '../../utils/account-tokens.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { formatDateTime } from '../../utils/dates.ts'
 import { notFound, requireRole } from '../../utils/permissions.server.ts'
-import { failure, parseForm } from '../../utils/request.server.ts'
+import { uuidText } from '../../utils/input.ts'
+import { failure, parseForm, routeParam } from '../../utils/request.server.ts'
 
 const UserActionSchema = z.union([
 	z.object({ intent: z.literal('access') }).and(UserAccessSchema),
@@ -26,8 +27,7 @@ const UserActionSchema = z.union([
 ])
 
 async function loadUser(context: Route.LoaderArgs['context'], userId: string) {
-	if (!/^[0-9a-f-]{36}$/i.test(userId)) throw notFound()
-	const user = await findUserById(context.get(dbContext), userId)
+	const user = await findUserById(context.get(dbContext), routeParam(userId, uuidText()))
 	if (!user) throw notFound()
 	return user
 }
@@ -75,13 +75,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			result = { ok: true }
 			break
 		case 'send-link':
-			await sendAccountLink(
-				db,
-				request,
-				user,
-				user.hasPassword ? 'password_reset' : 'invitation',
-				admin.id,
-			)
+			await sendAccountLink(db, user, user.hasPassword ? 'password_reset' : 'invitation', admin.id)
 			result = { ok: true }
 			break
 	}
@@ -131,6 +125,7 @@ export default function UserPage() {
 			<Form method="post" className="stack">
 				<input type="hidden" name="intent" value="access" />
 				<AccessFields
+					key={user.id}
 					parties={parties}
 					roles={user.roles}
 					partyCodes={user.partyCodes}

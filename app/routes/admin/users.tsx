@@ -6,6 +6,7 @@ import { ROLES } from '#db/types.ts'
 import type { Route } from './+types/users.ts'
 import { dbContext } from '../../utils/context.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
+import { parseQuery } from '../../utils/request.server.ts'
 
 const FilterSchema = z.object({
 	q: z.string().trim().max(200).optional().catch(undefined),
@@ -20,7 +21,7 @@ const FilterSchema = z.object({
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'admin')
-	const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+	const filter = parseQuery(request, FilterSchema)
 	const users = await listUsers(context.get(dbContext), {
 		query: filter.q || undefined,
 		role: filter.role,

@@ -24,6 +24,106 @@ function niceMax(value: number): number {
 	return (steps.find((step) => step * power >= value) ?? 10) * power
 }
 
+const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right
+const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom
+const BASELINE = MARGIN.top + PLOT_HEIGHT
+
+type Category = ChartData['categories'][number]
+
+/** One category's bars, side by side, each named with its value, and the category's label. */
+function CategoryBars({
+	chart,
+	category,
+	categoryIndex,
+	y,
+	formatNumber,
+}: {
+	chart: ChartData
+	category: Category
+	categoryIndex: number
+	y: (value: number) => number
+	formatNumber: (value: number) => string
+}) {
+	const groupWidth = PLOT_WIDTH / Math.max(chart.categories.length, 1)
+	const barWidth = Math.max(2, (groupWidth * 0.8) / Math.max(chart.series.length, 1))
+	const groupX = MARGIN.left + categoryIndex * groupWidth + groupWidth * 0.1
+	const labelX = groupX + (groupWidth * 0.8) / 2
+	return (
+		<g>
+			{chart.series.map((series, seriesIndex) => {
+				const value = series.values[categoryIndex] ?? 0
+				return (
+					<rect
+						key={series.key}
+						x={groupX + seriesIndex * barWidth}
+						y={y(Math.max(value, 0))}
+						width={barWidth - 1}
+						height={Math.max(0, BASELINE - y(Math.max(value, 0)))}
+						fill={COLOURS[seriesIndex % COLOURS.length]}
+					>
+						<title>{`${series.label}, ${category.label}: ${formatNumber(value)}`}</title>
+					</rect>
+				)
+			})}
+			<text
+				x={labelX}
+				y={BASELINE + 14}
+				textAnchor="end"
+				fontSize={11}
+				fill="#333"
+				transform={`rotate(-35 ${labelX} ${BASELINE + 14})`}
+			>
+				{category.label.length > 24 ? `${category.label.slice(0, 23)}…` : category.label}
+			</text>
+		</g>
+	)
+}
+
+function ChartDataTable({
+	chart,
+	heading,
+	formatNumber,
+	labels,
+}: {
+	chart: ChartData
+	heading: string
+	formatNumber: (value: number) => string
+	labels: { dataTable: string; category: string }
+}) {
+	return (
+		<details className="chart__data">
+			<summary>{labels.dataTable}</summary>
+			<div className="table-scroll">
+				<table className="table">
+					<caption>{heading}</caption>
+					<thead>
+						<tr>
+							<th scope="col">{labels.category}</th>
+							{chart.series.map((series) => (
+								<th key={series.key} scope="col">
+									{series.label}
+								</th>
+							))}
+						</tr>
+					</thead>
+					<tbody>
+						{chart.categories.map((category, categoryIndex) => (
+							<tr key={category.key}>
+								<th scope="row">{category.label}</th>
+								{chart.series.map((series) => (
+									<td key={series.key} className="numeric">
+										{formatNumber(series.values[categoryIndex] ?? 0)}
+									</td>
+								))}
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
+		</details>
+	)
+}
+
 /**
  * A grouped bar chart as inline SVG, described for screen readers (title, summary) and followed by
  * the same figures as a table, which is also what keyboard and screen reader users navigate.
@@ -41,11 +141,7 @@ export function BarChart({
 }) {
 	const id = useId()
 	const max = niceMax(Math.max(0, ...chart.series.flatMap((series) => series.values)))
-	const plotWidth = WIDTH - MARGIN.left - MARGIN.right
-	const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom
-	const groupWidth = plotWidth / Math.max(chart.categories.length, 1)
-	const barWidth = Math.max(2, (groupWidth * 0.8) / Math.max(chart.series.length, 1))
-	const y = (value: number) => MARGIN.top + plotHeight - (value / max) * plotHeight
+	const y = (value: number) => MARGIN.top + PLOT_HEIGHT - (value / max) * PLOT_HEIGHT
 	const ticks = [0, 0.25, 0.5, 0.75, 1].map((fraction) => fraction * max)
 	return (
 		<figure className="chart" aria-labelledby={`${id}-title`}>
@@ -76,43 +172,21 @@ export function BarChart({
 						</text>
 					</g>
 				))}
-				{chart.categories.map((category, categoryIndex) => {
-					const groupX = MARGIN.left + categoryIndex * groupWidth + groupWidth * 0.1
-					return (
-						<g key={category.key}>
-							{chart.series.map((series, seriesIndex) => {
-								const value = series.values[categoryIndex] ?? 0
-								return (
-									<rect
-										key={series.key}
-										x={groupX + seriesIndex * barWidth}
-										y={y(Math.max(value, 0))}
-										width={barWidth - 1}
-										height={Math.max(0, MARGIN.top + plotHeight - y(Math.max(value, 0)))}
-										fill={COLOURS[seriesIndex % COLOURS.length]}
-									>
-										<title>{`${series.label}, ${category.label}: ${formatNumber(value)}`}</title>
-									</rect>
-								)
-							})}
-							<text
-								x={groupX + (groupWidth * 0.8) / 2}
-								y={MARGIN.top + plotHeight + 14}
-								textAnchor="end"
-								fontSize={11}
-								fill="#333"
-								transform={`rotate(-35 ${groupX + (groupWidth * 0.8) / 2} ${MARGIN.top + plotHeight + 14})`}
-							>
-								{category.label.length > 24 ? `${category.label.slice(0, 23)}…` : category.label}
-							</text>
-						</g>
-					)
-				})}
+				{chart.categories.map((category, categoryIndex) => (
+					<CategoryBars
+						key={category.key}
+						chart={chart}
+						category={category}
+						categoryIndex={categoryIndex}
+						y={y}
+						formatNumber={formatNumber}
+					/>
+				))}
 				<line
 					x1={MARGIN.left}
 					x2={WIDTH - MARGIN.right}
-					y1={MARGIN.top + plotHeight}
-					y2={MARGIN.top + plotHeight}
+					y1={BASELINE}
+					y2={BASELINE}
 					stroke="#333"
 				/>
 			</svg>
@@ -127,36 +201,7 @@ export function BarChart({
 					</li>
 				))}
 			</ul>
-			<details className="chart__data">
-				<summary>{labels.dataTable}</summary>
-				<div className="table-scroll">
-					<table className="table">
-						<caption>{heading}</caption>
-						<thead>
-							<tr>
-								<th scope="col">{labels.category}</th>
-								{chart.series.map((series) => (
-									<th key={series.key} scope="col">
-										{series.label}
-									</th>
-								))}
-							</tr>
-						</thead>
-						<tbody>
-							{chart.categories.map((category, categoryIndex) => (
-								<tr key={category.key}>
-									<th scope="row">{category.label}</th>
-									{chart.series.map((series) => (
-										<td key={series.key} className="numeric">
-											{formatNumber(series.values[categoryIndex] ?? 0)}
-										</td>
-									))}
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			</details>
+			<ChartDataTable chart={chart} heading={heading} formatNumber={formatNumber} labels={labels} />
 		</figure>
 	)
 }

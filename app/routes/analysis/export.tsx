@@ -6,7 +6,7 @@ import {
 	compiledContentType,
 	compiledFileName,
 	compiledMeta,
-	compiledQueryFromUrl,
+	CompiledQuerySchema,
 	compiledReports,
 	compiledSubmissions,
 	resolveCompiledRequest,
@@ -14,6 +14,7 @@ import {
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { downloadResponse } from '../../utils/download.server.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
+import { parseQuery } from '../../utils/request.server.ts'
 import { data } from 'react-router'
 
 /**
@@ -23,20 +24,11 @@ import { data } from 'react-router'
  */
 export async function loader({ request, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'analyst', 'reviewer', 'admin')
-	const query = compiledQueryFromUrl(new URL(request.url))
-	if (!query.success) {
-		throw data(
-			{
-				message: 'errors.malformed',
-				issues: query.error.issues.map((issue) => issue.path.join('.')),
-			},
-			{ status: 400 },
-		)
-	}
+	const query = parseQuery(request, CompiledQuerySchema)
 	const db = context.get(dbContext)
 	const resolved = await resolveCompiledRequest(db, {
-		...query.data,
-		lang: query.data.lang ?? context.get(languageContext),
+		...query,
+		lang: query.lang ?? context.get(languageContext),
 	})
 	if (!resolved.ok) {
 		throw data(
@@ -45,7 +37,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 		)
 	}
 	const { request: compiled } = resolved
-	const format = query.data.format
+	const format = query.format
 	const now = new Date()
 	if (format === 'xlsx' || format === 'csv') {
 		const file = await buildCompiledInWorker(db, compiled, format, undefined, now)

@@ -5,13 +5,16 @@ import { findCycle } from '#db/queries/cycles.ts'
 import { findExportJob } from '#db/queries/exports.ts'
 import type { Route } from './+types/job.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
+import { localizedText } from '../../utils/i18n.ts'
+import { uuidText } from '../../utils/input.ts'
 import { notFound, requireRole } from '../../utils/permissions.server.ts'
+import { routeParam } from '../../utils/request.server.ts'
 
 /** Progress of a background export, for the analyst who asked for it (anyone else: 404). */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const user = requireRole(context, request, 'analyst', 'reviewer', 'admin')
 	const db = context.get(dbContext)
-	const job = await findExportJob(db, params.jobId)
+	const job = await findExportJob(db, routeParam(params.jobId, uuidText()))
 	if (!job || job.requestedBy !== user.id) throw notFound()
 	const cycle = await findCycle(db, job.cycleId)
 	const language = context.get(languageContext)
@@ -30,7 +33,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 			questions: job.params.questions.length,
 		},
 		cycle: cycle
-			? { code: cycle.code, title: cycle.title[language] ?? cycle.title.en ?? cycle.code }
+			? { code: cycle.code, title: localizedText(cycle.title, language, cycle.code) }
 			: null,
 	}
 }

@@ -4,10 +4,11 @@ import { z } from 'zod'
 import { recordAuditEvent } from '#db/queries/audit.ts'
 import { findUserByEmail } from '#db/queries/users.ts'
 import type { Route } from './+types/forgot-password.ts'
-import { Field, FormError } from '../../components/forms.tsx'
+import { Field, FormError, valueOf } from '../../components/forms.tsx'
 import { sendAccountLink } from '../../utils/account-tokens.server.ts'
+import { takePasswordResetAllowance } from '../../utils/auth.server.ts'
 import { clientIpContext, dbContext } from '../../utils/context.ts'
-import { parseForm } from '../../utils/request.server.ts'
+import { parseForm, passActionHeaders, tooManyRequests } from '../../utils/request.server.ts'
 
 const ForgotPasswordSchema = z.object({
 	email: z
@@ -22,22 +23,31 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const parsed = await parseForm(request, ForgotPasswordSchema)
 	if (!parsed.ok) return parsed.response
 	const db = context.get(dbContext)
+	const ip = context.get(clientIpContext)
+	// Counted whether or not the account exists, so the answer is the same either way.
+	const allowance = await takePasswordResetAllowance(db, { email: parsed.data.email, ip })
+	if (!allowance.allowed) {
+		return tooManyRequests('auth:errors.resetThrottled', allowance.retryAfterSeconds, {
+			email: parsed.data.email,
+		})
+	}
 	const user = await findUserByEmail(db, parsed.data.email)
-	// The answer is the same whether or not the account exists.
 	if (user?.isActive && user.hasPassword) {
 		await db.transaction().execute(async (trx) => {
-			await sendAccountLink(trx, request, user, 'password_reset', null)
+			await sendAccountLink(trx, user, 'password_reset', null)
 			await recordAuditEvent(trx, {
 				actorUserId: null,
 				action: 'auth.password_reset_requested',
 				subjectType: 'user',
 				subjectId: user.id,
-				ip: context.get(clientIpContext),
+				ip,
 			})
 		})
 	}
 	return { sent: true as const }
 }
+
+export const headers = passActionHeaders
 
 export default function ForgotPasswordPage() {
 	const { t } = useTranslation('auth')
@@ -60,6 +70,7 @@ export default function ForgotPasswordPage() {
 							type="email"
 							autoComplete="username"
 							required
+							defaultValue={valueOf(result, 'email')}
 							errors={result?.fieldErrors?.email}
 						/>
 						<button type="submit" className="button">

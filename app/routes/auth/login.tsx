@@ -5,7 +5,13 @@ import type { Route } from './+types/login.ts'
 import { Field, FormError, valueOf } from '../../components/forms.tsx'
 import { attemptLogin } from '../../utils/auth.server.ts'
 import { clientIpContext, dbContext, userContext } from '../../utils/context.ts'
-import { failure, parseForm, safeRedirectPath } from '../../utils/request.server.ts'
+import {
+	failure,
+	parseForm,
+	passActionHeaders,
+	safeRedirectPath,
+	tooManyRequests,
+} from '../../utils/request.server.ts'
 import { startSession } from '../../utils/session.server.ts'
 
 const LoginSchema = z.object({
@@ -35,15 +41,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	if (!result.ok) {
 		const values = { email: parsed.data.email }
 		if (result.reason === 'throttled') {
-			return failure(
-				429,
-				{
-					formError: 'auth:errors.throttled',
-					formErrorParams: { minutes: result.retryAfterMinutes },
-					values,
-				},
-				{ 'Retry-After': String(result.retryAfterMinutes * 60) },
-			)
+			return tooManyRequests('auth:errors.throttled', result.retryAfterSeconds, values)
 		}
 		return failure(401, { formError: 'auth:errors.invalidCredentials', values })
 	}
@@ -51,11 +49,15 @@ export async function action({ request, context }: Route.ActionArgs) {
 	return redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { 'Set-Cookie': cookie } })
 }
 
+export const headers = passActionHeaders
+
 export default function LoginPage() {
 	const { t } = useTranslation('auth')
 	const failed = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const navigation = useNavigation()
+	// From the post until the next page has loaded (the redirect's loaders included).
+	const signingIn = navigation.state !== 'idle' && navigation.formAction?.split('?')[0] === '/login'
 	return (
 		<section className="narrow" aria-labelledby="login-title">
 			<h1 id="login-title">{t('login.title')}</h1>
@@ -80,8 +82,13 @@ export default function LoginPage() {
 					required
 					errors={failed?.fieldErrors?.password}
 				/>
-				<button type="submit" className="button" disabled={navigation.state === 'submitting'}>
-					{t('login.submit')}
+				<button
+					type="submit"
+					className="button"
+					disabled={signingIn}
+					aria-busy={signingIn || undefined}
+				>
+					{signingIn ? t('login.signingIn') : t('login.submit')}
 				</button>
 			</Form>
 			<p>

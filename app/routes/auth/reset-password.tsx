@@ -1,30 +1,18 @@
 import { useTranslation } from 'react-i18next'
-import { Link, redirect, useActionData, useLoaderData } from 'react-router'
+import { Link, useActionData, useLoaderData } from 'react-router'
 import type { Route } from './+types/reset-password.ts'
 import { SetPasswordForm } from './set-password-form.tsx'
-import {
-	completeAccountLink,
-	findTokenFromUrl,
-	SetPasswordSchema,
-} from '../../utils/account-tokens.server.ts'
-import { clientIpContext, dbContext } from '../../utils/context.ts'
-import { failure, parseForm } from '../../utils/request.server.ts'
-import { startSession } from '../../utils/session.server.ts'
+import { setPasswordFromLink } from './account-link.server.ts'
+import { findTokenFromUrl } from '../../utils/account-tokens.server.ts'
+import { dbContext } from '../../utils/context.ts'
 
 export async function loader({ params, context }: Route.LoaderArgs) {
 	const found = await findTokenFromUrl(context.get(dbContext), params.token, 'password_reset')
 	return { valid: Boolean(found) }
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-	const parsed = await parseForm(request, SetPasswordSchema)
-	if (!parsed.ok) return parsed.response
-	const db = context.get(dbContext)
-	const ip = context.get(clientIpContext)
-	const userId = await completeAccountLink(db, params.token, 'password_reset', parsed.data, ip)
-	if (!userId) return failure(410, { formError: 'auth:errors.linkInvalid' })
-	const cookie = await startSession(db, request, userId, ip)
-	return redirect('/', { headers: { 'Set-Cookie': cookie } })
+export function action(args: Route.ActionArgs) {
+	return setPasswordFromLink(args, 'password_reset')
 }
 
 export default function ResetPasswordPage() {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Form } from 'react-router'
-import { Field, FormError, type FormFailureData } from '../../components/forms.tsx'
+import { Field, FormError, valueOf, type FormFailureData } from '../../components/forms.tsx'
+import { NewPasswordFields } from '../../components/new-password-fields.tsx'
 
 /** The password form shared by the invitation and password-reset pages. */
 export function SetPasswordForm({
@@ -25,28 +26,11 @@ export function SetPasswordForm({
 						name="name"
 						autoComplete="name"
 						required
-						defaultValue={(failure?.values?.name as string | undefined) ?? defaultName}
+						defaultValue={valueOf(failure, 'name', defaultName ?? '')}
 						errors={failure?.fieldErrors?.name}
 					/>
 				) : null}
-				<Field
-					label={t('fields.newPassword')}
-					help={t('fields.passwordHelp')}
-					name="password"
-					type="password"
-					autoComplete="new-password"
-					minLength={12}
-					required
-					errors={failure?.fieldErrors?.password}
-				/>
-				<Field
-					label={t('fields.confirmPassword')}
-					name="confirmPassword"
-					type="password"
-					autoComplete="new-password"
-					required
-					errors={failure?.fieldErrors?.confirmPassword}
-				/>
+				<NewPasswordFields failure={failure} />
 				<button type="submit" className="button">
 					{submitLabel}
 				</button>

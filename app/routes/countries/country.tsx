@@ -3,14 +3,21 @@ import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } fro
 import { z } from 'zod'
 import { findCycle, findPreviousCycle, listCycles } from '#db/queries/cycles.ts'
 import { findParty } from '#db/queries/parties.ts'
-import { findReportForCycle, listReportsForParty, loadAnswers } from '#db/queries/reports.ts'
-import { evaluate } from '#forms/engine/index.ts'
+import {
+	findReportForCycle,
+	firstSubmittedAt,
+	listReportsForParty,
+	loadAnswerValues,
+} from '#db/queries/reports.ts'
+import { evaluate, percentOf } from '#forms/engine/index.ts'
 import { getFormDefinition } from '#forms/registry.ts'
-import type { Answers } from '#forms/types.ts'
 import type { Route } from './+types/country.ts'
 import { CycleDeadline } from '../../components/cycle-deadline.tsx'
 import { FormError } from '../../components/forms.tsx'
+import { ReturnedNotice } from '../../components/review/returned-notice.tsx'
+import { loadDepositaryRecord } from '../../domain/depositary-record.server.ts'
 import { formContextFor } from '../../domain/report-context.server.ts'
+import { returnedNotice } from '../../domain/returned-notice.server.ts'
 import { startReport } from '../../domain/start-report.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { formatDateTime, todayIso } from '../../utils/dates.ts'
@@ -21,7 +28,8 @@ import {
 	requireCountryReader,
 	requireUser,
 } from '../../utils/permissions.server.ts'
-import { failure, parseForm } from '../../utils/request.server.ts'
+import { partyCodeText } from '../../utils/input.ts'
+import { failure, parseForm, routeParam } from '../../utils/request.server.ts'
 
 const StartSchema = z.object({
 	intent: z.literal('start'),
@@ -31,14 +39,18 @@ const StartSchema = z.object({
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const user = requireUser(context, request)
-	const code = params.partyCode.toUpperCase()
+	const code = routeParam(params.partyCode, partyCodeText())
 	requireCountryReader(user, code)
 	const db = context.get(dbContext)
 	const party = await findParty(db, code)
 	if (!party) throw notFound()
 	const language = context.get(languageContext)
 	const today = todayIso()
-	const [cycles, reports] = await Promise.all([listCycles(db), listReportsForParty(db, code)])
+	const [cycles, reports, record] = await Promise.all([
+		listCycles(db),
+		listReportsForParty(db, code),
+		loadDepositaryRecord(db),
+	])
 	const byCycle = new Map(reports.map((r) => [r.cycleId, r]))
 
 	const summarise = async (report: (typeof reports)[number] | undefined) => {
@@ -46,15 +58,19 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		const definition = getFormDefinition(report.formId, report.formVersion)
 		const cycle = cycles.find((c) => c.id === report.cycleId)
 		if (!definition || !cycle) return null
-		const stored = await loadAnswers(db, report.id)
-		const answers = Object.fromEntries(
-			Object.entries(stored).map(([id, a]) => [id, a.value]),
-		) as Answers
-		const evaluation = evaluate(definition, answers, formContextFor(code, cycle))
+		const answers = await loadAnswerValues(db, report.id)
+		const evaluation = evaluate(definition, answers, formContextFor(code, cycle, record))
+		const [submittedAt, returned] = await Promise.all([
+			firstSubmittedAt(db, report.id),
+			returnedNotice(db, { report, definition, language }),
+		])
 		return {
 			id: report.id,
 			status: report.status,
-			completeness: evaluation.overall.completeness,
+			submittedAt: submittedAt?.toISOString() ?? null,
+			returned,
+			percent: percentOf(evaluation.overall),
+			missing: evaluation.overall.missing,
 			errors: evaluation.overall.errors,
 			warnings: evaluation.overall.warnings,
 			updatedAt: report.updatedAt.toISOString(),
@@ -89,7 +105,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const user = requireUser(context, request)
-	const code = params.partyCode.toUpperCase()
+	const code = routeParam(params.partyCode, partyCodeText())
 	requireCountryEditor(user, code)
 	const parsed = await parseForm(request, StartSchema)
 	if (!parsed.ok) return parsed.response
@@ -129,7 +145,11 @@ export default function CountryPage() {
 				{cycles.map((cycle) => (
 					<li key={cycle.id} className="card report-card">
 						<h3>{cycle.title}</h3>
-						<CycleDeadline deadline={cycle.deadline} today={today} />
+						<CycleDeadline
+							deadline={cycle.deadline}
+							today={today}
+							submittedAt={cycle.report?.submittedAt}
+						/>
 						{cycle.report ? (
 							<>
 								<p>
@@ -143,17 +163,21 @@ export default function CountryPage() {
 									aria-label={t('country.completeness')}
 									aria-valuemin={0}
 									aria-valuemax={100}
-									aria-valuenow={Math.round(cycle.report.completeness * 100)}
+									aria-valuenow={cycle.report.percent}
 								>
-									<span style={{ inlineSize: `${Math.round(cycle.report.completeness * 100)}%` }} />
+									<span style={{ inlineSize: `${cycle.report.percent}%` }} />
 								</div>
 								<p>
-									{t('country.progress', {
-										percent: Math.round(cycle.report.completeness * 100),
-										errors: cycle.report.errors,
-										warnings: cycle.report.warnings,
+									{t('progress.short', {
+										percent: cycle.report.percent,
+										missing: t('progress.missing', { count: cycle.report.missing }),
+										errors: t('progress.errors', { count: cycle.report.errors }),
+										warnings: t('progress.warnings', { count: cycle.report.warnings }),
 									})}
 								</p>
+								{cycle.report.returned ? (
+									<ReturnedNotice notice={cycle.report.returned} headingLevel={4} />
+								) : null}
 								<p className="muted">
 									{t('country.lastEdited', {
 										who: cycle.report.updatedBy ?? '—',

@@ -1,10 +1,16 @@
 import type { Route } from './+types/answers.ts'
 import { mayWriteAnswers } from './report-access.server.ts'
 import { SavePayloadSchema, saveAnswers } from '../../domain/answers.server.ts'
-import { MAX_SAVE_BYTES, type SaveErrorResponse, type SaveResponse } from '../../domain/save-protocol.ts'
+import {
+	MAX_SAVE_BYTES,
+	type SaveErrorResponse,
+	type SaveResponse,
+} from '../../domain/save-protocol.ts'
 import { dbContext } from '../../utils/context.ts'
+import { isSafeText, uuidText } from '../../utils/input.ts'
 import { canReadCountry } from '../../utils/permissions.ts'
 import { requireUser } from '../../utils/permissions.server.ts'
+import { readJson, routeParam } from '../../utils/request.server.ts'
 
 /**
  * A JSON response that states its length, so the compression middleware leaves a short one (most
@@ -21,24 +27,46 @@ function json(status: number, body: SaveResponse | SaveErrorResponse) {
 	})
 }
 
+/** The question a problem at `path` of a save body belongs to (`changes[i]`), when it names one. */
+function questionAt(body: unknown, path: (string | number)[]) {
+	if (path[0] !== 'changes' || typeof path[1] !== 'number' || path.length < 3) return undefined
+	if (path[2] === 'questionId') return undefined
+	const changes = (body as { changes?: unknown }).changes
+	const change = Array.isArray(changes) ? (changes[path[1]] as { questionId?: unknown }) : null
+	return typeof change?.questionId === 'string' && isSafeText(change.questionId)
+		? change.questionId
+		: undefined
+}
+
 /** The autosave endpoint (see `app/domain/save-protocol.ts`). */
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const user = requireUser(context, request)
-	const length = Number(request.headers.get('Content-Length') ?? '0')
-	if (length > MAX_SAVE_BYTES) return json(413, { error: 'too_large', message: 'save.errors.tooLarge' })
-	let body: unknown
-	try {
-		const text = await request.text()
-		if (text.length > MAX_SAVE_BYTES) return json(413, { error: 'too_large', message: 'save.errors.tooLarge' })
-		body = JSON.parse(text)
-	} catch {
+	const reportId = routeParam(params.reportId, uuidText())
+	const read = await readJson(request, MAX_SAVE_BYTES)
+	if (!read.ok) {
+		if (read.reason === 'too_large')
+			return json(413, { error: 'too_large', message: 'save.errors.tooLarge' })
+		if (read.reason === 'too_deep')
+			return json(400, { error: 'malformed', message: 'save.errors.tooDeep' })
+		if (read.reason === 'unsafe_text') {
+			// Refused per question where it can be, so the editor shows it where it was typed.
+			const questions = read.problems.map((problem) => questionAt(read.value, problem.path))
+			if (questions.every((id) => id !== undefined)) {
+				const errors = [...new Set(questions)].map((questionId) => ({
+					questionId,
+					message: 'save.errors.unsafeText',
+				}))
+				return json(400, { error: 'invalid', message: 'save.errors.invalid', errors })
+			}
+			return json(400, { error: 'malformed', message: 'save.errors.unsafeText' })
+		}
 		return json(400, { error: 'malformed', message: 'save.errors.malformed' })
 	}
-	const parsed = SavePayloadSchema.safeParse(body)
+	const parsed = SavePayloadSchema.safeParse(read.value)
 	if (!parsed.success) return json(400, { error: 'malformed', message: 'save.errors.malformed' })
 	// Access is decided on the report as the save reads it: one read, not two.
 	const outcome = await saveAnswers(context.get(dbContext), {
-		reportId: params.reportId,
+		reportId,
 		userId: user.id,
 		payload: parsed.data,
 		authorize: (report) => {
@@ -57,7 +85,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		case 'invalid':
 			return json(400, { error: 'invalid', message: 'save.errors.invalid', errors: outcome.errors })
 		case 'locked':
-			return json(409, { error: 'locked', message: 'save.errors.locked', reportStatus: outcome.reportStatus })
+			return json(409, {
+				error: 'locked',
+				message: 'save.errors.locked',
+				reportStatus: outcome.reportStatus,
+			})
 		case 'stale':
 			return json(400, { error: 'stale', message: 'save.errors.stale' })
 		case 'not_found':

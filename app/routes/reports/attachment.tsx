@@ -1,23 +1,26 @@
 import { findAttachment } from '#db/queries/attachments.ts'
 import type { Route } from './+types/attachment.ts'
 import { requireReport } from './report-access.server.ts'
+import { extensionsOf } from '../../domain/attachment-types.ts'
+import { storedFileName } from '../../domain/attachments.server.ts'
 import { dbContext } from '../../utils/context.ts'
+import { downloadResponse } from '../../utils/download.server.ts'
+import { uuidText } from '../../utils/input.ts'
 import { notFound } from '../../utils/permissions.server.ts'
+import { routeParam } from '../../utils/request.server.ts'
 
-/** Download of an attachment, for those who may read the report (others: 404). */
+/**
+ * Download of an attachment, for those who may read the report (others: 404). Always a download
+ * (`downloadResponse`), named with the extension of its content type, whatever it was stored as.
+ */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const { report } = await requireReport(context, request, params.reportId)
-	const file = await findAttachment(context.get(dbContext), report.id, params.attachmentId)
+	const attachmentId = routeParam(params.attachmentId, uuidText())
+	const file = await findAttachment(context.get(dbContext), report.id, attachmentId)
 	if (!file) throw notFound()
-	const body = new Uint8Array(file.content)
-	return new Response(body, {
-		headers: {
-			'Content-Type': file.content_type,
-			'Content-Length': String(body.byteLength),
-			'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`,
-			'X-Content-Type-Options': 'nosniff',
-			'Content-Security-Policy': "default-src 'none'; sandbox",
-			'Cache-Control': 'private, no-store',
-		},
+	const known = extensionsOf(file.content_type).length > 0
+	return downloadResponse(new Uint8Array(file.content), {
+		fileName: storedFileName(file.file_name, file.content_type),
+		contentType: known ? file.content_type : 'application/octet-stream',
 	})
 }

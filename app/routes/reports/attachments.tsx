@@ -1,14 +1,15 @@
 import { data } from 'react-router'
 import { z } from 'zod'
-import { insertAttachment } from '#db/queries/attachments.ts'
-import { recordAuditEvent } from '#db/queries/audit.ts'
 import type { Route } from './+types/attachments.ts'
-import { requireReport } from './report-access.server.ts'
-import { checkUpload, SOURCE_DOCUMENT } from '../../domain/attachments.server.ts'
+import { mayWriteAnswers, requireReport } from './report-access.server.ts'
+import {
+	answerUploadRefusal,
+	checkUpload,
+	storeAttachment,
+} from '../../domain/attachments.server.ts'
 import { findQuestion } from '../../components/editor/form-model.ts'
 import { dbContext } from '../../utils/context.ts'
 import { getEnv } from '../../utils/env.server.ts'
-import { isSecretariat } from '../../utils/permissions.ts'
 import { readFormData } from '../../utils/request.server.ts'
 
 const UploadSchema = z.object({
@@ -19,64 +20,56 @@ const UploadSchema = z.object({
 type UploadError = { error: string; params?: Record<string, string | number> }
 
 /**
- * Upload of a file for an attachment question (or, for the secretariat, the source document of a
- * report entered on a country's behalf). The type comes from the bytes; the size limit is
- * ATTACHMENT_MAX_MB. The answer that references the file is saved by the editor.
+ * Upload of a file for an attachment question, by whoever may write the report's answers, while
+ * it is editable (`answerUploadRefusal`). The type comes from the bytes; the size limit is
+ * ATTACHMENT_MAX_MB. The answer that references the file is saved by the editor. The source
+ * document of a report entered on the country's behalf comes with its submission, not here.
  */
 export async function action({ request, params, context }: Route.ActionArgs) {
-	const { user, report, definition, canEdit } = await requireReport(context, request, params.reportId)
-	const maxBytes = getEnv().ATTACHMENT_MAX_MB * 1_048_576
-	if (!canEdit && !isSecretariat(user)) {
-		return data<UploadError>({ error: 'attachments.notEditable' }, { status: 403 })
-	}
-	const read = await readFormData(request, maxBytes + 64 * 1024)
+	const { user, report, definition } = await requireReport(context, request, params.reportId)
+	const limit = getEnv().ATTACHMENT_MAX_MB
+	const refuse = (status: number, error: string) =>
+		data<UploadError>({ error, params: { limit } }, { status })
+	// Who and when first, so that an upload nobody may make is not even read.
+	const refusal = answerUploadRefusal({
+		mayWriteAnswers: mayWriteAnswers(user, report),
+		state: report.status,
+	})
+	if (refusal) return refuse(refusal.status, refusal.error)
+	const read = await readFormData(request, limit * 1_048_576 + 64 * 1024)
 	if (!read.ok) {
-		return data<UploadError>(
-			{ error: 'attachments.tooLarge', params: { limit: getEnv().ATTACHMENT_MAX_MB } },
-			{ status: 413 },
-		)
+		// Too large: said with the limit; anything else as the form reader answered it.
+		if (read.response.init?.status === 413) return refuse(413, 'attachments.tooLarge')
+		return read.response
 	}
 	const parsed = UploadSchema.safeParse({
 		questionId: read.formData.get('questionId'),
 		file: read.formData.get('file'),
 	})
-	if (!parsed.success) return data<UploadError>({ error: 'attachments.noFile' }, { status: 400 })
-	const question = findQuestion(definition, parsed.data.questionId)
-	// Besides answers' files, the secretariat uploads the source document of a report it enters.
-	const sourceDocument = parsed.data.questionId === SOURCE_DOCUMENT && isSecretariat(user)
-	if (!sourceDocument && !canEdit) return data<UploadError>({ error: 'attachments.notEditable' }, { status: 403 })
-	if (!sourceDocument && question?.type !== 'attachment') {
-		return data<UploadError>({ error: 'attachments.unknownQuestion' }, { status: 400 })
+	if (!parsed.success) return refuse(400, 'attachments.noFile')
+	if (findQuestion(definition, parsed.data.questionId)?.type !== 'attachment') {
+		return refuse(400, 'attachments.unknownQuestion')
 	}
-	const checked = await checkUpload(parsed.data.file, maxBytes)
-	if (!checked.ok) {
-		return data<UploadError>(
-			{ error: checked.error, params: { limit: getEnv().ATTACHMENT_MAX_MB } },
-			{ status: checked.error === 'attachments.tooLarge' ? 413 : 415 },
+	const checked = await checkUpload(parsed.data.file, limit * 1_048_576)
+	if (!checked.ok)
+		return refuse(checked.error === 'attachments.tooLarge' ? 413 : 415, checked.error)
+	const row = await context
+		.get(dbContext)
+		.transaction()
+		.execute((trx) =>
+			storeAttachment(trx, {
+				report,
+				questionId: parsed.data.questionId,
+				file: checked,
+				userId: user.id,
+			}),
 		)
-	}
-	const db = context.get(dbContext)
-	const row = await db.transaction().execute(async (trx) => {
-		const inserted = await insertAttachment(trx, {
-			reportId: report.id,
-			questionId: parsed.data.questionId,
-			fileName: checked.fileName,
-			contentType: checked.contentType,
-			sha256: checked.sha256,
-			content: checked.content,
-			uploadedBy: user.id,
-		})
-		await recordAuditEvent(trx, {
-			actorUserId: user.id,
-			action: 'attachment.uploaded',
-			subjectType: 'report',
-			subjectId: report.id,
-			partyCode: report.partyCode,
-			details: { attachmentId: inserted.id, fileName: checked.fileName, sha256: checked.sha256 },
-		})
-		return inserted
-	})
 	return {
-		attachment: { id: row.id, fileName: row.file_name, sizeBytes: row.size_bytes, contentType: row.content_type },
+		attachment: {
+			id: row.id,
+			fileName: row.file_name,
+			sizeBytes: row.size_bytes,
+			contentType: row.content_type,
+		},
 	}
 }

@@ -2,7 +2,12 @@ import { useTranslation } from 'react-i18next'
 import { Form, Link, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { findPreviousCycle } from '#db/queries/cycles.ts'
-import { findReportForCycle, findSubmission, listSubmissions, loadAnswers } from '#db/queries/reports.ts'
+import {
+	findReportForCycle,
+	findSubmission,
+	listSubmissions,
+	loadAnswerValues,
+} from '#db/queries/reports.ts'
 import { getFormDefinition } from '#forms/registry.ts'
 import { formText, type FormText } from '#forms/text.ts'
 import type { Answers, CellValue, Language, Question } from '#forms/types.ts'
@@ -18,21 +23,30 @@ import {
 	type QuestionDiff,
 } from '../../domain/diff.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
+import { positiveIntText } from '../../utils/input.ts'
 import { notFound } from '../../utils/permissions.server.ts'
+import { parseQuery } from '../../utils/request.server.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
 
-const Side = z.union([z.literal('draft'), z.coerce.number().int().min(1)])
+/** A side of the comparison: the working copy, or a submission by its number. */
+const Side = z.union([z.literal('draft'), positiveIntText()])
 const QuerySchema = z.object({
-	from: Side.optional().catch(undefined),
-	to: Side.optional().catch(undefined),
-	previousCycle: z.literal('1').optional().catch(undefined),
+	from: Side.optional(),
+	to: Side.optional(),
+	previousCycle: z.literal('1').optional(),
 })
 
-function cellText(value: CellValue | undefined, question: Question, columnId: string, text: FormText) {
+function cellText(
+	value: CellValue | undefined,
+	question: Question,
+	columnId: string,
+	text: FormText,
+) {
 	if (value === undefined) return '—'
 	if (typeof value === 'object' && !Array.isArray(value)) return text.marker(value.marker)
 	if (typeof value === 'string') return text.option(`${question.id}.${columnId}`, value)
-	if (Array.isArray(value)) return value.map((c) => text.option(`${question.id}.${columnId}`, c)).join(', ')
+	if (Array.isArray(value))
+		return value.map((c) => text.option(`${question.id}.${columnId}`, c)).join(', ')
 	if (typeof value === 'boolean') return value ? '✓' : '—'
 	return String(value)
 }
@@ -43,14 +57,15 @@ function rowLabel(question: Question, rowId: string, index: number, text: FormTe
 	const dimensions = question.columns.filter((c) => c.readOnly)
 	return rowId
 		.split('|')
-		.map((code, i) => (dimensions[i] ? text.option(`${question.id}.${dimensions[i].id}`, code) : code))
+		.map((code, i) =>
+			dimensions[i] ? text.option(`${question.id}.${dimensions[i].id}`, code) : code,
+		)
 		.join(', ')
 }
 
 async function answersOf(db: DbHandle, reportId: string, side: number | 'draft') {
 	if (side === 'draft') {
-		const stored = await loadAnswers(db, reportId)
-		return Object.fromEntries(Object.entries(stored).map(([k, v]) => [k, v.value])) as Answers
+		return loadAnswerValues(db, reportId)
 	}
 	const submission = await findSubmission(db, reportId, side)
 	if (!submission) throw notFound()
@@ -63,10 +78,14 @@ async function answersOf(db: DbHandle, reportId: string, side: number | 'draft')
  * migrations. By default: the latest submission against the one last returned.
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-	const { report, definition, formContext, cycle } = await requireReport(context, request, params.reportId)
+	const { report, definition, formContext, cycle } = await requireReport(
+		context,
+		request,
+		params.reportId,
+	)
 	const db = context.get(dbContext)
 	const language = context.get(languageContext) as Language
-	const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+	const query = parseQuery(request, QuerySchema)
 	const submissions = await listSubmissions(db, report.id)
 	const latest = submissions[0]?.number
 	const to: number | 'draft' = query.to ?? latest ?? 'draft'
@@ -76,22 +95,45 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	let fromLabel: { kind: 'previousCycle' } | { kind: 'side'; side: number | 'draft' } | null = null
 	if (query.previousCycle) {
 		const previousCycle = await findPreviousCycle(db, cycle)
-		const previous = previousCycle ? await findReportForCycle(db, report.partyCode, previousCycle.id) : undefined
-		const previousDefinition = previous ? getFormDefinition(previous.formId, previous.formVersion) : undefined
+		const previous = previousCycle
+			? await findReportForCycle(db, report.partyCode, previousCycle.id)
+			: undefined
+		const previousDefinition = previous
+			? getFormDefinition(previous.formId, previous.formVersion)
+			: undefined
 		if (!previous || !previousDefinition) {
-			return { reportId: report.id, error: 'compare.noPrevious' as const, sides: submissions.map((s) => s.number) }
+			return {
+				reportId: report.id,
+				error: 'compare.noPrevious' as const,
+				sides: submissions.map((s) => s.number),
+			}
 		}
 		const previousSubmissions = await listSubmissions(db, previous.id)
 		const best = previousSubmissions.find((s) => s.state === 'accepted') ?? previousSubmissions[0]
 		const before = await answersOf(db, previous.id, best?.number ?? 'draft')
-		diff = diffAcrossVersions(previousDefinition, before, definition, await answersOf(db, report.id, to), formContext)
+		diff = diffAcrossVersions(
+			previousDefinition,
+			before,
+			definition,
+			await answersOf(db, report.id, to),
+			formContext,
+		)
 		fromLabel = { kind: 'previousCycle' }
 	} else {
 		const from = query.from ?? (typeof to === 'number' ? defaultBaseline(submissions, to) : latest)
 		if (from === undefined) {
-			return { reportId: report.id, error: 'compare.nothing' as const, sides: submissions.map((s) => s.number) }
+			return {
+				reportId: report.id,
+				error: 'compare.nothing' as const,
+				sides: submissions.map((s) => s.number),
+			}
 		}
-		diff = diffAnswers(definition, await answersOf(db, report.id, from), await answersOf(db, report.id, to), formContext)
+		diff = diffAnswers(
+			definition,
+			await answersOf(db, report.id, from),
+			await answersOf(db, report.id, to),
+			formContext,
+		)
 		fromLabel = { kind: 'side', side: from }
 	}
 
@@ -134,7 +176,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		summary: summariseDiff(diff),
 		questions: diff.questions.map(describe),
 		notCompared: diff.notCompared.map((e) => ({
-			label: findQuestion(definition, e.source.questionId) ? text.label(e.source.questionId) : e.source.questionId,
+			label: findQuestion(definition, e.source.questionId)
+				? text.label(e.source.questionId)
+				: e.source.questionId,
 			reason: e.reason ?? '',
 		})),
 	}
@@ -143,14 +187,19 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export default function ComparePage() {
 	const { t } = useTranslation('review')
 	const data = useLoaderData<typeof loader>()
-	const sideLabel = (side: number | 'draft') => (side === 'draft' ? t('compare.draft') : t('compare.submission', { number: side }))
+	const sideLabel = (side: number | 'draft') =>
+		side === 'draft' ? t('compare.draft') : t('compare.submission', { number: side })
 	return (
 		<section aria-labelledby="compare-title" className="stack">
 			<h2 id="compare-title">{t('compare.title')}</h2>
 			<Form method="get" className="filters" aria-label={t('compare.title')}>
 				<div className="field">
 					<label htmlFor="from">{t('compare.from')}</label>
-					<select id="from" name="from" defaultValue={data.from?.kind === 'side' ? String(data.from.side) : ''}>
+					<select
+						id="from"
+						name="from"
+						defaultValue={data.from?.kind === 'side' ? String(data.from.side) : ''}
+					>
 						{data.sides.map((n) => (
 							<option key={n} value={n}>
 								{sideLabel(n)}
@@ -173,7 +222,9 @@ export default function ComparePage() {
 				<button type="submit" className="button button--secondary">
 					{t('compare.show')}
 				</button>
-				<Link to={`/reports/${data.reportId}/compare?previousCycle=1`}>{t('page.compareWithPrevious')}</Link>
+				<Link to={`/reports/${data.reportId}/compare?previousCycle=1`}>
+					{t('page.compareWithPrevious')}
+				</Link>
 			</Form>
 			{data.error ? (
 				<p className="alert">{t(data.error)}</p>
@@ -227,7 +278,10 @@ export default function ComparePage() {
 	)
 }
 
-type DescribedQuestion = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { error: null }>['questions'][number]
+type DescribedQuestion = Extract<
+	ReturnType<typeof useLoaderData<typeof loader>>,
+	{ error: null }
+>['questions'][number]
 
 function DiffRows({ question }: { question: DescribedQuestion }) {
 	const { t } = useTranslation('review')

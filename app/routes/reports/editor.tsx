@@ -10,6 +10,7 @@ import {
 } from 'react-router'
 import { listAttachments } from '#db/queries/attachments.ts'
 import { loadAnswers } from '#db/queries/reports.ts'
+import { CODE_LIST_ALIASES } from '#forms/codelists/aliases.ts'
 import { getFormTexts } from '#forms/registry.ts'
 import { formTextFrom } from '#forms/text-core.ts'
 import { textExtrasFor } from '#forms/text.ts'
@@ -25,7 +26,13 @@ import {
 	useShowMissing,
 	type AttachmentInfo,
 } from '../../components/editor/editor-context.tsx'
-import { ConflictPanel, PresenceList, SaveStatus, SectionNav } from '../../components/editor/editor-chrome.tsx'
+import {
+	ConflictPanel,
+	PresenceList,
+	SaveStatus,
+	SectionNav,
+} from '../../components/editor/editor-chrome.tsx'
+import { firstQuestion, focusQuestion } from '../../components/editor/focus-question.ts'
 import { sectionsOf } from '../../components/editor/form-model.ts'
 import { QuestionField } from '../../components/editor/question-field.tsx'
 import { useReportEditor, useSyncState } from '../../components/editor/use-report-editor.ts'
@@ -37,7 +44,11 @@ import { countOpenThreadsByQuestion } from '../../domain/threads.server.ts'
 import { hasRole, isSecretariat } from '../../utils/permissions.ts'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-	const { user, report, definition, formContext, canEdit } = await requireReport(context, request, params.reportId)
+	const { user, report, definition, formContext, canEdit } = await requireReport(
+		context,
+		request,
+		params.reportId,
+	)
 	const sections = sectionsOf(definition)
 	if (!params.sectionId) throw redirect(`/reports/${report.id}/sections/${sections[0]!.sectionId}`)
 	if (!sections.some((s) => s.sectionId === params.sectionId)) throw notFound()
@@ -55,6 +66,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		reportId: report.id,
 		userId: user.id,
 		textExtras: language === 'en' ? {} : textExtrasFor(language),
+		aliases: CODE_LIST_ALIASES,
 		definition,
 		formContext,
 		texts,
@@ -98,8 +110,14 @@ function groupThreads(threads: Awaited<ReturnType<typeof listThreads>>) {
  * Moving between sections is client-side: the answers live in the editor, and reloading them from
  * the server on every section change would be slow and could undo unsaved typing.
  */
-export function shouldRevalidate({ currentParams, nextParams, formMethod, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-	if (currentParams.reportId === nextParams.reportId && (!formMethod || formMethod === 'GET')) return false
+export function shouldRevalidate({
+	currentParams,
+	nextParams,
+	formMethod,
+	defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs) {
+	if (currentParams.reportId === nextParams.reportId && (!formMethod || formMethod === 'GET'))
+		return false
 	return defaultShouldRevalidate
 }
 
@@ -128,11 +146,7 @@ export default function ReportEditor() {
 		// Jump links (#q-…) from the validation panel focus the question; otherwise the heading.
 		const hash = location.hash.slice(1)
 		const target = hash ? document.getElementById(hash) : null
-		if (target) {
-			target.scrollIntoView({ block: 'center' })
-			const focusable = target.querySelector<HTMLElement>('input, select, textarea, button')
-			;(focusable ?? target).focus()
-		}
+		if (target) focusQuestion(target)
 	}, [location.hash, sectionId])
 
 	const editor = useMemo(
@@ -141,8 +155,10 @@ export default function ReportEditor() {
 			definition: data.definition,
 			formContext: data.formContext,
 			text,
+			aliases: data.aliases,
 			control: form.control,
 			store,
+			sync,
 			editable,
 			attachments,
 			setAttachments,
@@ -152,13 +168,14 @@ export default function ReportEditor() {
 			threads: data.threads,
 			canModerateThreads: data.canModerateThreads,
 		}),
-		[data, text, form.control, store, editable, attachments, setAnswer, getAnswer],
+		[data, text, form.control, store, sync, editable, attachments, setAnswer, getAnswer],
 	)
 
 	if (!section) return null
 	return (
 		<EditorProvider value={editor}>
 			<div className="editor">
+				<SkipToFirstQuestion />
 				<aside className="editor__nav">
 					<ProgressNav />
 				</aside>
@@ -167,7 +184,9 @@ export default function ReportEditor() {
 						{data.editable ? (
 							<SaveStatus sync={sync} />
 						) : (
-							<p className="alert">{t(`readOnly.${data.status}`, { defaultValue: t('readOnly.default') })}</p>
+							<p className="alert">
+								{t(`readOnly.${data.status}`, { defaultValue: t('readOnly.default') })}
+							</p>
 						)}
 						<PresenceList others={others} text={text} />
 						<ShowMissingToggle />
@@ -177,6 +196,28 @@ export default function ReportEditor() {
 				</div>
 			</div>
 		</EditorProvider>
+	)
+}
+
+/**
+ * "Skip to the first question", the first stop of the editor: past the section list, the save
+ * status and the section heading, to the first question shown.
+ */
+function SkipToFirstQuestion() {
+	const { t } = useTranslation('editor')
+	return (
+		<a
+			className="skip-link skip-link--local"
+			href="#section-title"
+			onClick={(event) => {
+				const question = firstQuestion()
+				if (!question) return
+				event.preventDefault()
+				focusQuestion(question)
+			}}
+		>
+			{t('sections.skipToQuestions')}
+		</a>
 	)
 }
 
@@ -217,7 +258,11 @@ function ShowMissingToggle() {
 	const showMissing = useShowMissing()
 	return (
 		<label className="checkbox">
-			<input type="checkbox" checked={showMissing} onChange={(event) => store.setShowMissing(event.target.checked)} />
+			<input
+				type="checkbox"
+				checked={showMissing}
+				onChange={(event) => store.setShowMissing(event.target.checked)}
+			/>
 			{t('showMissing')}
 		</label>
 	)
@@ -235,7 +280,10 @@ const SectionForm = memo(function SectionForm({ sectionId }: { sectionId: string
 	const index = sections.findIndex((s) => s.sectionId === sectionId)
 	const section = sections[index]!
 	const visible = (id: string) => shown[id] !== false
-	const previous = sections.slice(0, index).reverse().find((s) => visible(s.sectionId))
+	const previous = sections
+		.slice(0, index)
+		.reverse()
+		.find((s) => visible(s.sectionId))
 	const next = sections.slice(index + 1).find((s) => visible(s.sectionId))
 	return (
 		<>
@@ -282,7 +330,8 @@ function usePresence(reportId: string, sectionId: string) {
 					headers: { 'Content-Type': 'application/json' },
 					body: JSON.stringify({ sectionId }),
 				})
-				if (response.ok && !stopped) setOthers(((await response.json()) as { others: typeof others }).others)
+				if (response.ok && !stopped)
+					setOthers(((await response.json()) as { others: typeof others }).others)
 			} catch {
 				// Presence is a courtesy; the next heartbeat tries again.
 			}

@@ -1,10 +1,7 @@
 import { z } from 'zod'
 import { recordAuditEvent } from '#db/queries/audit.ts'
 import { reportFileName } from '#exports/report-document.ts'
-import {
-	buildReportWorkbookInWorker,
-	renderReportPdfInWorker,
-} from '#exports/worker/client.ts'
+import { buildReportWorkbookInWorker, renderReportPdfInWorker } from '#exports/worker/client.ts'
 import type { Route } from './+types/export.ts'
 import { requireReport } from './report-access.server.ts'
 import { loadReportDocument } from '../../domain/report-exports.server.ts'
@@ -12,11 +9,13 @@ import { dbContext, languageContext } from '../../utils/context.ts'
 import { LANGUAGES } from '../../utils/i18n.ts'
 import { notFound } from '../../utils/permissions.server.ts'
 import { downloadResponse } from '../../utils/download.server.ts'
+import { positiveIntText } from '../../utils/input.ts'
+import { parseQuery } from '../../utils/request.server.ts'
 
 const QuerySchema = z.object({
 	format: z.enum(['pdf', 'xlsx']).default('pdf'),
 	lang: z.enum(LANGUAGES).optional(),
-	submission: z.coerce.number().int().positive().optional(),
+	submission: positiveIntText().optional(),
 })
 
 /**
@@ -26,14 +25,12 @@ const QuerySchema = z.object({
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const access = await requireReport(context, request, params.reportId)
-	const url = new URL(request.url)
-	const query = QuerySchema.safeParse(Object.fromEntries(url.searchParams))
-	if (!query.success) throw notFound()
+	const query = parseQuery(request, QuerySchema)
 	const db = context.get(dbContext)
-	const lang = query.data.lang ?? context.get(languageContext)
-	const doc = await loadReportDocument(db, access, { lang, submissionNumber: query.data.submission })
+	const lang = query.lang ?? context.get(languageContext)
+	const doc = await loadReportDocument(db, access, { lang, submissionNumber: query.submission })
 	if (!doc) throw notFound()
-	const format = query.data.format
+	const format = query.format
 	const bytes =
 		format === 'pdf'
 			? await renderReportPdfInWorker(doc)

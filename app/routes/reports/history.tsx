@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
+import { z } from 'zod'
 import { listReportEvents, listSaves, questionHistory } from '#db/queries/reports.ts'
 import { formText } from '#forms/text.ts'
 import type { Language } from '#forms/types.ts'
@@ -10,13 +11,16 @@ import { describeValue } from '../../domain/describe-value.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { formatDateTime } from '../../utils/dates.ts'
 import { notFound } from '../../utils/permissions.server.ts'
+import { parseQuery } from '../../utils/request.server.ts'
+
+const QuerySchema = z.object({ question: z.string().max(200).optional() })
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const { report, definition } = await requireReport(context, request, params.reportId)
 	const db = context.get(dbContext)
 	const language = context.get(languageContext) as Language
 	const text = formText(definition, language)
-	const questionId = new URL(request.url).searchParams.get('question')
+	const { question: questionId } = parseQuery(request, QuerySchema)
 	if (questionId) {
 		const question = findQuestion(definition, questionId)
 		if (!question) throw notFound()
@@ -36,7 +40,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 			})),
 		}
 	}
-	const [saves, events] = await Promise.all([listSaves(db, report.id), listReportEvents(db, report.id)])
+	const [saves, events] = await Promise.all([
+		listSaves(db, report.id),
+		listReportEvents(db, report.id),
+	])
 	return {
 		kind: 'report' as const,
 		reportId: report.id,
@@ -45,7 +52,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 			at: s.changed_at.toISOString(),
 			by: s.changed_by_name,
 			source: s.source,
-			questions: s.question_ids.map((id) => ({ id, label: findQuestion(definition, id) ? text.label(id) : id })),
+			questions: s.question_ids.map((id) => ({
+				id,
+				label: findQuestion(definition, id) ? text.label(id) : id,
+			})),
 		})),
 		events: events.map((e) => ({
 			id: e.id,
@@ -70,7 +80,9 @@ export default function HistoryPage() {
 				<h2 id="history-title">{t('history.questionTitle', { question: data.question.label })}</h2>
 				{data.changes.length === 0 ? <p>{t('history.noChanges')}</p> : null}
 				<table className="table">
-					<caption className="visually-hidden">{t('history.questionTitle', { question: data.question.label })}</caption>
+					<caption className="visually-hidden">
+						{t('history.questionTitle', { question: data.question.label })}
+					</caption>
 					<thead>
 						<tr>
 							<th scope="col">{t('history.when')}</th>
@@ -85,7 +97,9 @@ export default function HistoryPage() {
 								<td>
 									{formatDateTime(c.at, i18n.language)}
 									<br />
-									<span className="muted">{t(`history.source.${c.source}`, { defaultValue: c.source })}</span>
+									<span className="muted">
+										{t(`history.source.${c.source}`, { defaultValue: c.source })}
+									</span>
 								</td>
 								<td>{c.by ?? '—'}</td>
 								<td className="value-cell">{c.old}</td>
@@ -104,7 +118,8 @@ export default function HistoryPage() {
 			<ol className="event-list" reversed>
 				{data.events.map((e) => (
 					<li key={e.id}>
-						<time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time> — {t(`events.${e.action}`)}
+						<time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time> —{' '}
+						{t(`events.${e.action}`)}
 						{e.actor ? ` (${e.actor})` : ''}
 						{e.comment ? <q className="event-comment">{e.comment}</q> : null}
 					</li>
@@ -128,14 +143,18 @@ export default function HistoryPage() {
 							<td>
 								{formatDateTime(s.at, i18n.language)}
 								<br />
-								<span className="muted">{t(`history.source.${s.source}`, { defaultValue: s.source })}</span>
+								<span className="muted">
+									{t(`history.source.${s.source}`, { defaultValue: s.source })}
+								</span>
 							</td>
 							<td>{s.by ?? '—'}</td>
 							<td>
 								<ul className="plain-list">
 									{s.questions.map((q) => (
 										<li key={q.id}>
-											<Link to={`${base}/history?question=${encodeURIComponent(q.id)}`}>{q.label}</Link>
+											<Link to={`${base}/history?question=${encodeURIComponent(q.id)}`}>
+												{q.label}
+											</Link>
 										</li>
 									))}
 								</ul>

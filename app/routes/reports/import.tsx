@@ -14,12 +14,17 @@ import { dbContext, languageContext } from '../../utils/context.ts'
 import { createI18n } from '../../utils/i18n-instance.ts'
 import { resourcesFor } from '../../utils/i18n.server.ts'
 import { canEditCountry } from '../../utils/permissions.ts'
-import { failure, readFormData } from '../../utils/request.server.ts'
+import { positiveIntText, uuidText } from '../../utils/input.ts'
+import { failure, parseQuery, readFormData } from '../../utils/request.server.ts'
 import { data } from 'react-router'
 
 const MAX_MB = EXCEL_IMPORT_MAX_BYTES / 1024 / 1024
 
-async function requireImporter(context: Route.LoaderArgs['context'], request: Request, reportId: string) {
+async function requireImporter(
+	context: Route.LoaderArgs['context'],
+	request: Request,
+	reportId: string,
+) {
 	const access = await requireReport(context, request, reportId)
 	if (!canEditCountry(access.user, access.report.partyCode)) {
 		throw data({ message: 'errors.forbidden' }, { status: 403 })
@@ -27,12 +32,17 @@ async function requireImporter(context: Route.LoaderArgs['context'], request: Re
 	return access
 }
 
+const QuerySchema = z.object({
+	preview: uuidText().optional(),
+	applied: positiveIntText().optional(),
+})
+
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const access = await requireImporter(context, request, params.reportId)
 	const db = context.get(dbContext)
 	const language = context.get(languageContext)
-	const url = new URL(request.url)
-	const previewId = url.searchParams.get('preview')
+	const query = parseQuery(request, QuerySchema)
+	const previewId = query.preview
 	const preview = previewId
 		? await findImportPreview(db, access.report.id, previewId, access.user.id)
 		: undefined
@@ -46,7 +56,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		},
 		editable: access.canEdit,
 		preview: preview ?? null,
-		applied: url.searchParams.get('applied'),
+		applied: query.applied ?? null,
 	}
 }
 
@@ -57,13 +67,23 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const db = context.get(dbContext)
 	const language = context.get(languageContext)
 	const read = await readFormData(request, EXCEL_IMPORT_MAX_BYTES + 64 * 1024)
-	if (!read.ok) return failure(413, { formError: 'exports:import.fileErrors.tooLarge', formErrorParams: { size: MAX_MB } })
+	if (!read.ok) {
+		if (read.response.init?.status !== 413) return read.response
+		return failure(413, {
+			formError: 'exports:import.fileErrors.tooLarge',
+			formErrorParams: { size: MAX_MB },
+		})
+	}
 	const intent = read.formData.get('intent')
 	const base = `/reports/${access.report.id}/import`
 	if (intent === 'apply') {
 		const parsed = ApplySchema.safeParse({ intent, importId: read.formData.get('importId') })
 		if (!parsed.success) return failure(400, { formError: 'errors.malformed' })
-		const outcome = await applyImport(db, { context: access, userId: access.user.id, importId: parsed.data.importId })
+		const outcome = await applyImport(db, {
+			context: access,
+			userId: access.user.id,
+			importId: parsed.data.importId,
+		})
 		if (!outcome.ok) {
 			return failure(outcome.reason === 'not_found' ? 404 : 409, {
 				formError: `exports:import.applyErrors.${outcome.reason}`,
@@ -76,7 +96,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		return failure(400, { formError: 'exports:import.fileErrors.empty' })
 	}
 	if (file.size > EXCEL_IMPORT_MAX_BYTES) {
-		return failure(413, { formError: 'exports:import.fileErrors.tooLarge', formErrorParams: { size: MAX_MB } })
+		return failure(413, {
+			formError: 'exports:import.fileErrors.tooLarge',
+			formErrorParams: { size: MAX_MB },
+		})
 	}
 	const t = createI18n(language, resourcesFor(language)).getFixedT(language, 'exports')
 	const outcome = await previewImport(db, {
@@ -157,7 +180,9 @@ export default function ImportPage() {
 					</Form>
 				</>
 			)}
-			{preview ? <Preview reportId={report.id} preview={preview} editable={editable} busy={busy} /> : null}
+			{preview ? (
+				<Preview reportId={report.id} preview={preview} editable={editable} busy={busy} />
+			) : null}
 		</section>
 	)
 }
@@ -190,7 +215,8 @@ function Preview({
 		<section aria-labelledby="preview-title" className="stack">
 			<h2 id="preview-title">{t('import.previewTitle', { file: fileName })}</h2>
 			<p>
-				{t('import.summary', counts)} {mode === 'blank' ? t('import.blankMode') : t('import.prefilledMode')}
+				{t('import.summary', counts)}{' '}
+				{mode === 'blank' ? t('import.blankMode') : t('import.prefilledMode')}
 			</p>
 			{counts.problems > 0 ? (
 				<p role="alert" className="alert alert--error">
@@ -223,7 +249,9 @@ function Preview({
 				</table>
 			))}
 			{preview.appliedAt ? (
-				<p className="alert alert--success">{t('import.alreadyApplied', { revision: preview.appliedRevision })}</p>
+				<p className="alert alert--success">
+					{t('import.alreadyApplied', { revision: preview.appliedRevision })}
+				</p>
 			) : preview.expired ? (
 				<p className="alert alert--warning">{t('import.applyErrors.expired')}</p>
 			) : !preview.canApply ? (
@@ -252,7 +280,9 @@ function PreviewLine({ row }: { row: PreviewRow }) {
 				<span className="muted import-preview__ref"> ({row.questionId})</span>
 			</th>
 			<td>
-				<span className={`badge import-change import-change--${row.change}`}>{t(`import.change.${row.change}`)}</span>
+				<span className={`badge import-change import-change--${row.change}`}>
+					{t(`import.change.${row.change}`)}
+				</span>
 			</td>
 			<td>{row.current || '—'}</td>
 			<td>
@@ -262,7 +292,9 @@ function PreviewLine({ row }: { row: PreviewRow }) {
 						{row.details.map((line) => (
 							<li key={line}>{line}</li>
 						))}
-						{row.moreDetails > 0 ? <li>{t('import.moreDetails', { count: row.moreDetails })}</li> : null}
+						{row.moreDetails > 0 ? (
+							<li>{t('import.moreDetails', { count: row.moreDetails })}</li>
+						) : null}
 					</ul>
 				) : null}
 			</td>

@@ -1,23 +1,35 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData, useSearchParams } from 'react-router'
+import { findParty } from '#db/queries/parties.ts'
 import { findSubmission } from '#db/queries/reports.ts'
+import { requireFormDefinition } from '#forms/registry.ts'
+import { formText } from '#forms/text.ts'
 import type { Route } from './+types/receipt.ts'
 import { requireReport } from './report-access.server.ts'
 import { ReportExportLinks } from '../../components/report-export-links.tsx'
-import { dbContext } from '../../utils/context.ts'
+import { dbContext, languageContext } from '../../utils/context.ts'
 import { formatDateTime } from '../../utils/dates.ts'
+import { positiveIntText } from '../../utils/input.ts'
 import { notFound } from '../../utils/permissions.server.ts'
+import { routeParam } from '../../utils/request.server.ts'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const { report, cycle } = await requireReport(context, request, params.reportId)
-	const number = Number(params.number)
-	if (!Number.isInteger(number) || number < 1) throw notFound()
-	const submission = await findSubmission(context.get(dbContext), report.id, number)
+	const number = routeParam(params.number, positiveIntText())
+	const db = context.get(dbContext)
+	const submission = await findSubmission(db, report.id, number)
 	if (!submission) throw notFound()
+	const language = context.get(languageContext)
+	const party = await findParty(db, report.partyCode)
+	const definition = requireFormDefinition(submission.formId, submission.formVersion)
 	return {
 		reportId: report.id,
-		partyCode: report.partyCode,
-		cycleCode: cycle.code,
+		party: {
+			code: report.partyCode,
+			name: party?.names[language] || party?.names.en || report.partyCode,
+		},
+		cycle: { code: cycle.code, title: cycle.title[language] ?? cycle.title.en ?? cycle.code },
+		formTitle: formText(definition, language).title(),
 		submission: {
 			number: submission.number,
 			sha256: submission.sha256,
@@ -26,6 +38,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 			submittedBy: submission.submittedByName,
 			formId: submission.formId,
 			formVersion: submission.formVersion,
+			formSha256: submission.formSha256,
 			answered: Object.keys(submission.answers).length,
 			explanations: submission.acknowledgements.length,
 			onBehalf: submission.onBehalf,
@@ -33,9 +46,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	}
 }
 
+/** An identifier shown after its name, for those who work with codes. */
+function Code({ children }: { children: string }) {
+	return <span className="muted">({children})</span>
+}
+
 export default function ReceiptPage() {
 	const { t, i18n } = useTranslation('editor')
-	const { reportId, submission, partyCode, cycleCode } = useLoaderData<typeof loader>()
+	const { reportId, submission, party, cycle, formTitle } = useLoaderData<typeof loader>()
 	const [searchParams] = useSearchParams()
 	return (
 		<section aria-labelledby="receipt-title" className="stack receipt">
@@ -47,12 +65,17 @@ export default function ReceiptPage() {
 			<h2 id="receipt-title">{t('receipt.title', { number: submission.number })}</h2>
 			<dl className="summary-list">
 				<dt>{t('receipt.country')}</dt>
-				<dd>{partyCode}</dd>
+				<dd>
+					{party.name} <Code>{party.code}</Code>
+				</dd>
 				<dt>{t('receipt.cycle')}</dt>
-				<dd>{cycleCode}</dd>
+				<dd>
+					{cycle.title} <Code>{cycle.code}</Code>
+				</dd>
 				<dt>{t('receipt.form')}</dt>
 				<dd>
-					{submission.formId} v{submission.formVersion}
+					{formTitle}, {t('formVersion', { version: submission.formVersion })}{' '}
+					<Code>{`${submission.formId} v${submission.formVersion}`}</Code>
 				</dd>
 				<dt>{t('receipt.submittedAt')}</dt>
 				<dd>{formatDateTime(submission.submittedAt, i18n.language)}</dd>
@@ -67,7 +90,9 @@ export default function ReceiptPage() {
 				<dt>{t('receipt.state')}</dt>
 				<dd>{t(`submissionState.${submission.state}`)}</dd>
 				<dt>{t('receipt.answers')}</dt>
-				<dd>{t('receipt.answerCount', { count: submission.answered, explanations: submission.explanations })}</dd>
+				<dd>{submission.answered}</dd>
+				<dt>{t('receipt.explanations')}</dt>
+				<dd>{submission.explanations}</dd>
 				<dt>{t('receipt.hash')}</dt>
 				<dd>
 					<code className="hash" data-testid="submission-hash">
@@ -76,6 +101,19 @@ export default function ReceiptPage() {
 				</dd>
 			</dl>
 			<p className="field-help">{t('receipt.hashHelp')}</p>
+			<dl className="summary-list">
+				<dt>{t('receipt.formHash')}</dt>
+				<dd>
+					{submission.formSha256 ? (
+						<code className="hash" data-testid="form-hash">
+							{submission.formSha256}
+						</code>
+					) : (
+						t('receipt.formHashNotRecorded')
+					)}
+				</dd>
+			</dl>
+			<p className="field-help">{t('receipt.formHashHelp')}</p>
 			<ReportExportLinks reportId={reportId} submission={submission.number} canImport={false} />
 			<p>
 				<Link to={`/reports/${reportId}/submissions`}>{t('receipt.back')}</Link>

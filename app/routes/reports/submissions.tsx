@@ -7,14 +7,19 @@ import { FormError } from '../../components/forms.tsx'
 import { availableActions } from '../../domain/workflow.ts'
 import { dbContext } from '../../utils/context.ts'
 import { formatDateTime } from '../../utils/dates.ts'
-import { action } from './workflow.tsx'
+import { postWorkflowForm } from './workflow-post.server.ts'
 
-export { action }
+export function action(args: Route.ActionArgs) {
+	return postWorkflowForm(args)
+}
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const { user, report } = await requireReport(context, request, params.reportId)
 	const db = context.get(dbContext)
-	const [submissions, events] = await Promise.all([listSubmissions(db, report.id), listReportEvents(db, report.id)])
+	const [submissions, events] = await Promise.all([
+		listSubmissions(db, report.id),
+		listReportEvents(db, report.id),
+	])
 	const actions = availableActions(report.status, user, report.partyCode)
 	return {
 		reportId: report.id,
@@ -106,7 +111,8 @@ export default function SubmissionsPage() {
 			<ol className="event-list" reversed>
 				{data.events.map((e) => (
 					<li key={e.id}>
-						<time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time> — {t(`events.${e.action}`)}
+						<time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time> —{' '}
+						{t(`events.${e.action}`)}
 						{e.actor ? ` (${e.actor})` : ''}
 						{e.submission ? ` · #${e.submission}` : ''}
 						{e.comment ? <q className="event-comment">{e.comment}</q> : null}

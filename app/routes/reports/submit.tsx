@@ -1,20 +1,19 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from 'react-router'
 import { z } from 'zod'
-import { insertAttachment } from '#db/queries/attachments.ts'
+import { percentOf } from '#forms/engine/index.ts'
 import type { Route } from './+types/submit.ts'
 import { requireReport } from './report-access.server.ts'
-import { action as workflowAction } from './workflow.tsx'
-import { FormError } from '../../components/forms.tsx'
+import { postWorkflowForm } from './workflow-post.server.ts'
+import { FormError, valueOf } from '../../components/forms.tsx'
 import { ATTACHMENT_ACCEPT } from '../../domain/attachment-types.ts'
-import { checkUpload, SOURCE_DOCUMENT } from '../../domain/attachments.server.ts'
-import { checkForSubmission } from '../../domain/report-workflow.server.ts'
-import { runWorkflowAction } from '../../domain/workflow-actions.server.ts'
-import { availableActions, decideTransition, type WorkflowAction } from '../../domain/workflow.ts'
-import { appOrigin } from '../../utils/account-tokens.server.ts'
+import { checkUpload } from '../../domain/attachments.server.ts'
+import { applyWorkflowAction, previewWorkflowAction } from '../../domain/report-workflow.server.ts'
+import { availableActions, type WorkflowAction } from '../../domain/workflow.ts'
 import { dbContext } from '../../utils/context.ts'
 import { getEnv } from '../../utils/env.server.ts'
 import { hasRole } from '../../utils/permissions.ts'
+import { statusFor } from '../../utils/refusals.ts'
 import { failure, readFormData } from '../../utils/request.server.ts'
 
 function submitActionFor(status: string, onBehalf: boolean, isReviewer: boolean): WorkflowAction {
@@ -25,18 +24,14 @@ function submitActionFor(status: string, onBehalf: boolean, isReviewer: boolean)
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const loaded = await requireReport(context, request, params.reportId)
 	const { user, report } = loaded
-	const check = await checkForSubmission(context.get(dbContext), loaded)
-	const action = submitActionFor(report.status, report.enteredOnBehalfBy !== null, hasRole(user, 'reviewer'))
-	const decision = decideTransition(report.status, action, user, {
-		partyCode: report.partyCode,
-		errorCount: check.errors.length,
-		unexplainedWarningCount: action === 'submit_on_behalf' ? 0 : check.unexplainedWarnings.length,
-		openThreadCount: 0,
-		hasMessage: false,
-		reopenRequested: false,
-		hasSourceDocument: true,
-		hasReason: true,
-	})
+	const action = submitActionFor(
+		report.status,
+		report.enteredOnBehalfBy !== null,
+		hasRole(user, 'reviewer'),
+	)
+	const preview = await previewWorkflowAction(context.get(dbContext), loaded, user, action)
+	const { decision } = preview
+	const check = preview.check!
 	return {
 		reportId: report.id,
 		action,
@@ -44,9 +39,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		decision: decision.ok ? null : decision.message,
 		accept: ATTACHMENT_ACCEPT,
 		summary: {
-			answered: Object.keys(check.answers).length,
-			completeness: check.evaluation.overall.completeness,
-			errors: check.errors.length,
+			percent: percentOf(check.evaluation.overall),
+			missing: check.evaluation.overall.missing,
+			errors: check.evaluation.overall.errors,
 			warnings: check.warnings.length,
 			explained: check.warnings.length - check.unexplainedWarnings.length,
 		},
@@ -56,20 +51,27 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 const OnBehalfSchema = z.object({
 	reason: z.string().trim().min(1, 'editor:workflow.reasonRequired').max(2000),
 	confirm: z.literal('yes', { message: 'editor:submit.confirmRequired' }),
-	file: z.instanceof(File, { message: 'editor:workflow.sourceDocumentRequired' }),
+	file: z
+		.instanceof(File, { message: 'editor:workflow.sourceDocumentRequired' })
+		.refine((file) => file.size > 0, 'editor:workflow.sourceDocumentRequired'),
 })
 
 /**
  * Submission by the contact point goes through the workflow action; a report the secretariat
- * entered is submitted here with the country's source document and the reason, in one request.
+ * entered is submitted here with the country's source document and the reason, in one request:
+ * the document is stored in the transaction of the submission, so a refused submission leaves
+ * no file behind.
  */
 export async function action(args: Route.ActionArgs) {
 	const { request, params, context } = args
 	const type = request.headers.get('Content-Type') ?? ''
-	if (!type.startsWith('multipart/form-data')) return workflowAction(args as never)
+	if (!type.startsWith('multipart/form-data')) return postWorkflowForm(args)
 	const { user, report } = await requireReport(context, request, params.reportId)
 	if (!hasRole(user, 'reviewer') || report.enteredOnBehalfBy === null) {
 		return failure(403, { formError: 'editor:workflow.notAllowedForRole' })
+	}
+	if (!availableActions(report.status, user, report.partyCode).includes('submit_on_behalf')) {
+		return failure(409, { formError: 'editor:workflow.notAllowedInState' })
 	}
 	const maxBytes = getEnv().ATTACHMENT_MAX_MB * 1_048_576
 	const read = await readFormData(request, maxBytes + 64 * 1024)
@@ -77,7 +79,7 @@ export async function action(args: Route.ActionArgs) {
 	const parsed = OnBehalfSchema.safeParse({
 		reason: read.formData.get('reason'),
 		confirm: read.formData.get('confirm') ?? undefined,
-		file: read.formData.get('file') instanceof File && (read.formData.get('file') as File).size > 0 ? read.formData.get('file') : undefined,
+		file: read.formData.get('file') ?? undefined,
 	})
 	if (!parsed.success) {
 		return failure(400, {
@@ -86,25 +88,28 @@ export async function action(args: Route.ActionArgs) {
 		})
 	}
 	const checked = await checkUpload(parsed.data.file, maxBytes)
-	if (!checked.ok) return failure(checked.error === 'attachments.tooLarge' ? 413 : 415, { formError: `editor:${checked.error}` })
-	const db = context.get(dbContext)
-	const attachment = await insertAttachment(db, {
-		reportId: report.id,
-		questionId: SOURCE_DOCUMENT,
-		fileName: checked.fileName,
-		contentType: checked.contentType,
-		sha256: checked.sha256,
-		content: checked.content,
-		uploadedBy: user.id,
-	})
-	const outcome = await runWorkflowAction(db, {
+	if (!checked.ok) {
+		return failure(
+			statusFor(checked.error === 'attachments.tooLarge' ? 'too_large' : 'unsupported_type'),
+			{
+				formError: `editor:${checked.error}`,
+				formErrorParams: { limit: getEnv().ATTACHMENT_MAX_MB },
+				values: { reason: parsed.data.reason },
+			},
+		)
+	}
+	const outcome = await applyWorkflowAction(context.get(dbContext), {
 		reportId: report.id,
 		actor: user,
 		action: 'submit_on_behalf',
-		onBehalf: { reason: parsed.data.reason, sourceAttachmentId: attachment.id },
-		origin: appOrigin(request),
+		onBehalf: { reason: parsed.data.reason, sourceDocument: checked },
 	})
-	if (!outcome.ok) return failure(409, { formError: `editor:${outcome.message}` })
+	if (!outcome.ok) {
+		return failure(statusFor(outcome.reason), {
+			formError: `editor:${outcome.message}`,
+			values: { reason: parsed.data.reason },
+		})
+	}
 	throw redirect(`/reports/${report.id}/submissions/${outcome.submission!.number}?received=1`)
 }
 
@@ -121,11 +126,18 @@ export default function SubmitPage() {
 			<FormError failure={failed && 'fieldErrors' in failed ? failed : undefined} />
 			<dl className="summary-list">
 				<dt>{t('submit.completeness')}</dt>
-				<dd>{Math.round(data.summary.completeness * 100)} %</dd>
+				<dd>{data.summary.percent} %</dd>
+				<dt>{t('submit.missing')}</dt>
+				<dd>{data.summary.missing}</dd>
 				<dt>{t('submit.errors')}</dt>
 				<dd>{data.summary.errors}</dd>
 				<dt>{t('submit.warnings')}</dt>
-				<dd>{t('submit.warningsDetail', { total: data.summary.warnings, explained: data.summary.explained })}</dd>
+				<dd>
+					{t('submit.warningsDetail', {
+						total: data.summary.warnings,
+						explained: data.summary.explained,
+					})}
+				</dd>
 			</dl>
 			{!data.allowed ? (
 				<p className="alert alert--warning">{t('submit.onlyContactPoint')}</p>
@@ -149,7 +161,7 @@ export default function SubmitPage() {
 							rows={3}
 							maxLength={2000}
 							required
-							defaultValue={(failed && 'values' in failed ? (failed.values?.reason as string) : '') ?? ''}
+							defaultValue={valueOf(failed && 'values' in failed ? failed : undefined, 'reason')}
 						/>
 					</div>
 					<label className="checkbox">

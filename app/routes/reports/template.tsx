@@ -8,6 +8,7 @@ import { dbContext, languageContext } from '../../utils/context.ts'
 import { LANGUAGES } from '../../utils/i18n.ts'
 import { notFound } from '../../utils/permissions.server.ts'
 import { downloadResponse } from '../../utils/download.server.ts'
+import { parseQuery } from '../../utils/request.server.ts'
 
 const QuerySchema = z.object({
 	mode: z.enum(['blank', 'prefilled']).default('prefilled'),
@@ -20,14 +21,13 @@ const QuerySchema = z.object({
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const access = await requireReport(context, request, params.reportId)
-	const query = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
-	if (!query.success) throw notFound()
-	const lang = query.data.lang ?? context.get(languageContext)
+	const query = parseQuery(request, QuerySchema)
+	const lang = query.lang ?? context.get(languageContext)
 	const doc = await loadReportDocument(context.get(dbContext), access, { lang, workingCopy: true })
 	if (!doc) throw notFound()
-	const bytes = await buildReportWorkbookInWorker(doc, { kind: 'template', mode: query.data.mode })
+	const bytes = await buildReportWorkbookInWorker(doc, { kind: 'template', mode: query.mode })
 	return downloadResponse(bytes, {
-		fileName: reportFileName(doc, 'xlsx', `-template-${query.data.mode}`),
+		fileName: reportFileName(doc, 'xlsx', `-template-${query.mode}`),
 		contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 	})
 }

@@ -3,11 +3,15 @@ import { z } from 'zod'
 import type { Route } from './+types/threads.ts'
 import { requireReport } from './report-access.server.ts'
 import { runThreadCommand } from '../../domain/threads.server.ts'
-import { appOrigin } from '../../utils/account-tokens.server.ts'
+import { publicOrigin } from '../../utils/env.server.ts'
 import { dbContext } from '../../utils/context.ts'
 import { failure, parseForm, safeRedirectPath } from '../../utils/request.server.ts'
 
-const Body = z.string().trim().min(1, 'review:threads.emptyComment').max(4000, 'review:threads.tooLong')
+const Body = z
+	.string()
+	.trim()
+	.min(1, 'review:threads.emptyComment')
+	.max(4000, 'review:threads.tooLong')
 
 const RedirectTo = z.string().max(500).optional()
 
@@ -45,7 +49,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		context: loaded,
 		user: loaded.user,
 		command,
-		origin: appOrigin(request),
+		origin: publicOrigin(),
 	})
 	if (!outcome.ok) return failure(outcome.status, { formError: outcome.message })
 	// Back to the page the comment was written on (also without JavaScript).

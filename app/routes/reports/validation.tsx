@@ -1,20 +1,31 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
-import { setAcknowledgement } from '#db/queries/reports.ts'
-import { issueKey } from '#forms/engine/index.ts'
+import { setAcknowledgements } from '#db/queries/reports.ts'
+import { percentOf } from '#forms/engine/index.ts'
 import { formText } from '#forms/text.ts'
 import type { Language } from '#forms/types.ts'
 import type { Route } from './+types/validation.ts'
 import { requireReport } from './report-access.server.ts'
 import { FormError } from '../../components/forms.tsx'
-import { domId, sectionOfQuestion } from '../../components/editor/form-model.ts'
+import { groupIssues } from '../../domain/issue-groups.ts'
 import { checkForSubmission } from '../../domain/report-workflow.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
+import { serverTranslator } from '../../utils/i18n.server.ts'
 import { failure, parseForm } from '../../utils/request.server.ts'
 
-const AcknowledgeSchema = z.object({
-	issueKey: z.string().min(1).max(500),
+const ExplanationSchema = z.object({
+	// Each warning once: a key sent twice is one acknowledgement, not two rows of one key.
+	issueKey: z
+		.union([
+			z
+				.string()
+				.min(1)
+				.max(500)
+				.transform((key) => [key]),
+			z.array(z.string().min(1).max(500)).min(1).max(5_000),
+		])
+		.transform((keys) => [...new Set(keys)]),
 	explanation: z.string().trim().max(4000),
 })
 
@@ -23,90 +34,178 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const language = context.get(languageContext) as Language
 	const check = await checkForSubmission(context.get(dbContext), report)
 	const text = formText(report.definition, language)
-	const describe = (issue: (typeof check.errors)[number]) => {
-		const sectionId = sectionOfQuestion(report.definition, issue.questionId) ?? ''
-		return {
-			key: issueKey(issue),
-			severity: issue.severity,
-			message: text.message(issue),
-			question: issue.questionId ? text.label(issue.questionId) : '',
-			section: sectionId ? text.section(sectionId) : '',
-			href: `/reports/${report.report.id}/sections/${sectionId}?check=1#${domId("q", issue.questionId)}`,
-			explanation: check.explanations[issueKey(issue)] ?? '',
-		}
-	}
+	const t = serverTranslator(language)
+	const groups = groupIssues(
+		report.definition,
+		check.answers,
+		check.evaluation,
+		[...check.errors, ...check.warnings],
+		text,
+		(n) => t('editor:validation.row', { n }),
+	)
+	const base = `/reports/${report.report.id}/sections`
+	const { overall } = check.evaluation
 	return {
 		editable: report.canEdit,
-		errors: check.errors.map(describe),
-		warnings: check.warnings.map(describe),
-		completeness: check.evaluation.overall.completeness,
+		progress: {
+			percent: percentOf(overall),
+			missing: overall.missing,
+			errors: overall.errors,
+			warnings: overall.warnings,
+		},
+		groups: groups.map((group) => ({
+			...group,
+			section: text.section(group.sectionId),
+			question: text.label(group.questionId),
+			target: group.target ? text.label(`${group.questionId}.${group.target}`) : undefined,
+			locations: group.locations.map((location) => ({
+				...location,
+				href: `${base}/${group.sectionId}?check=1#${location.anchor}`,
+			})),
+			explanation:
+				group.kind === 'warning'
+					? (group.locations.map((l) => check.explanations[l.key]).find(Boolean) ?? '')
+					: '',
+			explained:
+				group.kind === 'warning'
+					? group.locations.filter((l) => check.explanations[l.key]).length
+					: 0,
+		})),
 	}
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user, report, canEdit } = await requireReport(context, request, params.reportId)
 	if (!canEdit) return failure(403, { formError: 'editor:validation.notEditable' })
-	const parsed = await parseForm(request, AcknowledgeSchema)
+	const parsed = await parseForm(request, ExplanationSchema)
 	if (!parsed.ok) return parsed.response
-	await setAcknowledgement(context.get(dbContext), report.id, parsed.data.issueKey, parsed.data.explanation || null, user.id)
-	return { done: parsed.data.explanation ? 'editor:validation.explained' : 'editor:validation.cleared' }
+	const { issueKey: keys, explanation } = parsed.data
+	await setAcknowledgements(context.get(dbContext), report.id, keys, explanation || null, user.id)
+	return { done: explanation ? 'editor:validation.explained' : 'editor:validation.cleared' }
+}
+
+type Group = Awaited<ReturnType<typeof loader>>['groups'][number]
+
+/** One group: where it is, what is wrong, and each cell or field it concerns as a link. */
+function IssueGroupItem({ group, editable }: { group: Group; editable: boolean }) {
+	const { t } = useTranslation('editor')
+	const first = group.locations[0]!
+	const listed = group.locations.length > 1 || first.label !== ''
+	return (
+		<li className={`issue issue--${group.severity}`} data-issue-group={group.id}>
+			<Link to={first.href}>
+				{group.section} › {group.question}
+				{group.target ? ` › ${group.target}` : ''}
+			</Link>
+			<p>
+				{group.kind === 'missing' && listed
+					? t('validation.missingAnswers', { count: group.locations.length })
+					: group.message}
+			</p>
+			{listed ? (
+				<details open={group.locations.length <= 5}>
+					<summary>{t('validation.showLocations', { count: group.locations.length })}</summary>
+					<ul className="issue-locations">
+						{group.locations.map((location) => (
+							<li key={location.key}>
+								<Link to={location.href}>{location.label || group.question}</Link>
+								{location.detail ? <span className="field-help"> — {location.detail}</span> : null}
+							</li>
+						))}
+					</ul>
+				</details>
+			) : null}
+			{group.kind !== 'warning' ? null : editable ? (
+				<Form method="post" className="stack">
+					{group.locations.map((location) => (
+						<input key={location.key} type="hidden" name="issueKey" value={location.key} />
+					))}
+					<div className="field">
+						<label htmlFor={`explain-${group.id}`}>
+							{group.locations.length > 1
+								? t('validation.explanationForAll', { count: group.locations.length })
+								: t('validation.explanation')}
+						</label>
+						<textarea
+							id={`explain-${group.id}`}
+							name="explanation"
+							rows={2}
+							defaultValue={group.explanation}
+							maxLength={4000}
+						/>
+					</div>
+					<button type="submit" className="button button--secondary">
+						{t('validation.saveExplanation')}
+					</button>
+				</Form>
+			) : group.explanation ? (
+				<p className="explanation">
+					<strong>{t('validation.explanation')}:</strong> {group.explanation}
+				</p>
+			) : null}
+		</li>
+	)
+}
+
+function GroupList({
+	groups,
+	editable,
+	empty,
+}: {
+	groups: Group[]
+	editable: boolean
+	empty: string
+}) {
+	if (groups.length === 0) return <p>{empty}</p>
+	return (
+		<ul className="issue-panel">
+			{groups.map((group) => (
+				<IssueGroupItem key={group.id} group={group} editable={editable} />
+			))}
+		</ul>
+	)
 }
 
 export default function ValidationPage() {
 	const { t } = useTranslation('editor')
 	const data = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
+	const { progress } = data
+	const ofKind = (kind: Group['kind']) => data.groups.filter((group) => group.kind === kind)
+	const warnings = ofKind('warning')
+	const warningCount = warnings.reduce((sum, group) => sum + group.locations.length, 0)
 	return (
 		<section aria-labelledby="validation-title" className="stack">
 			<h2 id="validation-title">{t('validation.title')}</h2>
-			<p>{t('validation.summary', { percent: Math.round(data.completeness * 100), errors: data.errors.length, warnings: data.warnings.length })}</p>
+			<p data-progress-summary>
+				{t('progress.summary', {
+					percent: progress.percent,
+					missing: t('progress.missing', { count: progress.missing }),
+					errors: t('progress.errors', { count: progress.errors }),
+					warnings: t('progress.warnings', { count: progress.warnings }),
+				})}
+			</p>
 			{result && 'done' in result ? (
 				<p role="status" className="alert alert--success">
 					{t(result.done.replace('editor:', ''))}
 				</p>
 			) : null}
 			<FormError failure={result && 'fieldErrors' in result ? result : undefined} />
-			<h3>{t('validation.errors', { count: data.errors.length })}</h3>
-			{data.errors.length === 0 ? <p>{t('validation.noErrors')}</p> : null}
-			<ul className="issue-panel">
-				{data.errors.map((issue) => (
-					<li key={issue.key} className="issue issue--error">
-						<Link to={issue.href}>
-							{issue.section} › {issue.question}
-						</Link>
-						<p>{issue.message}</p>
-					</li>
-				))}
-			</ul>
-			<h3>{t('validation.warnings', { count: data.warnings.length })}</h3>
+			<h3>{t('validation.missing', { count: progress.missing })}</h3>
+			<GroupList
+				groups={ofKind('missing')}
+				editable={data.editable}
+				empty={t('validation.noMissing')}
+			/>
+			<h3>{t('validation.errors', { count: progress.errors })}</h3>
+			<GroupList
+				groups={ofKind('error')}
+				editable={data.editable}
+				empty={t('validation.noErrors')}
+			/>
+			<h3>{t('validation.warnings', { count: warningCount })}</h3>
 			<p className="field-help">{t('validation.warningsHelp')}</p>
-			{data.warnings.length === 0 ? <p>{t('validation.noWarnings')}</p> : null}
-			<ul className="issue-panel">
-				{data.warnings.map((issue) => (
-					<li key={issue.key} className="issue issue--warning">
-						<Link to={issue.href}>
-							{issue.section} › {issue.question}
-						</Link>
-						<p>{issue.message}</p>
-						{data.editable ? (
-							<Form method="post" className="stack">
-								<input type="hidden" name="issueKey" value={issue.key} />
-								<div className="field">
-									<label htmlFor={`explain-${issue.key}`}>{t('validation.explanation')}</label>
-									<textarea id={`explain-${issue.key}`} name="explanation" rows={2} defaultValue={issue.explanation} maxLength={4000} />
-								</div>
-								<button type="submit" className="button button--secondary">
-									{t('validation.saveExplanation')}
-								</button>
-							</Form>
-						) : issue.explanation ? (
-							<p className="explanation">
-								<strong>{t('validation.explanation')}:</strong> {issue.explanation}
-							</p>
-						) : null}
-					</li>
-				))}
-			</ul>
+			<GroupList groups={warnings} editable={data.editable} empty={t('validation.noWarnings')} />
 		</section>
 	)
 }

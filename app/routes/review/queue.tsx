@@ -9,6 +9,7 @@ import { REPORT_STATES } from '../../domain/workflow.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { formatDateTime, todayIso } from '../../utils/dates.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
+import { parseQuery } from '../../utils/request.server.ts'
 
 const QuerySchema = z.object({
 	cycle: z.string().uuid().optional().catch(undefined),
@@ -27,7 +28,7 @@ const QuerySchema = z.object({
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'reviewer', 'admin')
-	const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+	const query = parseQuery(request, QuerySchema)
 	const db = context.get(dbContext)
 	const language = context.get(languageContext)
 	const today = todayIso()
@@ -64,23 +65,116 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	}
 }
 
-export default function ReviewQueue() {
-	const { t, i18n } = useTranslation('review')
-	const { query, cycles, cycle, rows } = useLoaderData<typeof loader>()
+type Loaded = Awaited<ReturnType<typeof loader>>
+
+function QueueFilters({ query, cycles, cycle }: Pick<Loaded, 'query' | 'cycles' | 'cycle'>) {
+	const { t } = useTranslation('review')
+	return (
+		<Form method="get" className="filters" role="search" aria-label={t('queue.filters')}>
+			<div className="field">
+				<label htmlFor="cycle">{t('queue.cycle')}</label>
+				<select id="cycle" name="cycle" defaultValue={cycle?.id}>
+					{cycles.map((c) => (
+						<option key={c.id} value={c.id}>
+							{c.title}
+						</option>
+					))}
+				</select>
+			</div>
+			<div className="field">
+				<label htmlFor="status">{t('queue.status')}</label>
+				<select id="status" name="status" defaultValue={query.status ?? ''}>
+					<option value="">{t('queue.any')}</option>
+					{REPORT_STATES.filter((s) => s !== 'draft').map((s) => (
+						<option key={s} value={s}>
+							{t(`editor:status.${s}`)}
+						</option>
+					))}
+				</select>
+			</div>
+			<div className="field">
+				<label htmlFor="region">{t('queue.region')}</label>
+				<select id="region" name="region" defaultValue={query.region ?? ''}>
+					<option value="">{t('queue.any')}</option>
+					{REGIONAL_GROUPS.map((g) => (
+						<option key={g} value={g}>
+							{t(`common:regions.${g}`)}
+						</option>
+					))}
+				</select>
+			</div>
+			<div className="field">
+				<label htmlFor="country">{t('queue.country')}</label>
+				<input
+					id="country"
+					name="country"
+					size={4}
+					maxLength={3}
+					defaultValue={query.country ?? ''}
+				/>
+			</div>
+			<label className="checkbox">
+				<input type="checkbox" name="late" value="1" defaultChecked={query.late === '1'} />
+				{t('queue.lateOnly')}
+			</label>
+			<button type="submit" className="button button--secondary">
+				{t('common:actions.filter')}
+			</button>
+		</Form>
+	)
+}
+
+/** A column header that sorts the queue by it (again: in the other direction). */
+function SortableHeader({
+	query,
+	sort,
+	label,
+}: {
+	query: Loaded['query']
+	sort: string
+	label: string
+}) {
 	const [params] = useSearchParams()
-	const sortLink = (sort: string) => {
-		const next = new URLSearchParams(params)
-		const same = (query.sort ?? 'submitted') === sort
-		next.set('sort', sort)
-		next.set('dir', same && query.dir !== 'desc' ? 'desc' : 'asc')
-		return `?${next}`
-	}
-	const sortState = (sort: string) =>
-		(query.sort ?? 'submitted') === sort
-			? query.dir === 'desc'
-				? 'descending'
-				: 'ascending'
-			: 'none'
+	const current = (query.sort ?? 'submitted') === sort
+	const next = new URLSearchParams(params)
+	next.set('sort', sort)
+	next.set('dir', current && query.dir !== 'desc' ? 'desc' : 'asc')
+	const state = current ? (query.dir === 'desc' ? 'descending' : 'ascending') : 'none'
+	return (
+		<th scope="col" aria-sort={state}>
+			<Link to={`?${next}`}>{label}</Link>
+		</th>
+	)
+}
+
+function QueueRow({ row }: { row: Loaded['rows'][number] }) {
+	const { t, i18n } = useTranslation('review')
+	return (
+		<tr>
+			<th scope="row">
+				<Link to={`/reports/${row.reportId}/review`}>{row.name}</Link>
+			</th>
+			<td>{row.regionalGroup ? t(`common:regions.${row.regionalGroup}`) : '—'}</td>
+			<td>{row.lastSubmittedAt ? formatDateTime(row.lastSubmittedAt, i18n.language) : '—'}</td>
+			<td>
+				<span className={row.late ? 'badge badge--late' : 'badge badge--ok'}>
+					{row.late ? t('queue.late') : t('queue.onTime')}
+				</span>
+			</td>
+			<td>
+				<span className={`status status--${row.status}`}>{t(`editor:status.${row.status}`)}</span>
+				{row.reopenRequested ? (
+					<span className="badge badge--soon">{t('queue.reopenRequested')}</span>
+				) : null}
+			</td>
+			<td>{row.openThreads}</td>
+		</tr>
+	)
+}
+
+export default function ReviewQueue() {
+	const { t } = useTranslation('review')
+	const { query, cycles, cycle, rows } = useLoaderData<typeof loader>()
 	return (
 		<section aria-labelledby="queue-title" className="stack">
 			<div className="page-heading">
@@ -96,101 +190,23 @@ export default function ReviewQueue() {
 					</Link>
 				</div>
 			</div>
-			<Form method="get" className="filters" role="search" aria-label={t('queue.filters')}>
-				<div className="field">
-					<label htmlFor="cycle">{t('queue.cycle')}</label>
-					<select id="cycle" name="cycle" defaultValue={cycle?.id}>
-						{cycles.map((c) => (
-							<option key={c.id} value={c.id}>
-								{c.title}
-							</option>
-						))}
-					</select>
-				</div>
-				<div className="field">
-					<label htmlFor="status">{t('queue.status')}</label>
-					<select id="status" name="status" defaultValue={query.status ?? ''}>
-						<option value="">{t('queue.any')}</option>
-						{REPORT_STATES.filter((s) => s !== 'draft').map((s) => (
-							<option key={s} value={s}>
-								{t(`editor:status.${s}`)}
-							</option>
-						))}
-					</select>
-				</div>
-				<div className="field">
-					<label htmlFor="region">{t('queue.region')}</label>
-					<select id="region" name="region" defaultValue={query.region ?? ''}>
-						<option value="">{t('queue.any')}</option>
-						{REGIONAL_GROUPS.map((g) => (
-							<option key={g} value={g}>
-								{t(`common:regions.${g}`)}
-							</option>
-						))}
-					</select>
-				</div>
-				<div className="field">
-					<label htmlFor="country">{t('queue.country')}</label>
-					<input
-						id="country"
-						name="country"
-						size={4}
-						maxLength={3}
-						defaultValue={query.country ?? ''}
-					/>
-				</div>
-				<label className="checkbox">
-					<input type="checkbox" name="late" value="1" defaultChecked={query.late === '1'} />
-					{t('queue.lateOnly')}
-				</label>
-				<button type="submit" className="button button--secondary">
-					{t('common:actions.filter')}
-				</button>
-			</Form>
+			<QueueFilters query={query} cycles={cycles} cycle={cycle} />
 			<p role="status">{t('queue.count', { count: rows.length })}</p>
 			<table className="table">
 				<caption className="visually-hidden">{t('queue.title')}</caption>
 				<thead>
 					<tr>
-						<th scope="col" aria-sort={sortState('country')}>
-							<Link to={sortLink('country')}>{t('queue.countryColumn')}</Link>
-						</th>
+						<SortableHeader query={query} sort="country" label={t('queue.countryColumn')} />
 						<th scope="col">{t('queue.region')}</th>
-						<th scope="col" aria-sort={sortState('submitted')}>
-							<Link to={sortLink('submitted')}>{t('queue.submitted')}</Link>
-						</th>
+						<SortableHeader query={query} sort="submitted" label={t('queue.submitted')} />
 						<th scope="col">{t('queue.timeliness')}</th>
-						<th scope="col" aria-sort={sortState('status')}>
-							<Link to={sortLink('status')}>{t('queue.status')}</Link>
-						</th>
-						<th scope="col" aria-sort={sortState('threads')}>
-							<Link to={sortLink('threads')}>{t('queue.threads')}</Link>
-						</th>
+						<SortableHeader query={query} sort="status" label={t('queue.status')} />
+						<SortableHeader query={query} sort="threads" label={t('queue.threads')} />
 					</tr>
 				</thead>
 				<tbody>
-					{rows.map((r) => (
-						<tr key={r.reportId}>
-							<th scope="row">
-								<Link to={`/reports/${r.reportId}/review`}>{r.name}</Link>
-							</th>
-							<td>{r.regionalGroup ? t(`common:regions.${r.regionalGroup}`) : '—'}</td>
-							<td>{r.lastSubmittedAt ? formatDateTime(r.lastSubmittedAt, i18n.language) : '—'}</td>
-							<td>
-								<span className={r.late ? 'badge badge--late' : 'badge badge--ok'}>
-									{r.late ? t('queue.late') : t('queue.onTime')}
-								</span>
-							</td>
-							<td>
-								<span className={`status status--${r.status}`}>
-									{t(`editor:status.${r.status}`)}
-								</span>
-								{r.reopenRequested ? (
-									<span className="badge badge--soon">{t('queue.reopenRequested')}</span>
-								) : null}
-							</td>
-							<td>{r.openThreads}</td>
-						</tr>
+					{rows.map((row) => (
+						<QueueRow key={row.reportId} row={row} />
 					))}
 				</tbody>
 			</table>

@@ -32,14 +32,14 @@ async function typeset(
 }
 
 /**
- * Letters and digits only: pdftotext reorders right-to-left text with its own simple rules, which
- * move brackets and punctuation next to a right-to-left run in a line of the other direction.
+ * Letters and digits only: the extractor orders right-to-left text with its own simple rules, which
+ * can move brackets and punctuation next to a right-to-left run in a line of the other direction.
  */
 function lettersOf(text: string): string {
 	return comparable(text).replace(/[\p{P}\p{S}]/gu, '')
 }
 
-/** The -bbox word whose logical text (brackets removed) is `text`. */
+/** The word whose logical text (brackets removed) is `text`. */
 function findWord(words: WordBox[], text: string): WordBox {
 	const found = words.find((word) => logicalWord(word).replace(/[()]/g, '') === text)
 	if (!found) throw new Error(`no word "${text}" in ${words.map(logicalWord).join(' ')}`)
@@ -60,7 +60,7 @@ describe('typesetter', () => {
 				typesetter.paragraph(heading, { width: 483, fontSize: 16, bold: true })
 				typesetter.paragraph(body, { width: 300, fontSize: 11 })
 			})
-			expect(comparable(extractText(file))).toBe(comparable(heading + body))
+			expect(comparable(await extractText(file))).toBe(comparable(heading + body))
 		},
 	)
 
@@ -70,9 +70,7 @@ describe('typesetter', () => {
 			typesetter.paragraph(ARABIC_WITH_BRACKETS, { width: 483, fontSize: 12 })
 			typesetter.paragraph(SAMPLE_TEXT.ar.heading, { width: 483, fontSize: 16, bold: true })
 		})
-		const lines = extractText(file)
-			.split('\n')
-			.filter((line) => line.trim())
+		const lines = (await extractText(file)).split('\n').filter((line) => line.trim())
 		expect(lines.map(comparable)).toEqual(
 			[ARABIC_SENTENCE, ARABIC_WITH_BRACKETS, SAMPLE_TEXT.ar.heading].map(comparable),
 		)
@@ -88,7 +86,7 @@ describe('typesetter', () => {
 			}).lineCount
 		})
 		expect(lineCount).toBe(1)
-		const words = extractWords(file)
+		const words = await extractWords(file)
 		const inLogicalOrder = ['يفيد', 'إنتاج', '125', 'كغ', 'DDT', 'عام', '2023', 'CAS', '1763-23-1']
 		const positions = inLogicalOrder.map((text) => findWord(words, text).xMin)
 		for (let index = 1; index < positions.length; index++) {
@@ -107,8 +105,8 @@ describe('typesetter', () => {
 		const { file } = await typeset('mixed-scripts', 'en', (typesetter) => {
 			typesetter.paragraph(text, { width: 483, fontSize: 11 })
 		})
-		expect(lettersOf(extractText(file))).toBe(lettersOf(text))
-		const fonts = embeddedFonts(file).map((font) => font.replace(/^[A-Z]{6}\+/, ''))
+		expect(lettersOf(await extractText(file))).toBe(lettersOf(text))
+		const fonts = (await embeddedFonts(file)).map((font) => font.replace(/^[A-Z]{6}\+/, ''))
 		expect(fonts).toEqual(
 			expect.arrayContaining(['NotoSans-Regular', 'NotoSansArabic-Regular', 'NotoSansSC-Regular']),
 		)
@@ -118,7 +116,7 @@ describe('typesetter', () => {
 		const { file } = await typeset('latin-only', 'fr', (typesetter) => {
 			typesetter.paragraph(SAMPLE_TEXT.fr.body, { width: 483, fontSize: 11 })
 		})
-		const fonts = embeddedFonts(file)
+		const fonts = await embeddedFonts(file)
 		expect(fonts).toHaveLength(1)
 		expect(fonts[0]).toMatch(/^[A-Z]{6}\+NotoSans-Regular$/)
 	})
@@ -132,11 +130,9 @@ describe('typesetter', () => {
 			const { file } = await typeset(`wrap-${lang}`, lang, (typesetter) => {
 				lineCount = typesetter.paragraph(text, box).lineCount
 			})
-			const words = extractWords(file)
+			const words = await extractWords(file)
 			expect(lineCount).toBeGreaterThan(4)
-			const lines = extractText(file)
-				.split('\n')
-				.filter((line) => line.trim())
+			const lines = (await extractText(file)).split('\n').filter((line) => line.trim())
 			expect(lines).toHaveLength(lineCount)
 			for (const word of words) {
 				expect(word.xMin).toBeGreaterThanOrEqual(box.x - 0.5)
@@ -166,10 +162,11 @@ describe('typesetter', () => {
 				result = typesetter.paragraph(text, { width: 483, fontSize: 11 })
 			})
 			expect(result.pagesAdded).toBeGreaterThanOrEqual(2)
-			expect(pageCount(file)).toBe(result.pagesAdded + 1)
+			const pages = await pageCount(file)
+			expect(pages).toBe(result.pagesAdded + 1)
 			const bottom = 841.89 - MARGIN
-			const words = extractWords(file)
-			for (let page = 1; page <= pageCount(file); page++) {
+			const words = await extractWords(file)
+			for (let page = 1; page <= pages; page++) {
 				const onPage = words.filter((word) => word.page === page)
 				const header = onPage.filter((word) => word.yMax < headerBottom - 10)
 				const body = onPage.filter((word) => !header.includes(word))
@@ -181,7 +178,7 @@ describe('typesetter', () => {
 				expect(bodyTop).toBeGreaterThanOrEqual(headerBottom - overshoot)
 				expect(Math.max(...body.map((word) => word.yMax))).toBeLessThanOrEqual(bottom + overshoot)
 			}
-			const bodyText = extractText(file)
+			const bodyText = (await extractText(file))
 				.split('\n')
 				.filter((line) => !line.includes('Header'))
 				.join('\n')
@@ -200,7 +197,7 @@ describe('typesetter', () => {
 			arabic.paragraph('يسار', { ...box, y: 220, align: 'end' })
 			arabic.paragraph('Latin', { ...box, y: 250, align: 'left' })
 		})
-		const words = extractWords(file)
+		const words = await extractWords(file)
 		expect(findWord(words, 'Start').xMin).toBeCloseTo(100, 0)
 		expect(findWord(words, 'End').xMax).toBeCloseTo(500, 0)
 		const centre = findWord(words, 'Centre')
@@ -249,14 +246,15 @@ describe('typesetter', () => {
 
 		const file = savePdf('sample-six-languages', bytes)
 		expect(bytes.length).toBeLessThan(400_000)
-		expect(pageCount(file)).toBe(SAMPLE_LANGUAGES.length)
-		SAMPLE_LANGUAGES.forEach((lang, index) => {
-			const page = lettersOf(extractText(file, { page: index + 1 }))
+		expect(await pageCount(file)).toBe(SAMPLE_LANGUAGES.length)
+		for (const [index, lang] of SAMPLE_LANGUAGES.entries()) {
+			const page = lettersOf(await extractText(file, { page: index + 1 }))
 			expect(page).toContain(lettersOf(SAMPLE_TEXT[lang].heading))
 			expect(page).toContain(lettersOf(SAMPLE_TEXT[lang].body))
+			// Page images only where poppler's pdftoppm is installed.
 			const png = renderPng(file, `sample-${lang}`, index + 1)
-			expect(statSync(png).size).toBeGreaterThan(5_000)
-		})
+			if (png) expect(statSync(png).size).toBeGreaterThan(5_000)
+		}
 		renderPng(savePdf('arabic-mixed', (await typesetArabicSpecimen()).bytes), 'arabic-mixed')
 
 		const timings = {

@@ -1,4 +1,7 @@
-import { submissionFingerprint } from '#app/domain/report-workflow.server.ts'
+import type { Kysely } from 'kysely'
+import { applyWorkflowAction, type WorkflowActor } from '#app/domain/report-workflow.server.ts'
+import { startReport } from '#app/domain/start-report.server.ts'
+import type { WorkflowAction } from '#app/domain/workflow.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import {
 	art15V5Context,
@@ -7,20 +10,13 @@ import {
 	buildCompleteArt15V6Answers,
 } from '#forms/fixtures/builders.ts'
 import type { Answers } from '#forms/types.ts'
-import { findCycleByCode, type ReportingCycle } from '../queries/cycles.ts'
-import type { DbHandle } from '../queries/handle.ts'
-import {
-	findReportForCycle,
-	insertReport,
-	insertSubmission,
-	setReportStatus,
-	setSubmissionState,
-	writeRevision,
-} from '../queries/reports.ts'
-import { findUserByEmail, insertUser } from '../queries/users.ts'
-import type { ReportStatus } from '../types.ts'
-import { jsonb } from '../json.ts'
-import { DEMO_PASSWORD } from './demo.ts'
+import { findCycleByCode, type ReportingCycle } from '#db/queries/cycles.ts'
+import type { DbHandle } from '#db/queries/handle.ts'
+import { findReportForCycle, loadAnswerValues, writeRevision } from '#db/queries/reports.ts'
+import { findUserByEmail, insertUser } from '#db/queries/users.ts'
+import type { Database, ReportStatus } from '#db/types.ts'
+import { jsonb } from '#db/json.ts'
+import { DEMO_PASSWORD } from './accounts.ts'
 
 /**
  * DEMO DATA, not official: fictitious reports so that the review queue, the dashboard and the
@@ -64,134 +60,96 @@ async function demoContactPoint(db: DbHandle, partyCode: string, passwordHash: s
 	})
 }
 
+/** The country's answers (illustrative figures from the test builders). */
 function answersFor(demo: DemoReport): Answers {
 	return demo.cycle === 'sc-art15-5'
 		? buildCompleteArt15V5Answers(art15V5Context(demo.party))
 		: buildCompleteArt15V6Answers(art15V6Context(demo.party))
 }
 
+const DAY_MS = 86_400_000
+
+/** The workflow steps that lead a submitted demo report to its status, by the secretariat. */
+const REVIEW_STEPS: Record<ReportStatus, WorkflowAction[]> = {
+	draft: [],
+	submitted: [],
+	under_review: ['start_review'],
+	accepted: ['start_review', 'accept'],
+	returned: ['start_review', 'return'],
+}
+
+/**
+ * One demo report, built the way a country builds it: started, filled, then taken through the
+ * workflow (submission, review) by the domain, at the demo's past dates and without emails.
+ */
 async function seedOne(
-	db: DbHandle,
+	db: Kysely<Database>,
 	demo: DemoReport,
 	cycle: ReportingCycle,
-	userId: string,
-	reviewerId: string,
+	contactPoint: WorkflowActor,
+	reviewer: WorkflowActor,
 ) {
 	if (await findReportForCycle(db, demo.party, cycle.id)) return false
-	const reportId = (await insertReport(db, {
+	const startedOn = demo.submittedOn
+		? new Date(new Date(`${demo.submittedOn}T09:00:00Z`).getTime() - 30 * DAY_MS)
+		: new Date('2026-10-01T09:00:00Z')
+	const started = await startReport(db, {
 		partyCode: demo.party,
-		cycleId: cycle.id,
-		formId: cycle.formId,
-		formVersion: cycle.formVersion,
-		createdBy: userId,
-	}))!
-	const answers = answersFor(demo)
-	const revision = await writeRevision(
+		cycle,
+		mode: 'blank',
+		userId: contactPoint.id,
+		today: startedOn.toISOString().slice(0, 10),
+		at: startedOn,
+	})
+	if (!started.ok) throw new Error(`Demo report ${demo.party} ${cycle.code}: ${started.error}`)
+	const { reportId } = started
+	const current = await loadAnswerValues(db, reportId)
+	await writeRevision(
 		db,
 		reportId,
-		userId,
-		Object.entries(answers).map(([questionId, value]) => ({
+		contactPoint.id,
+		Object.entries(answersFor(demo)).map(([questionId, value]) => ({
 			questionId,
-			oldValue: null,
+			oldValue: current[questionId] ?? null,
 			newValue: value,
 		})),
 		'initial',
 	)
-	await event(db, reportId, 'create', null, 'draft', userId, demo.submittedOn ?? '2026-10-01')
 	if (!demo.submittedOn) return true
 	const submittedAt = new Date(`${demo.submittedOn}T10:00:00Z`)
-	const sha256 = submissionFingerprint({
-		formId: cycle.formId,
-		formVersion: cycle.formVersion,
-		partyCode: demo.party,
-		cycleCode: cycle.code,
-		answers,
-		acknowledgements: [],
-	})
-	const submission = await insertSubmission(db, {
-		reportId,
-		reportRevision: revision,
-		formId: cycle.formId,
-		formVersion: cycle.formVersion,
-		answers,
-		acknowledgements: [],
-		sha256,
-		submittedBy: userId,
-		submittedAt,
-	})
-	await event(db, reportId, 'submit', 'draft', 'submitted', userId, demo.submittedOn, submission.id)
-	const later = new Date(submittedAt.getTime() + 3 * 86_400_000).toISOString().slice(0, 10)
-	if (demo.status !== 'submitted') {
-		await event(
-			db,
+	const steps: [WorkflowAction, WorkflowActor, Date][] = [
+		['submit', contactPoint, submittedAt],
+		...REVIEW_STEPS[demo.status].map((action, i): [WorkflowAction, WorkflowActor, Date] => [
+			action,
+			reviewer,
+			new Date(submittedAt.getTime() + (3 + i) * DAY_MS),
+		]),
+	]
+	for (const [action, actor, at] of steps) {
+		const outcome = await applyWorkflowAction(db, {
 			reportId,
-			'start_review',
-			'submitted',
-			'under_review',
-			reviewerId,
-			later,
-			submission.id,
-		)
+			actor,
+			action,
+			at,
+			notify: false,
+			comment:
+				action === 'return'
+					? 'Demo: please give the quantities of PCB-containing equipment eliminated.'
+					: undefined,
+		})
+		if (!outcome.ok) {
+			throw new Error(`Demo report ${demo.party} ${cycle.code}, ${action}: ${outcome.message}`)
+		}
 	}
-	if (demo.status === 'accepted') {
-		await event(
-			db,
-			reportId,
-			'accept',
-			'under_review',
-			'accepted',
-			reviewerId,
-			later,
-			submission.id,
-		)
-		await setSubmissionState(db, submission.id, 'accepted')
-	}
-	if (demo.status === 'returned') {
-		await event(
-			db,
-			reportId,
-			'return',
-			'under_review',
-			'returned',
-			reviewerId,
-			later,
-			submission.id,
-		)
-		await setSubmissionState(db, submission.id, 'returned')
-	}
-	await setReportStatus(db, reportId, demo.status)
 	return true
 }
 
-function event(
-	db: DbHandle,
-	reportId: string,
-	action: string,
-	from: ReportStatus | null,
-	to: ReportStatus,
-	actorId: string,
-	on: string,
-	submissionId: string | null = null,
-) {
-	return db
-		.insertInto('report_event')
-		.values({
-			report_id: reportId,
-			action,
-			from_status: from,
-			to_status: to,
-			actor_id: actorId,
-			submission_id: submissionId,
-			occurred_at: new Date(`${on}T12:00:00Z`),
-		})
-		.execute()
-}
-
 /** Seeds the demo reports that do not exist yet. Idempotent. */
-export async function seedDemoReports(db: DbHandle) {
+export async function seedDemoReports(db: Kysely<Database>) {
 	const passwordHash = await hashPassword(DEMO_PASSWORD)
-	const reviewer = await findUserByEmail(db, 'reviewer@demo.example.org')
-	if (!reviewer) return
+	const reviewerUser = await findUserByEmail(db, 'reviewer@demo.example.org')
+	if (!reviewerUser) return
+	const reviewer: WorkflowActor = { id: reviewerUser.id, roles: ['reviewer'], partyCodes: [] }
 	let created = 0
 	for (const demo of DEMO_REPORTS) {
 		const cycle = await findCycleByCode(db, demo.cycle)
@@ -203,7 +161,12 @@ export async function seedDemoReports(db: DbHandle) {
 			? (await findUserByEmail(db, named))?.id
 			: await demoContactPoint(db, demo.party, passwordHash)
 		if (!userId) continue
-		if (await seedOne(db, demo, cycle, userId, reviewer.id)) created++
+		const contactPoint: WorkflowActor = {
+			id: userId,
+			roles: ['contact_point'],
+			partyCodes: [demo.party],
+		}
+		if (await seedOne(db, demo, cycle, contactPoint, reviewer)) created++
 	}
 	if (created === 0) return
 	// Mark the demo data as such for anyone reading the audit log.

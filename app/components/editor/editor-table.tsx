@@ -1,0 +1,147 @@
+import { useCallback, type RefObject } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TableColumn, TableQuestion, TableRow } from '#forms/types.ts'
+import { useEditor } from './editor-context.tsx'
+import type { Option } from './form-model.ts'
+import { onGridKeyDown, useRovingTabStop } from './grid-focus.ts'
+import type { TableGrid } from './table-layout.ts'
+import { cellText, TableRowView } from './table-row.tsx'
+
+/**
+ * The scroll box and the table of a table question. Editable, it is a WAI-ARIA grid: one tab
+ * stop, arrow keys between cells (`onGridKeyDown`). Rows are CSS grids on `grid` (see
+ * `tableGridTemplate`); the header row and the columns that name a row stay in view while it
+ * scrolls, and so do the row actions at the end.
+ */
+export function EditorTable({
+	question,
+	labelId,
+	keysHelpId,
+	rows,
+	grid,
+	dimensionColumns,
+	editableColumns,
+	options,
+	bodyRef,
+	onPaste,
+	onRemove,
+}: {
+	question: TableQuestion
+	labelId: string
+	keysHelpId?: string
+	/** The rows shown, each with its index in the answer. */
+	rows: (TableRow & { _key: string; index: number })[]
+	grid: TableGrid
+	dimensionColumns: TableColumn[]
+	editableColumns: TableColumn[]
+	options: Record<string, Option[]>
+	bodyRef: RefObject<HTMLTableSectionElement | null>
+	onPaste: (event: React.ClipboardEvent<HTMLElement>) => void
+	onRemove?: (index: number) => void
+}) {
+	const { t } = useTranslation('editor')
+	const { text, editable } = useEditor()
+	const open = question.rows.kind === 'open'
+	useRovingTabStop(bodyRef, editable)
+
+	const rowLabel = useCallback(
+		(row: TableRow, index: number) =>
+			open
+				? t('table.row', { number: index + 1 })
+				: dimensionColumns
+						.map((c) =>
+							cellText(row.cells[c.id], `${question.id}.${c.id}`, text, options[c.id] ?? []),
+						)
+						.join(', '),
+		[open, dimensionColumns, question.id, text, options, t],
+	)
+
+	const { offsetsRem, startWidthRem, endWidthRem } = grid.sticky
+	return (
+		<div
+			className="table-scroll"
+			role="region"
+			aria-labelledby={labelId}
+			// A grid is reached through its cells; a read-only or empty one scrolls from the keyboard.
+			tabIndex={editable && rows.length > 0 ? undefined : 0}
+			style={
+				{
+					'--sticky-start-width': `${startWidthRem}rem`,
+					'--sticky-end-width': `${endWidthRem}rem`,
+				} as React.CSSProperties
+			}
+		>
+			{/* Rows are laid out as CSS grids (see tableGridTemplate); the roles keep the table's
+			    semantics whatever its display. */}
+			<table
+				role={editable ? 'grid' : 'table'}
+				className="table table--editor"
+				aria-labelledby={labelId}
+				aria-describedby={keysHelpId}
+				data-sticky-start={offsetsRem.length || undefined}
+				data-sticky-end={endWidthRem > 0 || undefined}
+				style={
+					{
+						'--table-columns': grid.template,
+						'--table-min-width': `${grid.minWidthRem}rem`,
+						...Object.fromEntries(
+							offsetsRem.map((offset, i) => [`--sticky-offset-${i + 1}`, `${offset}rem`]),
+						),
+					} as React.CSSProperties
+				}
+			>
+				<thead role="rowgroup">
+					<tr role="row">
+						{dimensionColumns.map((c) => (
+							<th key={c.id} scope="col" role="columnheader">
+								{text.label(`${question.id}.${c.id}`)}
+							</th>
+						))}
+						{open ? (
+							<th scope="col" role="columnheader">
+								<span className="visually-hidden">{t('table.rowNumber')}</span>#
+							</th>
+						) : null}
+						{editableColumns.map((c) => (
+							<th key={c.id} scope="col" role="columnheader">
+								{text.label(`${question.id}.${c.id}`)}
+								{'unit' in c &&
+								c.unit &&
+								!text.label(`${question.id}.${c.id}`).includes(text.unit(c.unit)) ? (
+									<span className="unit"> ({text.unit(c.unit)})</span>
+								) : null}
+							</th>
+						))}
+						{onRemove ? (
+							<th scope="col" role="columnheader">
+								<span className="visually-hidden">{t('table.actions')}</span>
+							</th>
+						) : null}
+					</tr>
+				</thead>
+				<tbody
+					ref={bodyRef}
+					role="rowgroup"
+					onKeyDown={editable ? onGridKeyDown : undefined}
+					onPaste={onPaste}
+				>
+					{rows.map((row, position) => (
+						<TableRowView
+							key={row._key}
+							question={question}
+							index={row.index}
+							position={position}
+							rowId={row.id}
+							cellsAtRender={row.cells}
+							label={rowLabel(row, row.index)}
+							dimensionColumns={dimensionColumns}
+							editableColumns={editableColumns}
+							options={options}
+							onRemove={onRemove}
+						/>
+					))}
+				</tbody>
+			</table>
+		</div>
+	)
+}

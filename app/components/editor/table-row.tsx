@@ -1,0 +1,260 @@
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { FormText } from '#forms/text-core.ts'
+import type { CellValue, Marker, TableColumn, TableQuestion } from '#forms/types.ts'
+import { useAnswerField } from './answer-field.ts'
+import { useCellState, useEditor, useVisibleIssues } from './editor-context.tsx'
+import { domId, type Option } from './form-model.ts'
+import { MARKER_MENU_SHORTCUT } from './grid-keys.ts'
+import { IssueList } from './question-field.tsx'
+import { isMarked, MarkerSelect, ScalarInput } from './scalar-input.tsx'
+
+/** `data-column` of the cell holding a row's actions (not a column id: those have no colon). */
+export const ACTIONS_COLUMN = ':actions'
+
+/** A cell as text (dimension cells, row labels): option labels, markers, numbers. */
+export function cellText(
+	value: CellValue | undefined,
+	textId: string,
+	text: FormText,
+	options: Option[],
+) {
+	if (value === undefined) return ''
+	if (isMarked(value)) return text.marker(value.marker)
+	if (typeof value === 'string')
+		return options.find((o) => o.code === value)?.label ?? text.option(textId, value)
+	return String(value)
+}
+
+/** Cells of an editable table are grid cells (WAI-ARIA grid); of a read-only one, table cells. */
+function useCellRole() {
+	return useEditor().editable ? 'gridcell' : 'cell'
+}
+
+type RowProps = {
+	question: TableQuestion
+	/** The row's index in the answer (its form path). */
+	index: number
+	/** Its place among the rows shown (`data-row`: rows not asked are not rendered). */
+	position: number
+	rowId: string
+	cellsAtRender: Record<string, CellValue>
+	label: string
+	dimensionColumns: TableColumn[]
+	editableColumns: TableColumn[]
+	options: Record<string, Option[]>
+	onRemove?: (index: number) => void
+}
+
+/** One row: its read-only cells (the first heads the row), its answer cells, its actions. */
+export const TableRowView = memo(function TableRowView(props: RowProps) {
+	const { question, index, position, label, dimensionColumns, editableColumns, options, rowId } =
+		props
+	const { text } = useEditor()
+	const role = useCellRole()
+	// Missing cells are marked on the cells themselves; the row lists the other problems.
+	const rowIssues = useVisibleIssues(question.id, rowId).filter(
+		(i) => i.messageKey !== 'required' || !i.columnId,
+	)
+	const rowIssueId = domId('q', question.id, rowId, 'issues')
+	return (
+		<>
+			<tr role="row" className={rowIssues.length ? 'row--issues' : undefined}>
+				{dimensionColumns.map((c, i) => {
+					const shown = cellText(
+						props.cellsAtRender[c.id],
+						`${question.id}.${c.id}`,
+						text,
+						options[c.id] ?? [],
+					)
+					return i === 0 ? (
+						<th
+							key={c.id}
+							scope="row"
+							role="rowheader"
+							className="cell--readonly"
+							aria-readonly={role === 'gridcell' || undefined}
+						>
+							{shown}
+						</th>
+					) : (
+						<td
+							key={c.id}
+							role={role}
+							className="cell--readonly"
+							aria-readonly={role === 'gridcell' || undefined}
+						>
+							{shown}
+						</td>
+					)
+				})}
+				{dimensionColumns.length === 0 ? (
+					<th scope="row" role="rowheader" className="cell--readonly">
+						{index + 1}
+					</th>
+				) : null}
+				{editableColumns.map((c) => (
+					<TableCell
+						key={c.id}
+						question={question}
+						column={c}
+						index={index}
+						position={position}
+						rowId={rowId}
+						rowLabel={label}
+						options={options[c.id] ?? []}
+						describedBy={rowIssues.length ? rowIssueId : undefined}
+					/>
+				))}
+				{props.onRemove ? (
+					<RemoveRowCell
+						index={index}
+						position={position}
+						rowLabel={label}
+						onRemove={props.onRemove}
+					/>
+				) : null}
+			</tr>
+			{rowIssues.length > 0 ? (
+				<tr role="row" className="row-issues">
+					<td role={role} colSpan={dimensionColumns.length + editableColumns.length + 2}>
+						<IssueList id={rowIssueId} issues={rowIssues} />
+					</td>
+				</tr>
+			) : null}
+		</>
+	)
+})
+
+function RemoveRowCell({
+	index,
+	position,
+	rowLabel,
+	onRemove,
+}: {
+	index: number
+	position: number
+	rowLabel: string
+	onRemove: (index: number) => void
+}) {
+	const { t } = useTranslation('editor')
+	return (
+		<td
+			role={useCellRole()}
+			data-row={position}
+			data-column={ACTIONS_COLUMN}
+			className="cell--actions"
+		>
+			<button
+				type="button"
+				className="link-button"
+				tabIndex={-1}
+				data-cell-input
+				aria-label={t('table.removeRow', { row: rowLabel })}
+				onClick={() => onRemove(index)}
+			>
+				{t('table.remove')}
+			</button>
+		</td>
+	)
+}
+
+/**
+ * One answer cell: its input (or the marker set instead of a value) and its status menu, reached
+ * with Alt+M rather than Tab. Cells a row condition hides show a dash.
+ */
+function TableCell({
+	question,
+	column,
+	index,
+	position,
+	rowId,
+	rowLabel,
+	options,
+	describedBy,
+}: {
+	question: TableQuestion
+	column: TableColumn
+	index: number
+	position: number
+	rowId: string
+	rowLabel: string
+	options: Option[]
+	describedBy?: string
+}) {
+	const { t } = useTranslation('editor')
+	const { text, editable } = useEditor()
+	const role = useCellRole()
+	const { value, onChange } = useAnswerField<CellValue>(
+		`${question.id}.rows.${index}.cells.${column.id}`,
+	)
+	const { visible, error: hasIssue } = useCellState(question.id, rowId, column.id)
+	const id = domId('q', question.id, rowId, column.id)
+	const label = `${text.label(`${question.id}.${column.id}`)} — ${rowLabel}`
+	const markerLabel = useMemo(() => t('marker.cellLabel', { label }), [t, label])
+	// Clearing a marker from its menu brings the input back: focus goes back to it.
+	const refocusInput = useRef(false)
+	const onMarker = useCallback(
+		(marker: Marker | null) => {
+			refocusInput.current = marker === null
+			onChange(marker ? { marker } : undefined)
+		},
+		[onChange],
+	)
+	const marked = isMarked(value)
+	useEffect(() => {
+		if (!refocusInput.current || marked) return
+		refocusInput.current = false
+		document.getElementById(id)?.focus()
+	}, [marked, id])
+	if (!visible) {
+		return (
+			<td role={role} data-row={position} data-column={column.id} className="cell--hidden">
+				<span aria-label={t('table.notApplicableCell', { label })}>—</span>
+			</td>
+		)
+	}
+	const markers = editable ? (column.markers ?? []) : []
+	return (
+		<td
+			role={role}
+			data-row={position}
+			data-column={column.id}
+			className={hasIssue ? 'cell--error' : undefined}
+		>
+			<div className="cell">
+				{marked ? (
+					<span className="marker-chip marker-chip--small">{text.marker(value.marker)}</span>
+				) : (
+					<ScalarInput
+						id={id}
+						item={column as Exclude<TableColumn, { readOnly: true }>}
+						value={value}
+						onChange={(next) => onChange(next ?? undefined)}
+						options={options}
+						text={text}
+						disabled={!editable}
+						ariaLabel={label}
+						invalid={hasIssue}
+						describedBy={describedBy}
+						keyShortcuts={markers.length > 0 ? MARKER_MENU_SHORTCUT : undefined}
+						inCell
+						placeholder="—"
+					/>
+				)}
+				{markers.length > 0 ? (
+					<MarkerSelect
+						id={`${id}-marker`}
+						markers={markers}
+						marker={marked ? value.marker : null}
+						onChange={onMarker}
+						text={text}
+						disabled={!editable}
+						inCell
+						label={markerLabel}
+					/>
+				) : null}
+			</div>
+		</td>
+	)
+}

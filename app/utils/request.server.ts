@@ -13,6 +13,9 @@ import { notFound } from './permissions.server.ts'
 
 export const DEFAULT_FORM_LIMIT_BYTES = 256 * 1024
 
+/** The hidden field naming the page to return to after an action (see `safeRedirectPath`). */
+const REDIRECT_FIELD = 'redirectTo'
+
 export type FieldErrors = Record<string, string[]>
 
 export type FormFailure = {
@@ -28,7 +31,9 @@ export type FormFailure = {
  * Reads a form post, the one place every form's input is read: bodies over `maxBytes` are refused
  * with 413 before being read, unreadable ones with 400, and fields (names or values) holding text
  * the database cannot store (`isSafeText`) with 400 naming each field, its value echoed with the
- * refused characters shown as U+FFFD (never passwords or tokens).
+ * refused characters shown as U+FFFD (never passwords or tokens). `redirectTo` is not checked here:
+ * `safeRedirectPath` falls back to a safe page for anything unusual, so a crafted link never stops
+ * a user from signing in or changing language.
  */
 export async function readFormData(
 	request: Request,
@@ -44,7 +49,9 @@ export async function readFormData(
 		return { ok: false, response: failure(400, { formError: 'errors.malformed' }) }
 	}
 	const unsafe = [...formData.entries()].filter(
-		([key, value]) => !isSafeText(key) || (typeof value === 'string' && !isSafeText(value)),
+		([key, value]) =>
+			!isSafeText(key) ||
+			(typeof value === 'string' && key !== REDIRECT_FIELD && !isSafeText(value)),
 	)
 	if (unsafe.length === 0) return { ok: true, formData }
 	const fieldErrors: FieldErrors = {}

@@ -75,6 +75,8 @@ test('the language switcher sets lang and dir, right-to-left for Arabic', async 
 })
 
 test('administration pages work and are accessible', async ({ page }) => {
+	// Five pages with an axe scan each; the countries page lists every Party.
+	test.setTimeout(120_000)
 	await login(page, ACCOUNTS.admin)
 	for (const [path, heading] of [
 		['/admin/users', 'Users'],

@@ -127,7 +127,7 @@ describe('Basel report: a complete report', () => {
 
 describe('Part I: changes since the last report', () => {
 	it('asks the details only when something changed, and keeps them when nothing did', () => {
-		const answers = { ...buildCompleteBaselAnswers(ctx), i1_changed: 'no' }
+		const answers: Answers = { ...buildCompleteBaselAnswers(ctx), i1_changed: 'no' }
 		const evaluation = evaluate(BASEL_ART13_V1, answers, ctx)
 		expect(evaluation.questions.i1_competent_authorities!.visible).toBe(false)
 		expect(evaluation.questions.i1_focal_point!.visible).toBe(false)

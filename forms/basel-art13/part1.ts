@@ -217,6 +217,7 @@ const CONTROL: Section = {
 			{
 				id: 'i4b_other_languages',
 				type: 'text',
+				concept: 'TRADE.DOCUMENTS',
 				required: true,
 				visibleIf: any(
 					includes('i4b_languages_import', 'other'),

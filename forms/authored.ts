@@ -1,3 +1,4 @@
+import { BASEL_ART13_V1 } from './basel-art13/v1.ts'
 import { DDT_V1 } from './ddt/v1.ts'
 import { ART15_V5 } from './stockholm-art15/v5.ts'
 import { ART15_V6 } from './stockholm-art15/v6.ts'
@@ -9,4 +10,9 @@ import type { FormDefinition } from './types.ts'
  * reads these builders; it serves the frozen files (`forms/registry.ts`). A new version is added
  * here, then frozen.
  */
-export const AUTHORED_VERSIONS: readonly FormDefinition[] = [ART15_V5, ART15_V6, DDT_V1]
+export const AUTHORED_VERSIONS: readonly FormDefinition[] = [
+	ART15_V5,
+	ART15_V6,
+	DDT_V1,
+	BASEL_ART13_V1,
+]

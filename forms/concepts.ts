@@ -125,6 +125,48 @@ export const CONCEPTS = [
 		reuse: 'prefill',
 		addedHere: true,
 	},
+	{
+		id: 'WASTE.DEFINITION',
+		description: 'National definitions of waste and hazardous waste (Basel Art. 3).',
+		reuse: 'prefill',
+		addedHere: true,
+	},
+	{
+		id: 'TRADE.RESTRICTION.WASTE',
+		description: 'Bans or restrictions on the export, import or transit of wastes.',
+		reuse: 'prefill',
+		addedHere: true,
+	},
+	{
+		id: 'TRADE.DOCUMENTS',
+		description: 'Notification, movement and consent documents for transboundary movements.',
+		reuse: 'prefill',
+		addedHere: true,
+	},
+	{
+		id: 'TRADE.CONTROL',
+		description: 'Border and customs control of transboundary movements (e.g. HS codes).',
+		reuse: 'prefill',
+		addedHere: true,
+	},
+	{
+		id: 'WASTE.REDUCTION',
+		description: 'Measures to reduce waste generation or transboundary movements.',
+		reuse: 'prefill',
+		addedHere: true,
+	},
+	{
+		id: 'AGREEMENT.TRANSBOUNDARY',
+		description: 'Bilateral, multilateral or regional agreements on transboundary movements.',
+		reuse: 'link',
+		addedHere: true,
+	},
+	{
+		id: 'WASTE.MOVEMENT.FAILED',
+		description: 'Transboundary movements whose disposal did not proceed as intended.',
+		reuse: 'link',
+		addedHere: true,
+	},
 ] as const satisfies readonly Concept[]
 
 export type ConceptId = (typeof CONCEPTS)[number]['id']

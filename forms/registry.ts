@@ -1,3 +1,5 @@
+import baselEn from './basel-art13/i18n/en.json' with { type: 'json' }
+import baselFr from './basel-art13/i18n/fr.json' with { type: 'json' }
 import ddtEn from './ddt/i18n/en.json' with { type: 'json' }
 import ddtFr from './ddt/i18n/fr.json' with { type: 'json' }
 import type { FrozenForm, FrozenStatus } from './frozen.ts'
@@ -17,6 +19,7 @@ interface RegisteredForm {
 const FORMS: readonly RegisteredForm[] = [
 	{ formId: 'stockholm-art15', texts: { en: art15En, fr: art15Fr } },
 	{ formId: 'ddt', texts: { en: ddtEn, fr: ddtFr } },
+	{ formId: 'basel-art13', texts: { en: baselEn, fr: baselFr } },
 ]
 
 function deepFreeze<T>(value: T): T {

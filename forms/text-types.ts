@@ -16,6 +16,12 @@ export interface ItemTexts {
  * question, and rule messages by message key. Interpolation: `{{param}}`.
  */
 export interface FormTexts {
+	/**
+	 * The state of a translation: `draft` for texts no translator has reviewed against the official
+	 * wording (every language but English starts as one), `reviewed` once one has. Absent: not
+	 * recorded. Not user-facing by itself.
+	 */
+	translation?: { status: string; note?: string }
 	form?: { title?: string; description?: string }
 	parts?: Record<string, ItemTexts>
 	sections?: Record<string, ItemTexts>

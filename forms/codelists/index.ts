@@ -1,6 +1,13 @@
 import heldReleases from '../published/code-list-releases.json' with { type: 'json' }
 import type { CodeListFilter, FormContext, Literal } from '../types.ts'
 import { isChemicalInForce } from './applicability.ts'
+import {
+	BASEL_ANNEX_LISTS,
+	BASEL_DISPOSAL_OPERATIONS,
+	BASEL_HAZARDS,
+	BASEL_RECOVERY_OPERATIONS,
+	BASEL_WASTE_CATEGORIES,
+} from './basel.ts'
 import { CHEMICALS } from './chemicals.ts'
 import { COUNTRIES } from './countries.ts'
 import {
@@ -19,6 +26,7 @@ export type { CodeList, CodeListEntry, Labels } from './types.ts'
 export type { ChemicalEntry, Annex, LaterChange } from './chemicals.ts'
 export type { CountryEntry } from './countries.ts'
 export type { UnitDimension, UnitEntry } from './units.ts'
+export type { AnnexListEntry, HazardEntry, OperationEntry, WasteCategoryEntry } from './basel.ts'
 export type { Amendment, AmendmentId, Communication } from './amendments.ts'
 export type {
 	Applicability,
@@ -69,6 +77,11 @@ const CODE_LISTS: readonly CodeList[] = [
 	DDT_LEGAL_MEASURES,
 	TOOLKIT_SOURCE_GROUPS,
 	RELEASE_VECTORS,
+	BASEL_WASTE_CATEGORIES,
+	BASEL_HAZARDS,
+	BASEL_DISPOSAL_OPERATIONS,
+	BASEL_RECOVERY_OPERATIONS,
+	BASEL_ANNEX_LISTS,
 ]
 const byId = new Map(CODE_LISTS.map((list) => [list.id, list]))
 

@@ -2,12 +2,12 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { listReportEvents, listSaves, questionHistory } from '#db/queries/reports.ts'
+import { answerText } from '#forms/answer-text.ts'
 import { formText } from '#forms/text.ts'
 import type { Language } from '#forms/types.ts'
 import type { Route } from './+types/history.ts'
 import { requireReport } from './report-access.server.ts'
 import { findQuestion } from '../../components/editor/form-model.ts'
-import { describeValue } from '../../domain/describe-value.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { formatDateTime } from '../../utils/dates.ts'
 import { notFound } from '../../utils/permissions.server.ts'
@@ -35,8 +35,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 				at: c.changed_at.toISOString(),
 				by: c.changed_by_name,
 				source: c.source,
-				old: describeValue(question, c.old_value, text),
-				new: describeValue(question, c.new_value, text),
+				old: answerText(question, c.old_value, text),
+				new: answerText(question, c.new_value, text),
 			})),
 		}
 	}

@@ -1,3 +1,4 @@
+import { printedValue, type PrintedValue } from '#forms/answer-text.ts'
 import { compileForm, type CompiledQuestion } from '#forms/engine/compile.ts'
 import { askedAnswers, evaluate } from '#forms/engine/index.ts'
 import { isMarked, isTableAnswer } from '#forms/engine/values.ts'
@@ -103,70 +104,6 @@ export function reportFileName(doc: ReportDocument, extension: string, suffix = 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Display values
-// ---------------------------------------------------------------------------------------------
-
-/**
- * How a value prints. `marker` (information not available, not applicable, confidential), `zero`
- * and `empty` are kept apart so builders can show them distinctly.
- */
-export type DisplayKind = 'text' | 'number' | 'zero' | 'marker' | 'empty'
-export interface DisplayValue {
-	text: string
-	kind: DisplayKind
-}
-
-const EMPTY: DisplayValue = { text: '', kind: 'empty' }
-const numberFormats = new Map<string, Intl.NumberFormat>()
-
-/** Locale grouping with Latin digits in every language (UN documents print 0–9 in Arabic too). */
-export function formatNumber(value: number, lang: Language): string {
-	let format = numberFormats.get(lang)
-	if (!format) {
-		format = new Intl.NumberFormat(`${lang}-u-nu-latn`, { maximumFractionDigits: 10 })
-		numberFormats.set(lang, format)
-	}
-	return format.format(value)
-}
-
-type ValueItem = (ScalarQuestion | TableColumn) & { type: string }
-
-/**
- * A scalar answer or table cell as text. `key` is the question id, or `tableId.columnId` for a
- * cell, so option labels come from the right list.
- */
-export function displayValue(
-	item: ValueItem,
-	key: string,
-	value: unknown,
-	text: FormText,
-): DisplayValue {
-	if (value === undefined || value === null || value === '') return EMPTY
-	if (isMarked(value)) return { text: text.marker(value.marker), kind: 'marker' }
-	if (typeof value === 'number') {
-		const printed = item.type === 'year' ? String(value) : formatNumber(value, text.lang)
-		return { text: printed, kind: value === 0 ? 'zero' : 'number' }
-	}
-	if (typeof value === 'boolean')
-		return { text: text.option('checkbox', String(value)), kind: 'text' }
-	if (Array.isArray(value)) {
-		if (value.length === 0) return EMPTY
-		return { text: value.map((code) => text.option(key, String(code))).join('; '), kind: 'text' }
-	}
-	if (typeof value !== 'string') return { text: JSON.stringify(value), kind: 'text' }
-	switch (item.type) {
-		case 'yes_no':
-		case 'yes_no_status':
-		case 'single_choice':
-		case 'country':
-		case 'chemical':
-			return { text: text.option(key, value), kind: 'text' }
-		default:
-			return { text: value, kind: 'text' }
-	}
-}
-
-// ---------------------------------------------------------------------------------------------
 // Outline: the visible parts, sections and questions with their printed values
 // ---------------------------------------------------------------------------------------------
 
@@ -177,27 +114,27 @@ export interface OutlineColumn {
 }
 
 export type OutlineItem =
-	| { kind: 'scalar'; question: ScalarQuestion; label: string; unit?: string; value: DisplayValue }
+	| { kind: 'scalar'; question: ScalarQuestion; label: string; unit?: string; value: PrintedValue }
 	| {
 			kind: 'contact'
 			question: Question
 			label: string
-			marker?: DisplayValue
-			fields: { id: string; label: string; value: DisplayValue }[]
+			marker?: PrintedValue
+			fields: { id: string; label: string; value: PrintedValue }[]
 	  }
 	| {
 			kind: 'table'
 			question: TableQuestion
 			label: string
-			marker?: DisplayValue
+			marker?: PrintedValue
 			columns: OutlineColumn[]
-			rows: DisplayValue[][]
+			rows: PrintedValue[][]
 	  }
 	| {
 			kind: 'attachment'
 			question: Question
 			label: string
-			marker?: DisplayValue
+			marker?: PrintedValue
 			files: AttachmentInfo[]
 	  }
 
@@ -260,7 +197,7 @@ function outlineItem(
 				!marker && isTableAnswer(answer)
 					? answer.rows.map((row) =>
 							columns.map(({ id, column }) =>
-								displayValue(column, `${question.id}.${id}`, row.cells[id], text),
+								printedValue(column, `${question.id}.${id}`, row.cells[id], text),
 							),
 						)
 					: []
@@ -306,7 +243,7 @@ function outlineItem(
 				question,
 				label,
 				unit,
-				value: displayValue(question, question.id, answer, text),
+				value: printedValue(question, question.id, answer, text),
 			}
 		}
 	}

@@ -10,7 +10,7 @@ import type { DbHandle } from '#db/queries/handle.ts'
 import type { Language } from '#db/types.ts'
 import { localizedText } from '../utils/i18n.ts'
 import { isChartable, tableCharts, type ChartData } from '#exports/compiled/charts.ts'
-import { summarizeAnswer } from '#exports/excel/import-diff.ts'
+import { answerText } from '#forms/answer-text.ts'
 import { depositaryRecordKey } from '#forms/codelists/index.ts'
 import { askedAnswers, compileForm, evaluate, isTableAnswer } from '#forms/engine/index.ts'
 import { formText } from '#forms/text.ts'
@@ -169,11 +169,11 @@ export async function analysisView(
 			partyName: partyName(submission),
 			submission: submission.number,
 			cells: previewQuestions.map((question) =>
-				summarizeAnswer(
+				answerText(
 					question,
 					answerOf(previewValues.get(submission.submissionId), submission, question),
 					text,
-					labels.rows,
+					{ empty: '', bracketMarkers: true, oneLine: { rowCount: labels.rows } },
 				),
 			),
 		})),

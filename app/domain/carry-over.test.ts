@@ -88,8 +88,8 @@ describe('carry-over page: figures of the previous period', () => {
 				.lines.find((l) => l.outcome === 'to_confirm'),
 		).toMatchObject({
 			previous: [
-				'DDT (1,1,1-trichloro-2,2-bis(4-chlorophényl)éthane): 12500',
-				'Polychlorobiphényles (PCB): 40000',
+				'DDT (1,1,1-trichloro-2,2-bis(4-chlorophényl)éthane): 12\u202f500',
+				'Polychlorobiphényles (PCB): 40\u202f000',
 			],
 		})
 	})

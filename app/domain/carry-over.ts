@@ -1,3 +1,4 @@
+import { answerText, cellText } from '#forms/answer-text.ts'
 import { compileForm } from '#forms/engine/compile.ts'
 import type {
 	MigrationOutcome,
@@ -6,7 +7,6 @@ import type {
 } from '#forms/migrations/types.ts'
 import type { FormText } from '#forms/text.ts'
 import type { FormDefinition, Question } from '#forms/types.ts'
-import { describeCell, describeValue } from './describe-value.ts'
 
 /**
  * What the carry-over page says about one question of the previous report: its label, where it
@@ -109,8 +109,8 @@ function previousOf(ctx: CarryOverContext, entry: MigrationReportEntry): string 
 	const question = goesTo ? ctx.targetQuestions.get(goesTo.questionId) : undefined
 	if (!goesTo || !question) return undefined
 	return goesTo.columnId
-		? describeCell(goesTo.questionId, goesTo.columnId, entry.previous, ctx.target.text)
-		: describeValue(question, entry.previous, ctx.target.text)
+		? cellText(question, goesTo.columnId, entry.previous, ctx.target.text)
+		: answerText(question, entry.previous, ctx.target.text)
 }
 
 /** What an open row is about (its first cell, given with the entry), as a label. */
@@ -118,8 +118,8 @@ function aboutLabel(ctx: CarryOverContext, questionId: string, entry: MigrationR
 	const question = ctx.sourceQuestions.get(questionId)?.q
 	const about = entry.params?.about
 	const first = question?.type === 'table' ? question.columns[0] : undefined
-	if (typeof about !== 'string' || !first) return undefined
-	return describeCell(questionId, first.id, about, textOf(ctx, questionId))
+	if (typeof about !== 'string' || !question || !first) return undefined
+	return cellText(question, first.id, about, textOf(ctx, questionId))
 }
 
 /** A fixed row named by its dimensions. */

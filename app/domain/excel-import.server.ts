@@ -8,14 +8,10 @@ import {
 } from '#db/queries/exports.ts'
 import { findReport, loadAnswers } from '#db/queries/reports.ts'
 import type { Database } from '#db/types.ts'
-import {
-	diffImport,
-	summarizeAnswer,
-	tableCellChanges,
-	type ChangeKind,
-} from '#exports/excel/import-diff.ts'
+import { diffImport, tableCellChanges, type ChangeKind } from '#exports/excel/import-diff.ts'
 import { readTemplate, type ImportFileError, type ImportProblem } from '#exports/excel/import.ts'
 import { questionsOf } from '#exports/report-document.ts'
+import { answerText, type AnswerTextOptions } from '#forms/answer-text.ts'
 import { formText } from '#forms/text.ts'
 import type { Answers, Language, Severity } from '#forms/types.ts'
 import { saveAnswers } from './answers.server.ts'
@@ -93,6 +89,11 @@ export async function previewImport(
 		cleared: 0,
 		problems: parsed.problems.length,
 	}
+	const shown: AnswerTextOptions = {
+		empty: '',
+		bracketMarkers: true,
+		oneLine: { rowCount: input.rowsLabel },
+	}
 	const sections: ImportPreview['sections'] = []
 	for (const entry of diff.entries) {
 		counts[entry.change]++
@@ -110,8 +111,8 @@ export async function previewImport(
 			questionId: entry.questionId,
 			label: text.label(entry.questionId),
 			change: entry.change,
-			current: summarizeAnswer(question, entry.current, text, input.rowsLabel),
-			incoming: summarizeAnswer(question, entry.incoming, text, input.rowsLabel),
+			current: answerText(question, entry.current, text, shown),
+			incoming: answerText(question, entry.incoming, text, shown),
 			details: details?.lines ?? [],
 			moreDetails: details?.more ?? 0,
 			problems: entry.problems,

@@ -19,7 +19,7 @@ export type TransitionNotice = {
 	origin: string
 }
 
-type Recipient = { id: string; email: string; name: string; preferred_language: string }
+type Recipient = { id: string; email: string; name: string; preferredLanguage: string }
 
 async function countryRecipients(db: DbHandle, partyCode: string) {
 	return listActiveUsersWithRoles(db, ['contact_point', 'contributor'], partyCode)
@@ -41,7 +41,7 @@ function send(
 ) {
 	return Promise.all(
 		recipients.map((r) => {
-			const t = serverTranslator(isLanguage(r.preferred_language) ? r.preferred_language : 'en')
+			const t = serverTranslator(isLanguage(r.preferredLanguage) ? r.preferredLanguage : 'en')
 			const { subject, body } = build(t, r)
 			return queueEmail(db, { to: r.email, subject, bodyText: body, kind, dedupeKey: dedupe?.(r) })
 		}),
@@ -71,9 +71,9 @@ export const notifyTransition = async (db: DbHandle, event: TransitionNotice) =>
 		case 'resubmit':
 		case 'submit_on_behalf':
 			await send(db, await reviewers(db), 'report.submitted', (t, r) => ({
-				subject: t('email:submitted.subject', params(r.preferred_language)),
+				subject: t('email:submitted.subject', params(r.preferredLanguage)),
 				body: t('email:submitted.body', {
-					...params(r.preferred_language),
+					...params(r.preferredLanguage),
 					name: r.name,
 					number: event.submission?.number,
 					hash: event.submission?.sha256,
@@ -90,16 +90,16 @@ export const notifyTransition = async (db: DbHandle, event: TransitionNotice) =>
 				await countryRecipients(db, event.report.partyCode),
 				`report.${kind}`,
 				(t, r) => ({
-					subject: t(`email:${kind}.subject`, params(r.preferred_language)),
-					body: t(`email:${kind}.body`, { ...params(r.preferred_language), name: r.name }),
+					subject: t(`email:${kind}.subject`, params(r.preferredLanguage)),
+					body: t(`email:${kind}.body`, { ...params(r.preferredLanguage), name: r.name }),
 				}),
 			)
 			break
 		}
 		case 'request_reopen':
 			await send(db, await reviewers(db), 'report.reopen_requested', (t, r) => ({
-				subject: t('email:reopenRequested.subject', params(r.preferred_language)),
-				body: t('email:reopenRequested.body', { ...params(r.preferred_language), name: r.name }),
+				subject: t('email:reopenRequested.subject', params(r.preferredLanguage)),
+				body: t('email:reopenRequested.body', { ...params(r.preferredLanguage), name: r.name }),
 			}))
 			break
 		default:

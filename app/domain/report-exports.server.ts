@@ -64,13 +64,7 @@ export async function loadReportDocument(
 		lang: options.lang,
 		answers,
 		formContext,
-		attachments: attachments.map((file) => ({
-			id: file.id,
-			questionId: file.question_id,
-			name: file.file_name,
-			sizeBytes: file.size_bytes,
-			contentType: file.content_type,
-		})),
+		attachments,
 		meta: {
 			reportId: report.id,
 			partyCode: report.partyCode,

@@ -86,7 +86,7 @@ export async function checkForSubmission(
 ): Promise<SubmissionCheckWithAnswers> {
 	const answers = await loadAnswerValues(db, context.report.id)
 	const explanations = Object.fromEntries(
-		(await listAcknowledgements(db, context.report.id)).map((a) => [a.issue_key, a.explanation]),
+		(await listAcknowledgements(db, context.report.id)).map((a) => [a.issueKey, a.explanation]),
 	)
 	const check = validateForSubmission(
 		context.definition,

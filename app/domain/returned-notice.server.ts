@@ -34,8 +34,8 @@ export async function returnedNotice(
 	const returned = events.find((event) => event.action === 'return')
 	const text = formText(definition, input.language)
 	return {
-		returnedAt: (returned?.occurred_at ?? new Date()).toISOString(),
-		returnedBy: returned?.actor_name ?? null,
+		returnedAt: (returned?.occurredAt ?? new Date()).toISOString(),
+		returnedBy: returned?.actorName ?? null,
 		message: returned?.comment ?? null,
 		threads: threads
 			.filter((thread) => thread.status === 'open')

@@ -89,7 +89,7 @@ export async function runThreadCommand(
 				await notify(
 					trx,
 					input,
-					thread.question_id,
+					thread.questionId,
 					command.body,
 					isSecretariat(user) ? 'country' : 'secretariat',
 				)
@@ -150,7 +150,7 @@ async function notify(
 	).filter((r) => r.id !== user.id)
 	const party = await findParty(db, context.report.partyCode)
 	await sendToRecipients(db, recipients, 'thread.comment', (t, r) => {
-		const lang = r.preferred_language as 'en'
+		const lang = r.preferredLanguage as 'en'
 		const question = questionId
 			? formText(context.definition, lang).label(questionId)
 			: t('review:threads.wholeReport')

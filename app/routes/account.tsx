@@ -53,9 +53,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 		},
 		sessions: sessions.map((s) => ({
 			current: s.id === current.sessionId,
-			lastSeenAt: s.last_seen_at.toISOString(),
+			lastSeenAt: s.lastSeenAt.toISOString(),
 			ip: s.ip,
-			userAgent: s.user_agent,
+			userAgent: s.userAgent,
 		})),
 	}
 }

@@ -92,16 +92,16 @@ export async function completeAccountLink(
 	const passwordHash = await hashPassword(input.password)
 	return db.transaction().execute(async (trx) => {
 		if (!(await consumeToken(trx, found.id))) return null
-		await setPasswordHash(trx, found.user_id, passwordHash)
-		if (input.name) await updateUserProfile(trx, found.user_id, { name: input.name })
-		await revokeUserSessions(trx, found.user_id, purpose)
+		await setPasswordHash(trx, found.userId, passwordHash)
+		if (input.name) await updateUserProfile(trx, found.userId, { name: input.name })
+		await revokeUserSessions(trx, found.userId, purpose)
 		await recordAuditEvent(trx, {
-			actorUserId: found.user_id,
+			actorUserId: found.userId,
 			action: purpose === 'invitation' ? 'auth.invitation_accepted' : 'auth.password_reset',
 			subjectType: 'user',
-			subjectId: found.user_id,
+			subjectId: found.userId,
 			ip,
 		})
-		return found.user_id
+		return found.userId
 	})
 }

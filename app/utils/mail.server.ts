@@ -43,9 +43,9 @@ export async function deliverQueuedEmail(db: Kysely<Database>, batchSize = 20) {
 		try {
 			await transport.sendMail({
 				from: getEnv().MAIL_FROM,
-				to: message.to_address,
+				to: message.toAddress,
 				subject: message.subject,
-				text: message.body_text,
+				text: message.bodyText,
 			})
 			await markMessageSent(db, message.id)
 			sent++

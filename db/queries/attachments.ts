@@ -25,7 +25,12 @@ export async function insertAttachment(
 			content: Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength),
 			uploaded_by: file.uploadedBy,
 		})
-		.returning(['id', 'file_name', 'size_bytes', 'content_type'])
+		.returning([
+			'id',
+			'file_name as fileName',
+			'size_bytes as sizeBytes',
+			'content_type as contentType',
+		])
 		.executeTakeFirstOrThrow()
 	return row
 }
@@ -50,12 +55,12 @@ export async function listAttachments(db: DbHandle, reportId: string) {
 		.where('a.deleted_at', 'is', null)
 		.select([
 			'a.id',
-			'a.question_id',
-			'a.file_name',
-			'a.content_type',
-			'a.size_bytes',
-			'a.uploaded_at',
-			'u.name as uploaded_by_name',
+			'a.question_id as questionId',
+			'a.file_name as fileName',
+			'a.content_type as contentType',
+			'a.size_bytes as sizeBytes',
+			'a.uploaded_at as uploadedAt',
+			'u.name as uploadedByName',
 		])
 		.orderBy('a.uploaded_at')
 		.execute()
@@ -70,13 +75,13 @@ export async function findAttachment(db: DbHandle, reportId: string, attachmentI
 		.where('id', '=', attachmentId)
 		.select([
 			'id',
-			'question_id',
-			'file_name',
-			'content_type',
-			'size_bytes',
+			'question_id as questionId',
+			'file_name as fileName',
+			'content_type as contentType',
+			'size_bytes as sizeBytes',
 			'sha256',
 			'content',
-			'deleted_at',
+			'deleted_at as deletedAt',
 		])
 		.executeTakeFirst()
 }

@@ -39,14 +39,14 @@ export async function listAuditEvents(
 		.$if(Boolean(filter.actorUserId), (qb) => qb.where('e.actor_user_id', '=', filter.actorUserId!))
 		.select([
 			'e.id',
-			'e.occurred_at',
+			'e.occurred_at as occurredAt',
 			'e.action',
-			'e.subject_type',
-			'e.subject_id',
-			'e.party_code',
+			'e.subject_type as subjectType',
+			'e.subject_id as subjectId',
+			'e.party_code as partyCode',
 			'e.details',
-			'u.name as actor_name',
-			'u.email as actor_email',
+			'u.name as actorName',
+			'u.email as actorEmail',
 		])
 		.orderBy('e.id', 'desc')
 		.limit(filter.limit ?? 100)

@@ -132,7 +132,13 @@ export async function listAttachmentInfo(db: DbHandle, reportId: string, ids: st
 		.selectFrom('attachment')
 		.where('report_id', '=', reportId)
 		.where('id', 'in', known)
-		.select(['id', 'question_id', 'file_name', 'size_bytes', 'content_type'])
+		.select([
+			'id',
+			'question_id as questionId',
+			'file_name as name',
+			'size_bytes as sizeBytes',
+			'content_type as contentType',
+		])
 		.orderBy('uploaded_at')
 		.execute()
 }
@@ -266,7 +272,12 @@ export async function exportJobResult(db: DbHandle, id: string) {
 		.selectFrom('export_job')
 		.where('id', '=', id)
 		.where('state', '=', 'done')
-		.select(['result', 'file_name', 'content_type', 'requested_by'])
+		.select([
+			'result',
+			'file_name as fileName',
+			'content_type as contentType',
+			'requested_by as requestedBy',
+		])
 		.executeTakeFirst()
 }
 

@@ -27,6 +27,18 @@ export async function enqueueMessage(db: DbHandle, message: NewOutboxMessage) {
 	return row?.id
 }
 
+const MESSAGE_COLUMNS = [
+	'id',
+	'to_address as toAddress',
+	'subject',
+	'kind',
+	'status',
+	'attempts',
+	'created_at as createdAt',
+	'sent_at as sentAt',
+	'last_error as lastError',
+] as const
+
 export async function listOutbox(
 	db: DbHandle,
 	filter: { status?: OutboxStatus; to?: string; limit?: number; offset?: number } = {},
@@ -35,17 +47,7 @@ export async function listOutbox(
 		.selectFrom('outbox_message')
 		.$if(Boolean(filter.status), (qb) => qb.where('status', '=', filter.status!))
 		.$if(Boolean(filter.to), (qb) => qb.where('to_address', 'ilike', `%${filter.to!}%`))
-		.select([
-			'id',
-			'to_address',
-			'subject',
-			'kind',
-			'status',
-			'attempts',
-			'created_at',
-			'sent_at',
-			'last_error',
-		])
+		.select(MESSAGE_COLUMNS)
 		.orderBy('created_at', 'desc')
 		.orderBy('id')
 		.limit(filter.limit ?? 100)
@@ -54,7 +56,11 @@ export async function listOutbox(
 }
 
 export async function findOutboxMessage(db: DbHandle, id: string) {
-	return db.selectFrom('outbox_message').selectAll().where('id', '=', id).executeTakeFirst()
+	return db
+		.selectFrom('outbox_message')
+		.select([...MESSAGE_COLUMNS, 'body_text as bodyText'])
+		.where('id', '=', id)
+		.executeTakeFirst()
 }
 
 /**
@@ -79,7 +85,7 @@ export async function leaseQueuedMessages(db: DbHandle, limit: number) {
 				.forUpdate()
 				.skipLocked(),
 		)
-		.returning(['id', 'to_address', 'subject', 'body_text'])
+		.returning(['id', 'to_address as toAddress', 'subject', 'body_text as bodyText'])
 		.execute()
 }
 

@@ -416,12 +416,12 @@ export async function listReportEvents(db: DbHandle, reportId: string) {
 		.select([
 			'e.id',
 			'e.action',
-			'e.from_status',
-			'e.to_status',
+			'e.from_status as fromStatus',
+			'e.to_status as toStatus',
 			'e.comment',
-			'e.occurred_at',
-			'u.name as actor_name',
-			's.number as submission_number',
+			'e.occurred_at as occurredAt',
+			'u.name as actorName',
+			's.number as submissionNumber',
 		])
 		.orderBy('e.id', 'desc')
 		.execute()
@@ -436,10 +436,10 @@ export async function listSaves(db: DbHandle, reportId: string, limit = 200) {
 		.groupBy(['c.revision', 'u.name', 'c.source'])
 		.select([
 			'c.revision',
-			'u.name as changed_by_name',
+			'u.name as changedByName',
 			'c.source',
-			sql<Date>`max(c.changed_at)`.as('changed_at'),
-			sql<string[]>`array_agg(c.question_id order by c.question_id)`.as('question_ids'),
+			sql<Date>`max(c.changed_at)`.as('changedAt'),
+			sql<string[]>`array_agg(c.question_id order by c.question_id)`.as('questionIds'),
 		])
 		.orderBy('c.revision', 'desc')
 		.limit(limit)
@@ -455,11 +455,11 @@ export async function questionHistory(db: DbHandle, reportId: string, questionId
 		.select([
 			'c.id',
 			'c.revision',
-			'c.old_value',
-			'c.new_value',
-			'c.changed_at',
+			'c.old_value as oldValue',
+			'c.new_value as newValue',
+			'c.changed_at as changedAt',
 			'c.source',
-			'u.name as changed_by_name',
+			'u.name as changedByName',
 		])
 		.orderBy('c.id', 'desc')
 		.execute()
@@ -470,7 +470,12 @@ export async function listAcknowledgements(db: DbHandle, reportId: string) {
 		.selectFrom('warning_acknowledgement as a')
 		.leftJoin('app_user as u', 'u.id', 'a.acknowledged_by')
 		.where('a.report_id', '=', reportId)
-		.select(['a.issue_key', 'a.explanation', 'a.acknowledged_at', 'u.name as acknowledged_by_name'])
+		.select([
+			'a.issue_key as issueKey',
+			'a.explanation',
+			'a.acknowledged_at as acknowledgedAt',
+			'u.name as acknowledgedByName',
+		])
 		.execute()
 }
 
@@ -680,9 +685,9 @@ export async function listSubmissions(db: DbHandle, reportId: string) {
 			's.number',
 			's.sha256',
 			's.state',
-			's.submitted_at',
-			's.report_revision',
-			'u.name as submitted_by_name',
+			's.submitted_at as submittedAt',
+			's.report_revision as reportRevision',
+			'u.name as submittedByName',
 		])
 		.orderBy('s.number', 'desc')
 		.execute()
@@ -718,7 +723,7 @@ export async function listPresence(
 		.where('p.report_id', '=', reportId)
 		.where('p.user_id', '<>', exceptUserId)
 		.where('p.last_seen_at', '>', sql<Date>`now() - make_interval(secs => ${withinSeconds})`)
-		.select(['u.name', 'p.section_id', 'p.last_seen_at'])
+		.select(['u.name', 'p.section_id as sectionId', 'p.last_seen_at as lastSeenAt'])
 		.orderBy('u.name')
 		.execute()
 }

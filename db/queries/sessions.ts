@@ -63,7 +63,14 @@ export async function listUserSessions(db: DbHandle, userId: string) {
 		.where('user_id', '=', userId)
 		.where('revoked_at', 'is', null)
 		.where('expires_at', '>', sql<Date>`now()`)
-		.select(['id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
+		.select([
+			'id',
+			'created_at as createdAt',
+			'last_seen_at as lastSeenAt',
+			'expires_at as expiresAt',
+			'ip',
+			'user_agent as userAgent',
+		])
 		.orderBy('last_seen_at', 'desc')
 		.execute()
 }

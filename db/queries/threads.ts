@@ -66,7 +66,7 @@ export async function findThread(db: DbHandle, reportId: string, threadId: strin
 		.selectFrom('review_thread')
 		.where('id', '=', threadId)
 		.where('report_id', '=', reportId)
-		.select(['id', 'question_id', 'visibility', 'status', 'created_by'])
+		.select(['id', 'question_id as questionId', 'visibility', 'status', 'created_by as createdBy'])
 		.executeTakeFirst()
 }
 

@@ -41,7 +41,7 @@ export async function findUsableToken(db: DbHandle, tokenHash: string, purpose: 
 		.where('t.used_at', 'is', null)
 		.where('t.expires_at', '>', sql<Date>`now()`)
 		.where('u.is_active', '=', true)
-		.select(['t.id', 't.user_id', 'u.email', 'u.name'])
+		.select(['t.id', 't.user_id as userId', 'u.email', 'u.name'])
 		.executeTakeFirst()
 }
 

@@ -254,7 +254,13 @@ export async function listActiveUsersWithRoles(
 				),
 			),
 		)
-		.select(['u.id', 'u.email', 'u.name', 'u.preferred_language', 'u.reminder_emails'])
+		.select([
+			'u.id',
+			'u.email',
+			'u.name',
+			'u.preferred_language as preferredLanguage',
+			'u.reminder_emails as reminderEmails',
+		])
 		.orderBy('u.email')
 		.execute()
 }

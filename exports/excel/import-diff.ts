@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util'
+import { valueText } from '#forms/answer-text.ts'
 import { evaluate } from '#forms/engine/index.ts'
 import { isMarked, isTableAnswer } from '#forms/engine/values.ts'
 import type { FormText } from '#forms/text.ts'
@@ -11,7 +12,7 @@ import type {
 	Question,
 	TableAnswer,
 } from '#forms/types.ts'
-import { displayValue, questionsOf } from '../report-document.ts'
+import { questionsOf } from '../report-document.ts'
 import type { ImportProblem } from './import.ts'
 
 export type ChangeKind = 'unchanged' | 'added' | 'changed' | 'cleared'
@@ -125,38 +126,6 @@ export function isEmptyAnswer(question: Question, value: Answer | undefined): bo
 	return false
 }
 
-// ---------------------------------------------------------------------------------------------
-// Text for the preview page
-// ---------------------------------------------------------------------------------------------
-
-/** A short text for an answer: the value, or for tables and contacts a count or the fields. */
-export function summarizeAnswer(
-	question: Question,
-	value: Answer | undefined,
-	text: FormText,
-	rowsLabel: (count: number) => string,
-): string {
-	if (value === undefined || value === null) return ''
-	if (isMarked(value)) return `[${text.marker(value.marker)}]`
-	switch (question.type) {
-		case 'table':
-			return isTableAnswer(value) ? rowsLabel(value.rows.length) : ''
-		case 'contact':
-			return Object.entries(value as ContactAnswer)
-				.filter(([, field]) => field)
-				.map(([field, fieldValue]) => `${text.label(`${question.id}.${field}`)}: ${fieldValue}`)
-				.join('; ')
-		case 'attachment':
-			return Array.isArray(value)
-				? (value as { name: string }[]).map((file) => file.name).join('; ')
-				: ''
-		default: {
-			const shown = displayValue(question, question.id, value, text)
-			return shown.kind === 'marker' ? `[${shown.text}]` : shown.text
-		}
-	}
-}
-
 /** Cell by cell differences of a table, as `row · column: before → after` lines. */
 export function tableCellChanges(
 	question: Question,
@@ -181,14 +150,7 @@ export function tableCellChanges(
 			count++
 			if (lines.length >= limit) continue
 			const key = `${question.id}.${column.id}`
-			const show = (value: unknown) => {
-				const shown = displayValue(column, key, value, text)
-				return shown.kind === 'empty'
-					? '—'
-					: shown.kind === 'marker'
-						? `[${shown.text}]`
-						: shown.text
-			}
+			const show = (value: unknown) => valueText(column, key, value, text, { bracketMarkers: true })
 			lines.push(`${id} · ${text.label(key)}: ${show(left[column.id])} → ${show(right[column.id])}`)
 		}
 	}

@@ -1,11 +1,11 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { formatNumber } from '#forms/answer-text.ts'
 import { art15V6Context, buildCompleteArt15V6Answers } from '#forms/fixtures/builders.ts'
 import type { Answers, Language } from '#forms/types.ts'
 import { countryName, sampleDocument } from '../fixtures.ts'
 import { documentLabels, fillIn } from '../labels.ts'
-import { formatNumber } from '../report-document.ts'
 import { renderReportPdf } from './report-pdf.ts'
 import { comparable, extractText, pageCount, renderPng } from './typesetting/pdf-inspection.ts'
 

@@ -1,12 +1,11 @@
 import PDFDocument from 'pdfkit'
+import { formatNumber, type PrintedValue } from '#forms/answer-text.ts'
 import { formText } from '#forms/text.ts'
 import type { TableColumn } from '#forms/types.ts'
 import { documentLabels, fillIn, type DocumentLabels } from '../labels.ts'
 import {
-	formatNumber,
 	reportOutline,
 	type AttachmentInfo,
-	type DisplayValue,
 	type OutlineItem,
 	type ReportDocument,
 } from '../report-document.ts'
@@ -236,7 +235,7 @@ class ReportPrinter {
 		this.pdf.y += 8
 	}
 
-	value(value: DisplayValue, color?: string) {
+	value(value: PrintedValue, color?: string) {
 		const { text, color: valueColor } = this.valueStyle(value)
 		this.ts.paragraph(text, {
 			...this.box(12),
@@ -246,7 +245,7 @@ class ReportPrinter {
 		})
 	}
 
-	valueStyle(value: DisplayValue): { text: string; color: string } {
+	valueStyle(value: PrintedValue): { text: string; color: string } {
 		if (value.kind === 'empty') return { text: this.labels.notAnswered, color: COLOR.muted }
 		if (value.kind === 'marker') return { text: `[${value.text}]`, color: COLOR.marker }
 		return { text: value.text, color: COLOR.text }
@@ -297,7 +296,7 @@ class ReportPrinter {
 		}
 	}
 
-	table(columns: { id: string; label: string; column: TableColumn }[], rows: DisplayValue[][]) {
+	table(columns: { id: string; label: string; column: TableColumn }[], rows: PrintedValue[][]) {
 		const fontSize = columns.length > 6 ? 7 : 8
 		const padding = 3
 		const widths = columnWidths(
@@ -380,7 +379,7 @@ class ReportPrinter {
 	}
 
 	/** A row too tall for one page, printed as label/value paragraphs that may break across pages. */
-	stackedRow(columns: { label: string }[], row: DisplayValue[]) {
+	stackedRow(columns: { label: string }[], row: PrintedValue[]) {
 		columns.forEach((column, index) => {
 			const value = row[index]!
 			if (value.kind === 'empty') return

@@ -1,7 +1,6 @@
 import type { Issue, Rule, RuleTarget } from '../types.ts'
-import type { CompiledForm } from './compile.ts'
 import { compileOperand, visibleRows } from './conditions.ts'
-import type { Env, RowScope } from './env.ts'
+import type { CompiledTableShape, Env, RowScope } from './env.ts'
 import { rowScope, visibleAnswer } from './env.ts'
 import { PATTERNS } from './patterns.ts'
 import { compileSettled, isOpenCell, type SettledFn } from './settled.ts'
@@ -19,6 +18,11 @@ export interface CompiledRule {
 	rule: Rule
 	/** Runs the rule and reports each violation (only for visible targets). */
 	run(env: Env, emit: (issue: Issue) => void): void
+}
+
+/** What rules read of the compiled form (`CompiledForm` satisfies it): its tables by id. */
+export interface RuleTables {
+	tables: ReadonlyMap<string, CompiledTableShape>
 }
 
 type TargetCheck = (
@@ -88,7 +92,7 @@ function targetCheck(rule: Exclude<Rule, { kind: 'aggregate' }>): TargetCheck {
 
 function compileTargeted(
 	rule: Exclude<Rule, { kind: 'aggregate' }>,
-	form: CompiledForm,
+	form: RuleTables,
 ): CompiledRule {
 	const target: RuleTarget = rule.target
 	const check = targetCheck(rule)
@@ -154,7 +158,7 @@ function compileTargeted(
 
 function compileAggregate(
 	rule: Extract<Rule, { kind: 'aggregate' }>,
-	form: CompiledForm,
+	form: RuleTables,
 ): CompiledRule {
 	const when = rule.when ? compileSettled(rule.when) : undefined
 	const sums = (env: Env, spec: { table: string; column: string; groupBy: string[] }) => {
@@ -212,6 +216,6 @@ function sameSum(a: number, b: number): boolean {
 	return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
 }
 
-export function compileRule(rule: Rule, form: CompiledForm): CompiledRule {
+export function compileRule(rule: Rule, form: RuleTables): CompiledRule {
 	return rule.kind === 'aggregate' ? compileAggregate(rule, form) : compileTargeted(rule, form)
 }

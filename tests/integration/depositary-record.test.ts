@@ -199,8 +199,8 @@ describe(`the depositary record as code-list releases (${process.env.TEST_DATABA
 		const [audit] = await listAuditEvents(t.db, { subjectType: 'code_list_release' })
 		expect(audit).toMatchObject({
 			action: 'code_list.release_recorded',
-			subject_id: 'sc-depositary-record@1',
-			actor_email: admin.email,
+			subjectId: 'sc-depositary-record@1',
+			actorEmail: admin.email,
 			details: {
 				version: 1,
 				events: [expect.objectContaining({ amendment: 'sc12-2025', date: '2026-02-10' })],

@@ -295,7 +295,7 @@ describe('autosave', () => {
 		expect(answers.b_obstacles_reporting).toBeUndefined()
 		expect((await findReport(t.db, reportId))!.revision).toBe(read.revision + 1)
 		const saves = (await listSaves(t.db, reportId)).filter((s) => s.revision > read.revision)
-		expect(saves.map((s) => s.question_ids)).toEqual([['b_format_comments']])
+		expect(saves.map((s) => s.questionIds)).toEqual([['b_format_comments']])
 	})
 
 	it('saves every one of many racing saves to one report, each at its own revision', async () => {

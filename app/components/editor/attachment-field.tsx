@@ -1,11 +1,11 @@
 import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { isMarked } from '#forms/engine/values.ts'
 import type { AttachmentQuestion, AttachmentRef } from '#forms/types.ts'
 import { ATTACHMENT_ACCEPT } from '../../domain/attachment-types.ts'
 import { useAnswerField } from './answer-field.ts'
 import { useEditor } from './editor-context.tsx'
 import { domId } from './form-model.ts'
-import { isMarked } from './scalar-input.tsx'
 
 function formatSize(bytes: number) {
 	if (bytes < 1024) return `${bytes} B`

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
+import { answerText, valueText } from '#forms/answer-text.ts'
 import type { FormText } from '#forms/text-core.ts'
 import type { FormDefinition } from '#forms/types.ts'
 import type { Conflict } from '../../domain/save-protocol.ts'
@@ -114,18 +115,6 @@ export function SaveStatus({ sync }: { sync: DraftSync }) {
 	)
 }
 
-function display(value: unknown, text: FormText): string {
-	if (value === null || value === undefined) return '—'
-	if (typeof value === 'object' && 'marker' in value)
-		return text.marker((value as { marker: 'not_available' }).marker)
-	if (typeof value === 'object' && value !== null && 'rows' in value) {
-		return `${(value as { rows: unknown[] }).rows.length} rows`
-	}
-	if (Array.isArray(value)) return value.join(', ')
-	if (typeof value === 'object') return Object.values(value as Record<string, unknown>).join(', ')
-	return String(value)
-}
-
 /** Both values of each conflicting answer, to pick one. Nothing is overwritten silently. */
 export function ConflictPanel({
 	sync,
@@ -139,6 +128,13 @@ export function ConflictPanel({
 	const { t } = useTranslation('editor')
 	const conflicts: Conflict[] = useSyncState(sync, (s) => s.conflicts)
 	if (conflicts.length === 0) return null
+	const oneLine = { rowCount: (count: number) => t('conflicts.rows', { count }) }
+	const display = (questionId: string, value: unknown) => {
+		const question = findQuestion(definition, questionId)
+		return question
+			? answerText(question, value, text, { oneLine })
+			: valueText({ type: 'text' }, questionId, value, text)
+	}
 	return (
 		<section
 			className="alert alert--warning conflict-panel"
@@ -155,9 +151,9 @@ export function ConflictPanel({
 						</h3>
 						<dl className="summary-list">
 							<dt>{t('conflicts.yours')}</dt>
-							<dd data-conflict="yours">{display(c.yours, text)}</dd>
+							<dd data-conflict="yours">{display(c.questionId, c.yours)}</dd>
 							<dt>{t('conflicts.theirs', { name: c.theirsBy ?? t('conflicts.someone') })}</dt>
-							<dd data-conflict="theirs">{display(c.theirs, text)}</dd>
+							<dd data-conflict="theirs">{display(c.questionId, c.theirs)}</dd>
 						</dl>
 						<div className="button-row">
 							<button

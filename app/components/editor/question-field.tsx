@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { isMarked } from '#forms/engine/values.ts'
 import type {
 	AttachmentQuestion,
 	CellValue,
@@ -17,7 +18,7 @@ import { useAnswerField } from './answer-field.ts'
 import { AttachmentField } from './attachment-field.tsx'
 import { useEditor, useQuestionState, useVisibleIssues } from './editor-context.tsx'
 import { domId, optionsFor } from './form-model.ts'
-import { isMarked, MarkerSelect, ScalarInput } from './scalar-input.tsx'
+import { MarkerSelect, ScalarInput } from './scalar-input.tsx'
 import { TableField } from './table-field.tsx'
 import { useSyncState } from './use-report-editor.ts'
 

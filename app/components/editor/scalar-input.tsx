@@ -1,13 +1,10 @@
 import { memo, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { isMarked } from '#forms/engine/values.ts'
 import type { FormText } from '#forms/text-core.ts'
 import type { CellValue, Marker, ScalarType, TableColumn } from '#forms/types.ts'
 import { CodePicker, MultiCodePicker } from './code-picker.tsx'
 import { parseNumber, type Option } from './form-model.ts'
-
-export function isMarked(value: unknown): value is { marker: Marker } {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && 'marker' in value
-}
 
 type InputType = ScalarType | Extract<TableColumn, { type: 'checkbox' }>
 

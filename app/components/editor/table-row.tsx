@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { isMarked } from '#forms/engine/values.ts'
 import type { FormText } from '#forms/text-core.ts'
 import type { CellValue, Marker, TableColumn, TableQuestion } from '#forms/types.ts'
 import { useAnswerField } from './answer-field.ts'
@@ -7,7 +8,7 @@ import { useCellState, useEditor, useVisibleIssues } from './editor-context.tsx'
 import { domId, type Option } from './form-model.ts'
 import { MARKER_MENU_SHORTCUT } from './grid-keys.ts'
 import { IssueList } from './question-field.tsx'
-import { isMarked, MarkerSelect, ScalarInput } from './scalar-input.tsx'
+import { MarkerSelect, ScalarInput } from './scalar-input.tsx'
 
 /** `data-column` of the cell holding a row's actions (not a column id: those have no colon). */
 export const ACTIONS_COLUMN = ':actions'

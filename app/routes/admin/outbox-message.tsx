@@ -15,15 +15,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	if (!message) throw notFound()
 	return {
 		message: {
-			to: message.to_address,
+			to: message.toAddress,
 			subject: message.subject,
-			body: message.body_text,
+			body: message.bodyText,
 			status: message.status,
 			kind: message.kind,
 			attempts: message.attempts,
-			lastError: message.last_error,
-			createdAt: message.created_at.toISOString(),
-			sentAt: message.sent_at?.toISOString() ?? null,
+			lastError: message.lastError,
+			createdAt: message.createdAt.toISOString(),
+			sentAt: message.sentAt?.toISOString() ?? null,
 		},
 	}
 }

@@ -31,11 +31,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 		hasMore: messages.length > PAGE_SIZE,
 		messages: messages.slice(0, PAGE_SIZE).map((m) => ({
 			id: m.id,
-			to: m.to_address,
+			to: m.toAddress,
 			subject: m.subject,
 			kind: m.kind,
 			status: m.status,
-			createdAt: m.created_at.toISOString(),
+			createdAt: m.createdAt.toISOString(),
 		})),
 	}
 }

@@ -39,15 +39,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	return {
 		user: { ...user, createdAt: user.createdAt.toISOString() },
 		sessions: (await listUserSessions(db, user.id)).map((s) => ({
-			lastSeenAt: s.last_seen_at.toISOString(),
+			lastSeenAt: s.lastSeenAt.toISOString(),
 			ip: s.ip,
 		})),
 		events: (await listAuditEvents(db, { subjectType: 'user', subjectId: user.id, limit: 20 })).map(
 			(e) => ({
 				id: e.id,
-				at: e.occurred_at.toISOString(),
+				at: e.occurredAt.toISOString(),
 				action: e.action,
-				actor: e.actor_name,
+				actor: e.actorName,
 			}),
 		),
 		parties: await partyOptions(db, context.get(languageContext)),

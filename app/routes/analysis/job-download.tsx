@@ -11,9 +11,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const user = requireRole(context, request, 'analyst', 'reviewer', 'admin')
 	const jobId = routeParam(params.jobId, uuidText())
 	const result = await exportJobResult(context.get(dbContext), jobId)
-	if (!result || result.requested_by !== user.id || !result.result) throw notFound()
+	if (!result || result.requestedBy !== user.id || !result.result) throw notFound()
 	return downloadResponse(new Uint8Array(result.result), {
-		fileName: result.file_name ?? 'export',
-		contentType: result.content_type ?? 'application/octet-stream',
+		fileName: result.fileName ?? 'export',
+		contentType: result.contentType ?? 'application/octet-stream',
 	})
 }

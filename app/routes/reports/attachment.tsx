@@ -18,9 +18,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const attachmentId = routeParam(params.attachmentId, uuidText())
 	const file = await findAttachment(context.get(dbContext), report.id, attachmentId)
 	if (!file) throw notFound()
-	const known = extensionsOf(file.content_type).length > 0
+	const known = extensionsOf(file.contentType).length > 0
 	return downloadResponse(new Uint8Array(file.content), {
-		fileName: storedFileName(file.file_name, file.content_type),
-		contentType: known ? file.content_type : 'application/octet-stream',
+		fileName: storedFileName(file.fileName, file.contentType),
+		contentType: known ? file.contentType : 'application/octet-stream',
 	})
 }

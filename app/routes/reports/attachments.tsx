@@ -67,9 +67,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	return {
 		attachment: {
 			id: row.id,
-			fileName: row.file_name,
-			sizeBytes: row.size_bytes,
-			contentType: row.content_type,
+			fileName: row.fileName,
+			sizeBytes: row.sizeBytes,
+			contentType: row.contentType,
 		},
 	}
 }

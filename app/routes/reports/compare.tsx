@@ -8,13 +8,13 @@ import {
 	listSubmissions,
 	loadAnswerValues,
 } from '#db/queries/reports.ts'
+import { answerText, cellText } from '#forms/answer-text.ts'
 import { getFormDefinition } from '#forms/registry.ts'
 import { formText, type FormText } from '#forms/text.ts'
-import type { Answers, CellValue, Language, Question } from '#forms/types.ts'
+import type { Answers, Language, Question } from '#forms/types.ts'
 import type { Route } from './+types/compare.ts'
 import { requireReport } from './report-access.server.ts'
 import { findQuestion } from '../../components/editor/form-model.ts'
-import { describeValue } from '../../domain/describe-value.ts'
 import {
 	defaultBaseline,
 	diffAcrossVersions,
@@ -35,21 +35,6 @@ const QuerySchema = z.object({
 	to: Side.optional(),
 	previousCycle: z.literal('1').optional(),
 })
-
-function cellText(
-	value: CellValue | undefined,
-	question: Question,
-	columnId: string,
-	text: FormText,
-) {
-	if (value === undefined) return '—'
-	if (typeof value === 'object' && !Array.isArray(value)) return text.marker(value.marker)
-	if (typeof value === 'string') return text.option(`${question.id}.${columnId}`, value)
-	if (Array.isArray(value))
-		return value.map((c) => text.option(`${question.id}.${columnId}`, c)).join(', ')
-	if (typeof value === 'boolean') return value ? '✓' : '—'
-	return String(value)
-}
 
 /** Fixed rows by their dimension labels (e.g. "PFHxS, 2023"), open rows by their position. */
 function rowLabel(question: Question, rowId: string, index: number, text: FormText) {
@@ -145,8 +130,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 			label: text.label(q.questionId),
 			kind: q.kind,
 			hiddenAfter: q.hiddenAfter,
-			before: q.rows || q.fields ? null : describeValue(question, q.before, text),
-			after: q.rows || q.fields ? null : describeValue(question, q.after, text),
+			before: q.rows || q.fields ? null : answerText(question, q.before, text),
+			after: q.rows || q.fields ? null : answerText(question, q.after, text),
 			fields: (q.fields ?? []).map((f) => ({
 				label: text.label(`${q.questionId}.${f.fieldId}`),
 				kind: f.kind,
@@ -160,8 +145,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 				cells: r.cells.map((c) => ({
 					label: text.label(`${q.questionId}.${c.columnId}`),
 					kind: c.kind,
-					before: cellText(c.before, question, c.columnId, text),
-					after: cellText(c.after, question, c.columnId, text),
+					before: cellText(question, c.columnId, c.before, text),
+					after: cellText(question, c.columnId, c.after, text),
 					hidden: Boolean(c.hiddenAfter),
 				})),
 			})),

@@ -83,9 +83,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		status: report.status,
 		attachments: attachments.map((a) => ({
 			id: a.id,
-			questionId: a.question_id,
-			fileName: a.file_name,
-			sizeBytes: a.size_bytes,
+			questionId: a.questionId,
+			fileName: a.fileName,
+			sizeBytes: a.sizeBytes,
 		})),
 		threadCounts,
 		threads: groupThreads(threads),

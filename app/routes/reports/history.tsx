@@ -2,12 +2,12 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { listReportEvents, listSaves, questionHistory } from '#db/queries/reports.ts'
+import { answerText } from '#forms/answer-text.ts'
 import { formText } from '#forms/text.ts'
 import type { Language } from '#forms/types.ts'
 import type { Route } from './+types/history.ts'
 import { requireReport } from './report-access.server.ts'
 import { findQuestion } from '../../components/editor/form-model.ts'
-import { describeValue } from '../../domain/describe-value.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { formatDateTime } from '../../utils/dates.ts'
 import { notFound } from '../../utils/permissions.server.ts'
@@ -32,11 +32,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 			changes: changes.map((c) => ({
 				id: c.id,
 				revision: c.revision,
-				at: c.changed_at.toISOString(),
-				by: c.changed_by_name,
+				at: c.changedAt.toISOString(),
+				by: c.changedByName,
 				source: c.source,
-				old: describeValue(question, c.old_value, text),
-				new: describeValue(question, c.new_value, text),
+				old: answerText(question, c.oldValue, text),
+				new: answerText(question, c.newValue, text),
 			})),
 		}
 	}
@@ -49,10 +49,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		reportId: report.id,
 		saves: saves.map((s) => ({
 			revision: s.revision,
-			at: s.changed_at.toISOString(),
-			by: s.changed_by_name,
+			at: s.changedAt.toISOString(),
+			by: s.changedByName,
 			source: s.source,
-			questions: s.question_ids.map((id) => ({
+			questions: s.questionIds.map((id) => ({
 				id,
 				label: findQuestion(definition, id) ? text.label(id) : id,
 			})),
@@ -60,8 +60,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		events: events.map((e) => ({
 			id: e.id,
 			action: e.action,
-			actor: e.actor_name,
-			at: e.occurred_at.toISOString(),
+			actor: e.actorName,
+			at: e.occurredAt.toISOString(),
 			comment: e.comment,
 		})),
 	}

@@ -24,5 +24,5 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const db = context.get(dbContext)
 	await touchPresence(db, report.id, user.id, sectionId)
 	const others = await listPresence(db, report.id, user.id)
-	return { others: others.map((o) => ({ name: o.name, sectionId: o.section_id })) }
+	return { others: others.map(({ name, sectionId }) => ({ name, sectionId })) }
 }

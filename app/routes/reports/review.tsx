@@ -53,7 +53,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 			['start_review', 'return', 'accept', 'reopen'].includes(a),
 		),
 		reopenRequest: reopenRequest
-			? { by: reopenRequest.actor_name, reason: reopenRequest.comment }
+			? { by: reopenRequest.actorName, reason: reopenRequest.comment }
 			: null,
 		latest: latest
 			? {

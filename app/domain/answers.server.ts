@@ -6,7 +6,6 @@ import {
 	lockReport,
 	readForSave,
 	writeRevisionIfUnchanged,
-	type AnswerWrite,
 	type Report,
 } from '#db/queries/reports.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
@@ -16,8 +15,8 @@ import { getFormDefinition } from '#forms/registry.ts'
 import { isSystemFilled } from '#forms/system-answers.ts'
 import type { FormDefinition } from '#forms/types.ts'
 import { sameValue } from './canonical.ts'
-import { mergeAnswer } from './merge.ts'
 import { validatePatch } from './patch-validation.ts'
+import { planSave } from './save-plan.ts'
 import {
 	MAX_CHANGES_PER_SAVE,
 	type AnswerUpdate,
@@ -152,7 +151,7 @@ const OPTIMISTIC_ATTEMPTS = 4
  * Applies one autosave: reads the report and the answers it touches, asks `authorize` whether the
  * caller may save to it, validates the patch against the report's form, checks that it is
  * editable, merges each question against what others saved since `baseRevision` (see
- * `mergeAnswer`), and writes the changed answers at a new revision with their history. It returns
+ * `planSave`), and writes the changed answers at a new revision with their history. It returns
  * the conflicts it could not resolve: those questions are left as others saved them, never silently
  * overwritten.
  *
@@ -201,47 +200,17 @@ async function attemptSave(db: DbHandle, input: SaveInput): Promise<SaveOutcome 
 	const newest = Math.max(payload.sinceRevision, ...payload.changes.map((c) => c.baseRevision))
 	if (newest > report.revision) return { kind: 'stale', status: 400 }
 
-	const writes: AnswerWrite[] = []
-	const conflicts: Conflict[] = []
-	for (const change of payload.changes) {
-		const current = stored.get(change.questionId)
-		const theirs = current?.value ?? null
-		const mine = isBlank(change.value) ? null : change.value
-		let next: unknown = mine
-		if (current && current.revision > change.baseRevision) {
-			const result = mergeAnswer(change.base ?? null, mine, theirs)
-			if (!result.ok) {
-				conflicts.push({
-					questionId: change.questionId,
-					yours: mine,
-					theirs,
-					theirsRevision: current.revision,
-					theirsBy: current.updatedBy,
-				})
-				continue
-			}
-			next = result.value
-		}
-		if (sameValue(next, theirs)) continue
-		writes.push({ questionId: change.questionId, oldValue: theirs, newValue: next })
-	}
-	let revision = report.revision
+	const { writes, revision, applied, conflicts, updates } = planSave({
+		revision: report.revision,
+		stored,
+		changes: payload.changes,
+		changedSince: read.changed,
+	})
 	if (writes.length > 0) {
 		const written = await writeRevisionIfUnchanged(db, report, input.userId, writes, input.source)
 		if (written === null) return RETRY
-		revision = written
+		if (written !== revision) throw new Error(`Report ${report.id} skipped to revision ${written}`)
 	}
-	const applied = writes.map((w) => ({ questionId: w.questionId, value: w.newValue, revision }))
-	// What others changed since the editor's sync point, then what this save wrote (merged results
-	// the editor does not have yet among them).
-	const written = new Set(applied.map((a) => a.questionId))
-	const sent = new Map(
-		payload.changes.map((c) => [c.questionId, isBlank(c.value) ? null : c.value]),
-	)
-	const updates = [
-		...read.changed.filter((c) => !written.has(c.questionId)),
-		...applied.map((a) => ({ ...a, value: a.value ?? null })),
-	].filter((u) => !sent.has(u.questionId) || !sameValue(u.value, sent.get(u.questionId)))
 	if (writes.length > 0 && isAudited(input)) {
 		await recordAuditEvent(db, {
 			actorUserId: input.userId,

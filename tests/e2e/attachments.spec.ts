@@ -6,8 +6,6 @@ import { ACCOUNTS, expectAccessible, login } from './fixtures.ts'
  * extension of their content, whatever their name says, and a web page disguised as a PDF refused
  * with a message saying what to do. (The country's own reports are left to the other specs.)
  */
-test.describe.configure({ mode: 'serial' })
-
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n')
 
 test('files are named after their content; a disguised web page is refused', async ({ page }) => {

@@ -39,7 +39,9 @@ test('an analyst previews compiled data, sees charts and downloads the workbook'
 	// One row per chemical and year with activity, for every accepted report (column A: party_code).
 	const statistics = workbook.getWorksheet('b3_statistics')!
 	const parties = new Set(statistics.getColumn(1).values.slice(2).map(String))
-	expect([...parties].sort()).toEqual(['AUS', 'BRA', 'DEU', 'FRA', 'ZAF'])
+	// India's too once the review story (review.spec.ts) has accepted it, whichever spec runs first.
+	const seeded = [...parties].filter((party) => party !== 'IND')
+	expect(seeded.sort()).toEqual(['AUS', 'BRA', 'DEU', 'FRA', 'ZAF'])
 	expect(statistics.rowCount).toBeGreaterThan(parties.size * 4)
 })
 
@@ -65,8 +67,18 @@ test('the analysis page opens on a cycle with reports and its questions follow t
 	await login(page, ACCOUNTS.analyst)
 	await page.goto('/analysis')
 	const cycle = page.getByLabel('Reporting cycle')
-	// The DDT cycle is the most recent, but nobody has submitted it yet.
-	await expect(cycle).toHaveValue('sc-art15-6')
+	// The most recent cycle with submitted reports: the 6th, or a later one another spec opened and
+	// submitted to. The DDT cycle is more recent than the 6th, but nobody has submitted it yet.
+	const options = await cycle
+		.locator('option')
+		.evaluateAll((all) => all.map((o) => ({ code: o.getAttribute('value'), label: o.textContent })))
+	const withReports = options.filter((o) => !o.label?.includes('no submitted report yet'))
+	const opened = withReports[0]!.code!
+	expect(withReports.map((o) => o.code)).toContain('sc-art15-6')
+	expect(options.findIndex((o) => o.code === 'sc-ddt-2024-2026')).toBeLessThan(
+		options.findIndex((o) => o.code === 'sc-art15-6'),
+	)
+	await expect(cycle).toHaveValue(opened)
 	await expect(page.getByText(/\d+ reports? match/)).toBeVisible()
 	const questions = page.getByRole('group', { name: 'Questions' })
 	await questions.getByText('Article 15(2): production, import and export data').click()
@@ -91,7 +103,7 @@ test('the analysis page opens on a cycle with reports and its questions follow t
 
 	// Back: the select and the list return to the cycle shown before.
 	await page.goBack()
-	await expect(cycle).toHaveValue('sc-art15-6')
+	await expect(cycle).toHaveValue(opened)
 	await expect(
 		questions.getByText('Article 15(2): production, import and export data'),
 	).toBeVisible()
@@ -103,7 +115,7 @@ test('without JavaScript, the questions follow the cycle chosen before pressing 
 	const context = await browser.newContext({ javaScriptEnabled: false })
 	const page = await context.newPage()
 	await login(page, ACCOUNTS.analyst)
-	await page.goto('/analysis')
+	await page.goto('/analysis?cycle=sc-art15-6')
 	await expect(page.getByLabel('Reporting cycle')).toHaveValue('sc-art15-6')
 	await page.getByText('Article 15(2): production, import and export data').click()
 	await page

@@ -12,7 +12,9 @@ export const ACCOUNTS = {
 	contributorIndia: 'contributor.india@demo.example.org',
 } as const
 
+/** Signs in, after signing out whoever was signed in on the page (a story's steps switch users). */
 export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+	await page.context().clearCookies()
 	await page.goto('/login')
 	await page.getByLabel('Email address').fill(email)
 	await page.getByLabel('Password').fill(password)

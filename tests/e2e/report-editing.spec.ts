@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { art15V6Context, buildCompleteArt15V6Answers } from '#forms/fixtures/builders.ts'
 import { ACCOUNTS, expectAccessible, login, saved, saveThroughApi } from './fixtures.ts'
 
@@ -7,174 +7,189 @@ import { ACCOUNTS, expectAccessible, login, saved, saveThroughApi } from './fixt
  * autosave survives reloads and going offline, two people edit at once, the contact point submits
  * and recalls, and other countries see nothing.
  */
-test.describe.configure({ mode: 'serial', timeout: 180_000 })
-
-let reportUrl = ''
+test.describe.configure({ timeout: 180_000 })
 
 function reportIdOf(url: string) {
 	return /reports\/([0-9a-f-]{36})/.exec(url)![1]!
 }
 
-test('a contributor starts the 6th report from the 5th and fills a statistics and a partner table', async ({
-	page,
-}) => {
-	await login(page, ACCOUNTS.contributorKenya)
+/**
+ * Kenya's 6th report, opened by the signed-in Kenyan user, started from the 5th if no test has
+ * started it yet: its id.
+ */
+async function kenyaSixthReport(page: Page) {
 	await page.goto('/countries/KEN')
 	await page.waitForLoadState('networkidle')
 	const card = page.locator('.report-card', { hasText: '6th cycle' })
-	await card.getByRole('button', { name: 'Start from the previous report' }).click()
-	await expect(
-		page.getByRole('heading', { name: 'Carried over from the previous report' }),
-	).toBeVisible()
-	await expect(page.getByRole('heading', { name: /questions? not carried over/ })).toBeVisible()
-	await expectAccessible(page)
-	await page.getByRole('link', { name: 'Go to the report' }).click()
+	const open = card.getByRole('link', { name: 'Open the report' })
+	if (await open.count()) {
+		await open.click()
+	} else {
+		await card.getByRole('button', { name: 'Start from the previous report' }).click()
+		await page.getByRole('link', { name: 'Go to the report' }).click()
+	}
 	await page.waitForURL(/sections\/[a-z_0-9]+$/)
-	reportUrl = page.url()
+	return reportIdOf(page.url())
+}
 
-	await page.getByRole('link', { name: /Article 15\(2\)/ }).click()
-	// Quantities are asked for the chemicals with some production, import or export.
-	await page
-		.getByRole('combobox', { name: /Any production, import or export\? — .*PFHxS/ })
-		.selectOption('yes')
-	const production = page.getByRole('textbox', { name: /Production.*PFHxS.*2023/ })
-	await production.fill('12.5')
-	await page.keyboard.press('ArrowRight')
-	await page.keyboard.type('4000')
-	const exportCell = page.getByRole('textbox', { name: /Export.*PFHxS.*2023/ })
-	await exportCell.fill('250')
-	// Exports above zero bring up the export partner table.
-	const partners = page
-		.getByRole('region', { name: /States to which the chemicals were exported/ })
-		.first()
-	await partners.getByRole('button', { name: 'Add a row' }).click()
-	await partners.getByRole('combobox', { name: 'Chemical — Row 1' }).fill('PFHx')
-	await page.keyboard.press('Enter')
-	await partners.getByRole('combobox', { name: 'Importing State — Row 1' }).fill('Uganda')
-	await page.keyboard.press('Enter')
-	await partners.getByRole('textbox', { name: 'Quantity (kg) — Row 1' }).fill('250')
-	await partners
-		.getByRole('combobox', { name: /Purpose of the export — Row 1/ })
-		.selectOption({ index: 1 })
-	await saved(page)
-	await expectAccessible(page)
+test('a contributor starts the 6th report from the 5th, fills its tables and follows the checks page', async ({
+	page,
+}) => {
+	let reportUrl = ''
+	await test.step('a contributor starts the 6th report from the 5th and fills a statistics and a partner table', async () => {
+		await login(page, ACCOUNTS.contributorKenya)
+		await page.goto('/countries/KEN')
+		await page.waitForLoadState('networkidle')
+		const card = page.locator('.report-card', { hasText: '6th cycle' })
+		await card.getByRole('button', { name: 'Start from the previous report' }).click()
+		await expect(
+			page.getByRole('heading', { name: 'Carried over from the previous report' }),
+		).toBeVisible()
+		await expect(page.getByRole('heading', { name: /questions? not carried over/ })).toBeVisible()
+		await expectAccessible(page)
+		await page.getByRole('link', { name: 'Go to the report' }).click()
+		await page.waitForURL(/sections\/[a-z_0-9]+$/)
+		reportUrl = page.url()
 
-	await page.reload()
-	await expect(page.getByRole('textbox', { name: /Production.*PFHxS.*2023/ })).toHaveValue('12.5')
-	await expect(page.getByRole('textbox', { name: /Import.*PFHxS.*2023/ })).toHaveValue('4000')
-	await expect(
-		page
+		await page.getByRole('link', { name: /Article 15\(2\)/ }).click()
+		// Quantities are asked for the chemicals with some production, import or export.
+		await page
+			.getByRole('combobox', { name: /Any production, import or export\? — .*PFHxS/ })
+			.selectOption('yes')
+		const production = page.getByRole('textbox', { name: /Production.*PFHxS.*2023/ })
+		await production.fill('12.5')
+		await page.keyboard.press('ArrowRight')
+		await page.keyboard.type('4000')
+		const exportCell = page.getByRole('textbox', { name: /Export.*PFHxS.*2023/ })
+		await exportCell.fill('250')
+		// Exports above zero bring up the export partner table.
+		const partners = page
 			.getByRole('region', { name: /States to which the chemicals were exported/ })
 			.first()
-			.getByRole('combobox', { name: 'Importing State — Row 1' }),
-	).toHaveValue('Uganda')
-})
+		await partners.getByRole('button', { name: 'Add a row' }).click()
+		await partners.getByRole('combobox', { name: 'Chemical — Row 1' }).fill('PFHx')
+		await page.keyboard.press('Enter')
+		await partners.getByRole('combobox', { name: 'Importing State — Row 1' }).fill('Uganda')
+		await page.keyboard.press('Enter')
+		await partners.getByRole('textbox', { name: 'Quantity (kg) — Row 1' }).fill('250')
+		await partners
+			.getByRole('combobox', { name: /Purpose of the export — Row 1/ })
+			.selectOption({ index: 1 })
+		await saved(page)
+		await expectAccessible(page)
 
-test('a statistics table takes rows pasted from a spreadsheet and a "not available" marker', async ({
-	page,
-}) => {
-	await login(page, ACCOUNTS.contributorKenya)
-	await page.goto(reportUrl)
-	await page.getByRole('link', { name: /Article 15\(2\)/ }).click()
-	const statistics = page.getByRole('grid', { name: /Total quantities produced/ })
-	const cell = (row: number, column: string) =>
-		statistics.locator(`td[data-row="${row}"][data-column="${column}"] input[type="text"]`)
-	const columns = ['production_kg', 'import_kg', 'export_kg']
+		await page.reload()
+		await expect(page.getByRole('textbox', { name: /Production.*PFHxS.*2023/ })).toHaveValue('12.5')
+		await expect(page.getByRole('textbox', { name: /Import.*PFHxS.*2023/ })).toHaveValue('4000')
+		await expect(
+			page
+				.getByRole('region', { name: /States to which the chemicals were exported/ })
+				.first()
+				.getByRole('combobox', { name: 'Importing State — Row 1' }),
+		).toHaveValue('Uganda')
+	})
+	await test.step('a statistics table takes rows pasted from a spreadsheet and a "not available" marker', async () => {
+		await login(page, ACCOUNTS.contributorKenya)
+		await page.goto(reportUrl)
+		await page.getByRole('link', { name: /Article 15\(2\)/ }).click()
+		const statistics = page.getByRole('grid', { name: /Total quantities produced/ })
+		const cell = (row: number, column: string) =>
+			statistics.locator(`td[data-row="${row}"][data-column="${column}"] input[type="text"]`)
+		const columns = ['production_kg', 'import_kg', 'export_kg']
 
-	// Two rows of three cells, tab-separated, pasted into the first row's first quantity.
-	await cell(0, 'production_kg').focus()
-	await cell(0, 'production_kg').evaluate((input) => {
-		const clipboardData = new DataTransfer()
-		clipboardData.setData('text/plain', '1\t2\t3\n4\t5\t6\n')
-		input.dispatchEvent(
-			new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }),
+		// Two rows of three cells, tab-separated, pasted into the first row's first quantity.
+		await cell(0, 'production_kg').focus()
+		await cell(0, 'production_kg').evaluate((input) => {
+			const clipboardData = new DataTransfer()
+			clipboardData.setData('text/plain', '1\t2\t3\n4\t5\t6\n')
+			input.dispatchEvent(
+				new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }),
+			)
+		})
+		await expect(
+			page.getByText('Pasted 6 cells. 0 cells could not be read; 0 rows did not fit.'),
+		).toBeVisible()
+		for (const [index, column] of columns.entries()) {
+			await expect(cell(0, column)).toHaveValue(String(index + 1))
+			await expect(cell(1, column)).toHaveValue(String(index + 4))
+		}
+
+		// The third row's production is not available: the cell shows the marker instead of a number.
+		const label = await cell(2, 'production_kg').getAttribute('aria-label')
+		await cell(2, 'production_kg').focus()
+		await page
+			.getByRole('combobox', { name: `Status of ${label!}` })
+			.selectOption({ label: 'Information not available' })
+		const marked = statistics.locator('td[data-row="2"][data-column="production_kg"]')
+		await expect(marked.locator('.marker-chip')).toHaveText('Information not available')
+		await saved(page)
+
+		await page.reload()
+		for (const [index, column] of columns.entries()) {
+			await expect(cell(0, column)).toHaveValue(String(index + 1))
+			await expect(cell(1, column)).toHaveValue(String(index + 4))
+		}
+		await expect(marked.locator('.marker-chip')).toHaveText('Information not available')
+		await expect(cell(2, 'production_kg')).toHaveCount(0)
+	})
+	await test.step('the checks page names each missing cell and takes the user to it; the other chemicals are answered in one action', async () => {
+		await login(page, ACCOUNTS.contributorKenya)
+		const reportBase = reportUrl.replace(/sections\/.*/, '')
+		await page.goto(`${reportBase}validation`)
+		const toAnswer = page.locator('ul.issue-panel').first()
+		// PFHxS 2025: production is marked not available; import and export are still empty.
+		const statistics = toAnswer.locator('li', { hasText: /Total quantities produced/ })
+		await expect(statistics.getByText('2 answers missing')).toBeVisible()
+		const importCell = statistics.getByRole('link', { name: /PFHxS.*· 2025 › Import \(kg\)/ })
+		await expect(
+			statistics.getByRole('link', { name: /PFHxS.*· 2025 › Export \(kg\)/ }),
+		).toBeVisible()
+		// One group per question, however many cells: the activity question lists every chemical.
+		const activity = toAnswer.locator('li', {
+			hasText: /Production, import or export of each chemical/,
+		})
+		await expect(activity).toHaveCount(1)
+		await expect(activity.getByText(/\d+ answers missing/)).toBeVisible()
+		await expectAccessible(page)
+
+		await importCell.click()
+		await expect(page).toHaveURL(
+			/sections\/b_art15_statistics\?check=1#q-b3_statistics-PFHXS_2025-import_kg$/,
 		)
+		await expect(page.getByRole('textbox', { name: /Import \(kg\).*PFHxS.*2025/ })).toBeFocused()
+
+		// "Answer every empty cell with: No" answers every chemical but PFHxS; no quantity rows appear.
+		const activityTable = page.getByRole('region', {
+			name: /Production, import or export of each chemical/,
+		})
+		await activityTable.getByLabel('Answer every empty cell with').selectOption({ label: 'No' })
+		await activityTable.getByRole('button', { name: 'Fill' }).click()
+		await expect(
+			activityTable.getByRole('status').filter({ hasText: /empty cells filled/ }),
+		).toHaveText(/^\d+ empty cells filled\.$/)
+		await expect(
+			activityTable.getByRole('combobox', { name: /Any production, import or export\? — .*PFHxS/ }),
+		).toHaveValue('yes')
+		const quantities = page.getByRole('grid', { name: /Total quantities produced/ })
+		await expect(quantities.getByRole('rowheader')).toHaveCount(3)
+		await saved(page)
+
+		await page.goto(`${reportBase}validation`)
+		await expect(
+			page
+				.locator('ul.issue-panel')
+				.first()
+				.locator('li', {
+					hasText: /Production, import or export of each chemical/,
+				}),
+		).toHaveCount(0)
 	})
-	await expect(
-		page.getByText('Pasted 6 cells. 0 cells could not be read; 0 rows did not fit.'),
-	).toBeVisible()
-	for (const [index, column] of columns.entries()) {
-		await expect(cell(0, column)).toHaveValue(String(index + 1))
-		await expect(cell(1, column)).toHaveValue(String(index + 4))
-	}
-
-	// The third row's production is not available: the cell shows the marker instead of a number.
-	const label = await cell(2, 'production_kg').getAttribute('aria-label')
-	await cell(2, 'production_kg').focus()
-	await page
-		.getByRole('combobox', { name: `Status of ${label!}` })
-		.selectOption({ label: 'Information not available' })
-	const marked = statistics.locator('td[data-row="2"][data-column="production_kg"]')
-	await expect(marked.locator('.marker-chip')).toHaveText('Information not available')
-	await saved(page)
-
-	await page.reload()
-	for (const [index, column] of columns.entries()) {
-		await expect(cell(0, column)).toHaveValue(String(index + 1))
-		await expect(cell(1, column)).toHaveValue(String(index + 4))
-	}
-	await expect(marked.locator('.marker-chip')).toHaveText('Information not available')
-	await expect(cell(2, 'production_kg')).toHaveCount(0)
-})
-
-test('the checks page names each missing cell and takes the user to it; the other chemicals are answered in one action', async ({
-	page,
-}) => {
-	await login(page, ACCOUNTS.contributorKenya)
-	const reportBase = reportUrl.replace(/sections\/.*/, '')
-	await page.goto(`${reportBase}validation`)
-	const toAnswer = page.locator('ul.issue-panel').first()
-	// PFHxS 2025: production is marked not available; import and export are still empty.
-	const statistics = toAnswer.locator('li', { hasText: /Total quantities produced/ })
-	await expect(statistics.getByText('2 answers missing')).toBeVisible()
-	const importCell = statistics.getByRole('link', { name: /PFHxS.*· 2025 › Import \(kg\)/ })
-	await expect(
-		statistics.getByRole('link', { name: /PFHxS.*· 2025 › Export \(kg\)/ }),
-	).toBeVisible()
-	// One group per question, however many cells: the activity question lists every chemical.
-	const activity = toAnswer.locator('li', {
-		hasText: /Production, import or export of each chemical/,
-	})
-	await expect(activity).toHaveCount(1)
-	await expect(activity.getByText(/\d+ answers missing/)).toBeVisible()
-	await expectAccessible(page)
-
-	await importCell.click()
-	await expect(page).toHaveURL(
-		/sections\/b_art15_statistics\?check=1#q-b3_statistics-PFHXS_2025-import_kg$/,
-	)
-	await expect(page.getByRole('textbox', { name: /Import \(kg\).*PFHxS.*2025/ })).toBeFocused()
-
-	// "Answer every empty cell with: No" answers every chemical but PFHxS; no quantity rows appear.
-	const activityTable = page.getByRole('region', {
-		name: /Production, import or export of each chemical/,
-	})
-	await activityTable.getByLabel('Answer every empty cell with').selectOption({ label: 'No' })
-	await activityTable.getByRole('button', { name: 'Fill' }).click()
-	await expect(
-		activityTable.getByRole('status').filter({ hasText: /empty cells filled/ }),
-	).toHaveText(/^\d+ empty cells filled\.$/)
-	await expect(
-		activityTable.getByRole('combobox', { name: /Any production, import or export\? — .*PFHxS/ }),
-	).toHaveValue('yes')
-	const quantities = page.getByRole('grid', { name: /Total quantities produced/ })
-	await expect(quantities.getByRole('rowheader')).toHaveCount(3)
-	await saved(page)
-
-	await page.goto(`${reportBase}validation`)
-	await expect(
-		page
-			.locator('ul.issue-panel')
-			.first()
-			.locator('li', {
-				hasText: /Production, import or export of each chemical/,
-			}),
-	).toHaveCount(0)
 })
 
 test('typing offline is kept and saved when the connection returns', async ({ page, context }) => {
 	await login(page, ACCOUNTS.contributorKenya)
-	await page.goto(reportUrl.replace(/sections\/.*/, 'sections/b_obstacles'))
+	const reportId = await kenyaSixthReport(page)
+	await page.goto(`/reports/${reportId}/sections/b_obstacles`)
 	await page.waitForLoadState('networkidle')
 	await context.setOffline(true)
 	const box = page.getByRole('textbox', { name: /Difficulties met in implementing/ })
@@ -197,7 +212,8 @@ test('an answer the server refuses stays as typed, with its message under it, an
 	page,
 }) => {
 	await login(page, ACCOUNTS.contributorKenya)
-	await page.goto(reportUrl.replace(/sections\/.*/, 'sections/b_obstacles'))
+	const reportId = await kenyaSixthReport(page)
+	await page.goto(`/reports/${reportId}/sections/b_obstacles`)
 	await page.waitForLoadState('networkidle')
 	const refused = page.getByRole('textbox', { name: /Difficulties met in implementing/ })
 	const other = page.getByRole('textbox', { name: /Comments on the reporting format/ })
@@ -226,7 +242,7 @@ test('two people editing at once: different questions merge, the same question s
 	const b = await browser.newPage()
 	await login(a, ACCOUNTS.contributorKenya)
 	await login(b, ACCOUNTS.ocpKenya)
-	const url = reportUrl.replace(/sections\/.*/, 'sections/b_obstacles')
+	const url = `/reports/${await kenyaSixthReport(a)}/sections/b_obstacles`
 	await a.goto(url)
 	await a.waitForLoadState('networkidle')
 	await b.goto(url)
@@ -268,8 +284,8 @@ test('a contributor cannot submit; the contact point fixes the errors, submits, 
 	page,
 	browser,
 }) => {
-	const reportId = reportIdOf(reportUrl)
 	await login(page, ACCOUNTS.contributorKenya)
+	const reportId = await kenyaSixthReport(page)
 	await page.goto(`/reports/${reportId}/submit`)
 	await page.waitForLoadState('networkidle')
 	await expect(
@@ -338,7 +354,8 @@ test('a contributor cannot submit; the contact point fixes the errors, submits, 
 test("another country's users get 404 for the report, its attachments and its history", async ({
 	page,
 }) => {
-	const reportId = reportIdOf(reportUrl)
+	await login(page, ACCOUNTS.contributorKenya)
+	const reportId = await kenyaSixthReport(page)
 	await login(page, ACCOUNTS.contributorIndia)
 	for (const path of [
 		`/reports/${reportId}/sections/a_general`,

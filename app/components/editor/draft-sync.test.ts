@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { sameValue } from '../../domain/canonical.ts'
-import { mergeAnswer } from '../../domain/merge.ts'
-import type { SavePayload, SaveResponse } from '../../domain/save-protocol.ts'
+import { planSave, type StoredAnswerForSave } from '../../domain/save-plan.ts'
+import type { AnswerUpdate, SavePayload } from '../../domain/save-protocol.ts'
 import { DraftSync, type SendResult, type SyncState } from './draft-sync.ts'
 
-/** The server side of the protocol, in memory, with the same merge rules as the real one. */
+/** The server side of the protocol, in memory, planning its saves as the real one does. */
 class FakeServer {
 	revision = 0
-	answers = new Map<string, { value: unknown; revision: number }>()
+	answers = new Map<string, StoredAnswerForSave>()
 	history: { revision: number; questionId: string }[] = []
 	down = false
 	requests = 0
@@ -32,53 +31,32 @@ class FakeServer {
 				},
 			}
 		}
-		const conflicts: SaveResponse['conflicts'] = []
-		const writes: { questionId: string; value: unknown }[] = []
-		for (const change of payload.changes) {
-			const current = this.answers.get(change.questionId)
-			const theirs = current?.value ?? null
-			let next = change.value
-			if (current && current.revision > change.baseRevision) {
-				const merged = mergeAnswer(change.base ?? null, change.value, theirs)
-				if (!merged.ok) {
-					conflicts.push({
-						questionId: change.questionId,
-						yours: change.value,
-						theirs,
-						theirsRevision: current.revision,
-						theirsBy: null,
-					})
-					continue
-				}
-				next = merged.value
-			}
-			if (!sameValue(next, theirs)) writes.push({ questionId: change.questionId, value: next })
+		const { writes, revision, applied, conflicts, updates } = planSave({
+			revision: this.revision,
+			stored: this.answers,
+			changes: payload.changes,
+			changedSince: this.changedSince(payload.sinceRevision),
+		})
+		this.revision = revision
+		for (const { questionId, newValue } of writes) {
+			if (newValue === null) this.answers.delete(questionId)
+			else this.answers.set(questionId, { value: newValue, revision, updatedBy: null })
+			this.history.push({ revision, questionId })
 		}
-		if (writes.length > 0) this.revision++
-		for (const w of writes) {
-			this.answers.set(w.questionId, { value: w.value, revision: this.revision })
-			this.history.push({ revision: this.revision, questionId: w.questionId })
+		return { ok: true, body: { revision, applied, updates, conflicts } }
+	}
+
+	/** The answers changed after `sinceRevision`, as stored now (null: cleared). */
+	private changedSince(sinceRevision: number): AnswerUpdate[] {
+		const changed = new Map<string, number>()
+		for (const { revision, questionId } of this.history) {
+			if (revision > sinceRevision) changed.set(questionId, revision)
 		}
-		const sent = new Map(payload.changes.map((c) => [c.questionId, c.value]))
-		const changedSince = new Set(
-			this.history.filter((h) => h.revision > payload.sinceRevision).map((h) => h.questionId),
-		)
-		const updates = [...changedSince]
-			.map((questionId) => ({
-				questionId,
-				value: this.answers.get(questionId)!.value,
-				revision: this.answers.get(questionId)!.revision,
-			}))
-			.filter((u) => !sent.has(u.questionId) || !sameValue(u.value, sent.get(u.questionId)))
-		return {
-			ok: true,
-			body: {
-				revision: this.revision,
-				applied: writes.map((w) => ({ ...w, revision: this.revision })),
-				updates,
-				conflicts,
-			},
-		}
+		return [...changed].map(([questionId, revision]) => ({
+			questionId,
+			value: this.answers.get(questionId)?.value ?? null,
+			revision,
+		}))
 	}
 }
 
@@ -246,7 +224,7 @@ describe('autosave', () => {
 
 	it('reports a conflict with both values when two editors changed the same answer', async () => {
 		const server = new FakeServer()
-		server.answers.set('q1', { value: 'original', revision: 1 })
+		server.answers.set('q1', { value: 'original', revision: 1, updatedBy: null })
 		server.revision = 1
 		const alice = client(server)
 		const bob = client(server)
@@ -271,7 +249,7 @@ describe('autosave', () => {
 
 	it('takes the other value when the user chooses theirs', async () => {
 		const server = new FakeServer()
-		server.answers.set('q1', { value: 1, revision: 1 })
+		server.answers.set('q1', { value: 1, revision: 1, updatedBy: null })
 		server.revision = 1
 		const alice = client(server)
 		const bob = client(server)
@@ -342,7 +320,7 @@ describe('autosave', () => {
 
 	it('says all is saved when a refused answer is typed back to its saved value', async () => {
 		const server = new FakeServer()
-		server.answers.set('date', { value: '2024-12-15', revision: 1 })
+		server.answers.set('date', { value: '2024-12-15', revision: 1, updatedBy: null })
 		server.revision = 1
 		server.refuses = (value) => value === '2024-13-45'
 		const { sync, type } = client(server)

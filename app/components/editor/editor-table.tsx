@@ -7,6 +7,9 @@ import { onGridKeyDown, useRovingTabStop } from './grid-focus.ts'
 import type { TableGrid } from './table-layout.ts'
 import { cellText, TableRowView } from './table-row.tsx'
 
+/** A row shown, with its index in the answer. */
+export type ShownRow = TableRow & { index: number }
+
 /**
  * The scroll box and the table of a table question. Editable, it is a WAI-ARIA grid: one tab
  * stop, arrow keys between cells (`onGridKeyDown`). Rows are CSS grids on `grid` (see
@@ -29,15 +32,14 @@ export function EditorTable({
 	question: TableQuestion
 	labelId: string
 	keysHelpId?: string
-	/** The rows shown, each with its index in the answer. */
-	rows: (TableRow & { _key: string; index: number })[]
+	rows: ShownRow[]
 	grid: TableGrid
 	dimensionColumns: TableColumn[]
 	editableColumns: TableColumn[]
 	options: Record<string, Option[]>
 	bodyRef: RefObject<HTMLTableSectionElement | null>
 	onPaste: (event: React.ClipboardEvent<HTMLElement>) => void
-	onRemove?: (index: number) => void
+	onRemove?: (rowId: string, position: number) => void
 }) {
 	const { t } = useTranslation('editor')
 	const { text, editable } = useEditor()
@@ -127,7 +129,7 @@ export function EditorTable({
 				>
 					{rows.map((row, position) => (
 						<TableRowView
-							key={row._key}
+							key={row.id}
 							question={question}
 							index={row.index}
 							position={position}

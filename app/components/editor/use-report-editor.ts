@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react'
-import { evaluate } from '#forms/engine/index.ts'
+import { evaluate, evaluateChanges } from '#forms/engine/index.ts'
 import type { Answers, FormContext, FormDefinition } from '#forms/types.ts'
 import { validatePatch } from '../../domain/patch-validation.ts'
 import type { SaveErrorResponse, SavePayload, SaveResponse } from '../../domain/save-protocol.ts'
@@ -102,8 +102,11 @@ function useEvaluationScheduler(
 		let frame: number | null = null
 		const reevaluate = () => {
 			frame = null
+			const ids = [...changed]
 			changed.clear()
-			store.setEvaluation(evaluate(definition, answers.answers, formContext))
+			store.setEvaluation(
+				evaluateChanges(definition, store.evaluation, answers.answers, formContext, ids),
+			)
 		}
 		const unsubscribe = answers.onChange(({ questionId, rowId, source }) => {
 			if (source === 'user' && editable) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react'
-import { evaluate, evaluateChanges } from '#forms/engine/index.ts'
+import { evaluate } from '#forms/engine/evaluate.ts'
+import { evaluateChanges } from '#forms/engine/incremental.ts'
 import type { Answers, FormContext, FormDefinition } from '#forms/types.ts'
-import { validatePatch } from '../../domain/patch-validation.ts'
 import type { SaveErrorResponse, SavePayload, SaveResponse } from '../../domain/save-protocol.ts'
 import { AnswersStore } from './answers-store.ts'
 import { DraftSync, type SendResult, type SyncState } from './draft-sync.ts'
@@ -50,7 +50,7 @@ type EditorInput = {
 }
 
 function createDraftSync(input: EditorInput, answers: AnswersStore) {
-	const { definition, reportId } = input
+	const { reportId } = input
 	return new DraftSync({
 		storageKey: `chemrep:draft:${reportId}:${input.userId}`,
 		revision: input.revision,
@@ -62,17 +62,9 @@ function createDraftSync(input: EditorInput, answers: AnswersStore) {
 		),
 		getValue: (id) => answers.get(id),
 		setValue: (id, value) => answers.set(id, value, 'sync'),
-		send: async (payload) => {
-			const errors = validatePatch(definition, payload.changes)
-			if (errors.length > 0) {
-				return {
-					ok: false,
-					status: 400,
-					body: { error: 'invalid', message: 'save.errors.invalid', errors },
-				}
-			}
-			return postAnswers(reportId, payload)
-		},
+		// The server checks each answer against the engine's draft schema and names those it
+		// refuses; the browser does not load the schemas (zod) for that.
+		send: (payload) => postAnswers(reportId, payload),
 		storage: typeof window === 'undefined' ? undefined : window.localStorage,
 		isOnline: () => (typeof navigator === 'undefined' ? true : navigator.onLine),
 	})
@@ -155,8 +147,7 @@ function useDraftLifecycle(sync: DraftSync, editable: boolean) {
 
 /**
  * The editor's state: the answers store holds the answers, the engine re-evaluates what a change
- * touches, and `DraftSync` autosaves. Values are checked against the engine's draft schema before
- * each save (`validatePatch`); what the user sees is the engine's evaluation.
+ * touches, and `DraftSync` autosaves (the server checks each answer before writing it).
  */
 export function useReportEditor(input: EditorInput) {
 	const answers = useOnce(() => new AnswersStore(input.answers))

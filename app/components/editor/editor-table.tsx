@@ -7,6 +7,54 @@ import { onGridKeyDown, useRovingTabStop } from './grid-focus.ts'
 import type { TableGrid } from './table-layout.ts'
 import { cellText, TableRowView } from './table-row.tsx'
 
+/** The header row: the columns that name a row, the row number, the answer columns, actions. */
+function TableHeader({
+	question,
+	dimensionColumns,
+	editableColumns,
+	rowActions,
+}: {
+	question: TableQuestion
+	dimensionColumns: TableColumn[]
+	editableColumns: TableColumn[]
+	rowActions: boolean
+}) {
+	const { t } = useTranslation('editor')
+	const { text } = useEditor()
+	const open = question.rows.kind === 'open'
+	return (
+		<thead role="rowgroup">
+			<tr role="row">
+				{dimensionColumns.map((c) => (
+					<th key={c.id} scope="col" role="columnheader">
+						{text.label(`${question.id}.${c.id}`)}
+					</th>
+				))}
+				{open ? (
+					<th scope="col" role="columnheader">
+						<span className="visually-hidden">{t('table.rowNumber')}</span>#
+					</th>
+				) : null}
+				{editableColumns.map((c) => (
+					<th key={c.id} scope="col" role="columnheader">
+						{text.label(`${question.id}.${c.id}`)}
+						{'unit' in c &&
+						c.unit &&
+						!text.label(`${question.id}.${c.id}`).includes(text.unit(c.unit)) ? (
+							<span className="unit"> ({text.unit(c.unit)})</span>
+						) : null}
+					</th>
+				))}
+				{rowActions ? (
+					<th scope="col" role="columnheader">
+						<span className="visually-hidden">{t('table.actions')}</span>
+					</th>
+				) : null}
+			</tr>
+		</thead>
+	)
+}
+
 /** A row shown, with its index in the answer. */
 export type ShownRow = TableRow & { index: number }
 
@@ -92,35 +140,12 @@ export function EditorTable({
 					} as React.CSSProperties
 				}
 			>
-				<thead role="rowgroup">
-					<tr role="row">
-						{dimensionColumns.map((c) => (
-							<th key={c.id} scope="col" role="columnheader">
-								{text.label(`${question.id}.${c.id}`)}
-							</th>
-						))}
-						{open ? (
-							<th scope="col" role="columnheader">
-								<span className="visually-hidden">{t('table.rowNumber')}</span>#
-							</th>
-						) : null}
-						{editableColumns.map((c) => (
-							<th key={c.id} scope="col" role="columnheader">
-								{text.label(`${question.id}.${c.id}`)}
-								{'unit' in c &&
-								c.unit &&
-								!text.label(`${question.id}.${c.id}`).includes(text.unit(c.unit)) ? (
-									<span className="unit"> ({text.unit(c.unit)})</span>
-								) : null}
-							</th>
-						))}
-						{onRemove ? (
-							<th scope="col" role="columnheader">
-								<span className="visually-hidden">{t('table.actions')}</span>
-							</th>
-						) : null}
-					</tr>
-				</thead>
+				<TableHeader
+					question={question}
+					dimensionColumns={dimensionColumns}
+					editableColumns={editableColumns}
+					rowActions={onRemove !== undefined}
+				/>
 				<tbody
 					ref={bodyRef}
 					role="rowgroup"

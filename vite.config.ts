@@ -4,15 +4,7 @@ import { defineConfig } from 'vite'
 export default defineConfig({
 	plugins: [reactRouter()],
 	optimizeDeps: {
-		include: [
-			'react',
-			'react-dom',
-			'react-router',
-			'react-i18next',
-			'i18next',
-			'zod',
-			'react-hook-form',
-		],
+		include: ['react', 'react-dom', 'react-router', 'react-i18next', 'i18next', 'zod'],
 		exclude: ['@electric-sql/pglite', 'pg', 'kysely', 'pdfkit', 'exceljs', 'hash-wasm'],
 	},
 	ssr: {

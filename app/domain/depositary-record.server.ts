@@ -10,7 +10,6 @@ import {
 	CHEMICALS,
 	DEPOSITARY_EVENT_KINDS,
 	DEPOSITARY_RECORD_LIST_ID,
-	RecordedEventSchema,
 	depositaryRecordWith,
 	isAmendmentId,
 	isOptInParty,
@@ -19,6 +18,7 @@ import {
 	type DepositaryRelease,
 	type RecordedEvent,
 } from '#forms/codelists/index.ts'
+import { RecordedEventSchema } from '#forms/codelists/depositary-events.ts'
 import { isIsoDate } from '#forms/engine/patterns.ts'
 import { todayIso } from '../utils/dates.ts'
 import type { FieldErrors } from '../utils/request.server.ts'

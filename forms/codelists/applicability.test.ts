@@ -3,7 +3,6 @@ import type { FormContext } from '../types.ts'
 import {
 	AMENDMENTS,
 	BUILT_IN_DEPOSITARY_RECORD,
-	RecordedEventSchema,
 	amendmentEntryIntoForce,
 	amendmentStatus,
 	chemicalApplicability,
@@ -15,6 +14,7 @@ import {
 	laterChangesFor,
 	type RecordedEvent,
 } from './index.ts'
+import { RecordedEventSchema } from './depositary-events.ts'
 
 const source = { reference: 'C.N.999.2025.TREATIES-XXVII.15', source: 'test', verified: true }
 

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import {
 	AMENDMENTS,
 	ANNEX_AMENDMENT_IDS,
@@ -6,6 +5,7 @@ import {
 	type AmendmentId,
 } from './amendments.ts'
 import { getChemical, type LaterChange } from './chemicals.ts'
+import type { RecordedEvent } from './depositary-events.ts'
 import { partyConventionStatus } from './party-status.ts'
 
 /**
@@ -41,45 +41,6 @@ export const DEPOSITARY_EVENT_KINDS = [
 	'withdrawal',
 ] as const
 export type DepositaryEventKind = (typeof DEPOSITARY_EVENT_KINDS)[number]
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-const PartyCode = z.string().regex(/^[A-Z]{3}$/)
-const Amendment = z.enum(ANNEX_AMENDMENT_IDS as [AmendmentId, ...AmendmentId[]])
-const Provenance = {
-	/** The depositary notification (C.N. number) when known. */
-	reference: z.string().max(300).nullable(),
-	/** Where the entry was read, in words an auditor can follow. */
-	source: z.string().min(1).max(2000),
-	/** False where it rests on a secondary source or could not be checked. */
-	verified: z.boolean(),
-}
-const PartyAmendmentEvent = {
-	partyCode: PartyCode,
-	amendment: Amendment,
-	date: IsoDate,
-	chemicals: z.array(z.string()).min(1).optional(),
-	...Provenance,
-}
-
-/** One entry of the record, as stored (each release holds a list of them). */
-export const RecordedEventSchema = z.discriminatedUnion('kind', [
-	z.strictObject({
-		kind: z.literal('communication'),
-		amendment: Amendment,
-		date: IsoDate,
-		...Provenance,
-	}),
-	z.strictObject({
-		kind: z.literal('declaration'),
-		partyCode: PartyCode,
-		date: IsoDate.nullable(),
-		...Provenance,
-	}),
-	z.strictObject({ kind: z.literal('ratification'), ...PartyAmendmentEvent }),
-	z.strictObject({ kind: z.literal('non_acceptance'), ...PartyAmendmentEvent }),
-	z.strictObject({ kind: z.literal('withdrawal'), ...PartyAmendmentEvent }),
-])
-export type RecordedEvent = z.infer<typeof RecordedEventSchema>
 
 export interface DepositaryRecord {
 	/** The newest release folded in; 0 when only the built-in record is. */

@@ -36,14 +36,13 @@ export type {
 	DepositaryRecord,
 	DepositaryRelease,
 	LaterChangeStatus,
-	RecordedEvent,
 } from './applicability.ts'
+export type { RecordedEvent } from './depositary-events.ts'
 export { AMENDMENTS, ANNEX_AMENDMENT_IDS, isAmendmentId } from './amendments.ts'
 export {
 	BUILT_IN_DEPOSITARY_RECORD,
 	DEPOSITARY_EVENT_KINDS,
 	DEPOSITARY_RECORD_LIST_ID,
-	RecordedEventSchema,
 	amendmentEntryIntoForce,
 	amendmentStatus,
 	chemicalApplicability,

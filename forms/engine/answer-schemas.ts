@@ -134,8 +134,8 @@ export function issuePath(issue: Issue): string[] {
 }
 
 /**
- * The one place answer schemas come from, so client (react-hook-form resolver) and server
- * (action) can never disagree. Cached per definition and context.
+ * The one place answer schemas come from, so every check of answers (the editor's patches, the
+ * server's actions) agrees. Cached per definition and context.
  */
 export function buildAnswerSchemas(def: FormDefinition, ctx: FormContext): AnswerSchemas {
 	const draft = draftSchema(def)

@@ -11,6 +11,7 @@ import type { CodeListPins } from '../codelists/index.ts'
 import type { ValueCheck } from './checks.ts'
 import { compileValueCheck } from './checks.ts'
 import { cellDependencies, compileCondition, conditionDependencies } from './conditions.ts'
+import { buildDependencyIndex, type DependencyIndex } from './dependencies.ts'
 import type { CompiledTableShape, CondFn } from './env.ts'
 import { isEmail, isPhone, isUrl } from './patterns.ts'
 import type { CompiledRule } from './rules.ts'
@@ -64,6 +65,8 @@ export interface CompiledForm {
 	sections: { id: string; partId: string; questions: CompiledQuestion[] }[]
 	tables: Map<string, CompiledTable>
 	rules: CompiledRule[]
+	/** What each visibility, question and rule reads (see `evaluateChanges`). */
+	dependencies: DependencyIndex
 	fixedRows(ctx: FormContext): Map<string, FixedRow[]>
 	/** Expected fixed rows per table, keyed by row key (cached per context). */
 	fixedKeys(ctx: FormContext): Map<string, Map<string, FixedRow>>
@@ -259,15 +262,20 @@ export function compileForm(def: FormDefinition): CompiledForm {
 		return keys
 	}
 
+	const order = visibilityOrder(def)
 	const form: CompiledForm = {
 		def,
 		questions,
 		byId,
-		visibilityOrder: visibilityOrder(def),
+		visibilityOrder: order,
 		parts,
 		sections,
 		tables,
 		rules: [],
+		dependencies: buildDependencyIndex(
+			def,
+			order.map((node) => node.id),
+		),
 		fixedRows,
 		fixedKeys,
 	}

@@ -224,17 +224,22 @@ export function conditionDependencies(
 		conditionDependencies(condition.where, into)
 	} else {
 		for (const operand of [condition.left, condition.right]) {
-			if (!isOperand(operand)) continue
-			if ('question' in operand) into.add(operand.question)
-			else if ('lookup' in operand) into.add(operand.lookup.table)
-			else if ('sum' in operand) {
-				into.add(operand.sum.table)
-				conditionDependencies(operand.sum.where, into)
-			} else if ('count' in operand) {
-				into.add(operand.count.table)
-				conditionDependencies(operand.count.where, into)
-			}
+			if (isOperand(operand)) operandDependencies(operand, into)
 		}
+	}
+	return into
+}
+
+/** Ids of the questions an operand reads (a cell or the context reads none). */
+export function operandDependencies(operand: Operand, into = new Set<string>()): Set<string> {
+	if ('question' in operand) into.add(operand.question)
+	else if ('lookup' in operand) into.add(operand.lookup.table)
+	else if ('sum' in operand) {
+		into.add(operand.sum.table)
+		conditionDependencies(operand.sum.where, into)
+	} else if ('count' in operand) {
+		into.add(operand.count.table)
+		conditionDependencies(operand.count.where, into)
 	}
 	return into
 }

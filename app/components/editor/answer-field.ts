@@ -1,47 +1,61 @@
 import { useCallback, useSyncExternalStore } from 'react'
-import { get, type Control, type FieldValues } from 'react-hook-form'
+import type { CellValue } from '#forms/types.ts'
+import type { AnswersStore } from './answers-store.ts'
 import { useEditor } from './editor-context.tsx'
 
-/** Whether a change at `changed` (a field, or a whole question or table) can touch `name`. */
-function touches(changed: string | undefined, name: string) {
-	return (
-		changed === undefined ||
-		changed === name ||
-		name.startsWith(`${changed}.`) ||
-		changed.startsWith(`${name}.`)
+/**
+ * What `read` takes from the answers store, following one question: the component re-renders when
+ * a change of that answer changes what `read` returns (compared with `Object.is`).
+ */
+function useFromAnswer<T>(questionId: string, read: (answers: AnswersStore) => T): T {
+	const { answers } = useEditor()
+	const subscribe = useCallback(
+		(notify: () => void) => answers.subscribe(questionId, notify),
+		[answers, questionId],
 	)
+	const snapshot = () => read(answers)
+	return useSyncExternalStore(subscribe, snapshot, snapshot)
 }
 
 /**
- * One answer (or table cell, or part of an answer) of the editor's react-hook-form state: its
- * value, and `onChange`, which records a change as typing does (dirty state, the editor's change
- * listener, autosave).
- *
- * `useController` would do the same, but each of its fields subscribes twice and asks for all
- * values, so on every keystroke react-hook-form deep-copies every answer of the report and runs
- * two callbacks per field (about 600 in a statistics table). This reads the field's own value from
- * the form's state stream instead: a change re-renders the fields whose value it changed. It relies on react-hook-form internals (`_subjects`,
- * `_formValues`), which is why react-hook-form is pinned in package.json.
+ * One answer of the editor's answers store: its value, and `onChange`, which records a change as
+ * typing does (dirty state, autosave, evaluation). Re-renders when this answer changes only.
  */
-export function useAnswerField<T = unknown>(name: string) {
-	const control = useEditor().control as unknown as Control<FieldValues>
-	const subscribe = useCallback(
-		(notify: () => void) =>
-			control._subjects.state.subscribe({
-				next: (event) => {
-					if (touches(event.name, name)) notify()
-				},
-			}).unsubscribe,
-		[control, name],
+export function useAnswerField<T = unknown>(questionId: string) {
+	const { answers } = useEditor()
+	const value = useFromAnswer(questionId, (store) => store.get(questionId) as T | undefined)
+	const onChange = useCallback(
+		(next: T | undefined) => answers.set(questionId, next),
+		[answers, questionId],
 	)
-	const read = useCallback(() => get(control._formValues, name) as T | undefined, [control, name])
+	return { value, onChange }
+}
+
+/** Something derived from one answer (a table's marker): re-renders when it changes. */
+export function useAnswerSlice<T>(questionId: string, select: (value: unknown) => T): T {
+	return useFromAnswer(questionId, (store) => select(store.get(questionId)))
+}
+
+/** The ids of a table's rows: re-renders when rows are added or removed, not on cell changes. */
+export function useRowIds(questionId: string): readonly string[] {
+	return useFromAnswer(questionId, (store) => store.rowIds(questionId))
+}
+
+/** One cell of a table answer: re-renders when that cell changes only (not on other cells). */
+export function useCellField(questionId: string, rowId: string, columnId: string) {
+	const { answers } = useEditor()
+	const subscribe = useCallback(
+		(notify: () => void) => answers.subscribeCell(questionId, rowId, columnId, notify),
+		[answers, questionId, rowId, columnId],
+	)
+	const read = useCallback(
+		() => answers.getCell(questionId, rowId, columnId),
+		[answers, questionId, rowId, columnId],
+	)
 	const value = useSyncExternalStore(subscribe, read, read)
 	const onChange = useCallback(
-		(next: T | undefined) => {
-			// react-hook-form applies changes to registered fields only; registering again changes nothing.
-			void control.register(name).onChange({ target: { name, value: next }, type: 'change' })
-		},
-		[control, name],
+		(next: CellValue | null | undefined) => answers.setCell(questionId, rowId, columnId, next),
+		[answers, questionId, rowId, columnId],
 	)
 	return { value, onChange }
 }

@@ -22,6 +22,107 @@ type PickerProps = {
 }
 
 /**
+ * The keys of a picker's text box: ↓/↑ move in the open list (in a table cell, ↓ opens it only
+ * with Alt, so plain ↓ moves between rows), Enter chooses, Escape closes, Backspace in the empty
+ * box removes a multiple picker's last choice.
+ */
+function pickerKeyDown(picker: {
+	open: boolean
+	inCell?: boolean
+	count: number
+	setActive: (update: (active: number) => number) => void
+	openList: () => void
+	close: () => void
+	chooseActive: () => void
+	cancel: () => void
+	onEmptyBackspace?: () => void
+}) {
+	const { open, count, setActive } = picker
+	return (event: React.KeyboardEvent<HTMLInputElement>) => {
+		if (event.key === 'ArrowDown') {
+			if (open) setActive((a) => Math.min(a + 1, count - 1))
+			else if (!picker.inCell || event.altKey) picker.openList()
+			else return
+			event.preventDefault()
+		} else if (event.key === 'ArrowUp') {
+			if (!open) return
+			event.preventDefault()
+			if (event.altKey) picker.close()
+			else setActive((a) => Math.max(a - 1, 0))
+		} else if (event.key === 'Enter') {
+			if (open) {
+				event.preventDefault()
+				picker.chooseActive()
+			}
+		} else if (event.key === 'Escape') {
+			if (open) {
+				event.preventDefault()
+				event.stopPropagation()
+				picker.cancel()
+			}
+		} else if (event.key === 'Backspace' && picker.onEmptyBackspace && !event.currentTarget.value) {
+			picker.onEmptyBackspace()
+		}
+	}
+}
+
+/** The options matching what was typed, in the top layer (see `useAnchoredPopup`). */
+function PickerList({
+	listRef,
+	listId,
+	open,
+	matches,
+	active,
+	value,
+	choose,
+}: {
+	listRef: React.RefObject<HTMLUListElement | null>
+	listId: string
+	open: boolean
+	matches: Option[]
+	active: number
+	value: string | null
+	choose: (option: Option) => void
+}) {
+	const { t } = useTranslation('editor')
+	return (
+		<ul
+			ref={listRef}
+			id={listId}
+			role="listbox"
+			className="picker__list"
+			popover="manual"
+			hidden={!open}
+		>
+			{open && matches.length === 0 ? (
+				<li className="picker__empty" role="presentation">
+					{t('picker.noMatch')}
+				</li>
+			) : null}
+			{open
+				? matches.map((option, index) => (
+						<li
+							key={option.code}
+							id={`${listId}-${index}`}
+							role="option"
+							aria-selected={option.code === value}
+							className={
+								index === active ? 'picker__option picker__option--active' : 'picker__option'
+							}
+							onMouseDown={(event) => {
+								event.preventDefault()
+								choose(option)
+							}}
+						>
+							{option.label}
+						</li>
+					))
+				: null}
+		</ul>
+	)
+}
+
+/**
  * A searchable picker (ARIA combobox with a listbox) for long code lists such as countries and
  * chemicals: type part of a name, another name ("Ivory Coast", "UK") or a code, move with the
  * arrow keys, choose with Enter. Emptying the text and leaving clears the answer. The list opens
@@ -74,33 +175,20 @@ export function CodePicker({
 		setOpen(true)
 	}
 
-	const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
-		if (event.key === 'ArrowDown') {
-			if (open) setActive((a) => Math.min(a + 1, matches.length - 1))
-			else if (!inCell || event.altKey) openList()
-			else return
-			event.preventDefault()
-		} else if (event.key === 'ArrowUp') {
-			if (!open) return
-			event.preventDefault()
-			if (event.altKey) setOpen(false)
-			else setActive((a) => Math.max(a - 1, 0))
-		} else if (event.key === 'Enter') {
-			if (open) {
-				event.preventDefault()
-				choose(matches[active])
-			}
-		} else if (event.key === 'Escape') {
-			if (open) {
-				event.preventDefault()
-				event.stopPropagation()
-				setOpen(false)
-				setQuery(null)
-			}
-		} else if (event.key === 'Backspace' && onEmptyBackspace && !event.currentTarget.value) {
-			onEmptyBackspace()
-		}
-	}
+	const onKeyDown = pickerKeyDown({
+		open,
+		inCell,
+		count: matches.length,
+		setActive,
+		openList,
+		close: () => setOpen(false),
+		chooseActive: () => choose(matches[active]),
+		cancel: () => {
+			setOpen(false)
+			setQuery(null)
+		},
+		onEmptyBackspace,
+	})
 
 	return (
 		<div className={inCell ? 'picker picker--compact' : 'picker'}>
@@ -154,39 +242,15 @@ export function CodePicker({
 					×
 				</button>
 			) : null}
-			<ul
-				ref={listRef}
-				id={listId}
-				role="listbox"
-				className="picker__list"
-				popover="manual"
-				hidden={!open}
-			>
-				{open && matches.length === 0 ? (
-					<li className="picker__empty" role="presentation">
-						{t('picker.noMatch')}
-					</li>
-				) : null}
-				{open
-					? matches.map((option, index) => (
-							<li
-								key={option.code}
-								id={`${listId}-${index}`}
-								role="option"
-								aria-selected={option.code === value}
-								className={
-									index === active ? 'picker__option picker__option--active' : 'picker__option'
-								}
-								onMouseDown={(event) => {
-									event.preventDefault()
-									choose(option)
-								}}
-							>
-								{option.label}
-							</li>
-						))
-					: null}
-			</ul>
+			<PickerList
+				listRef={listRef}
+				listId={listId}
+				open={open}
+				matches={matches}
+				active={active}
+				value={value}
+				choose={choose}
+			/>
 		</div>
 	)
 }

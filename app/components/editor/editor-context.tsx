@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react'
-import type { Control } from 'react-hook-form'
 import type { CodeListAliases } from '#forms/codelists/index.ts'
 import type { FormText } from '#forms/text-core.ts'
-import type { Answers, FormContext, FormDefinition, Issue } from '#forms/types.ts'
+import type { FormContext, FormDefinition, Issue } from '#forms/types.ts'
 import type { ThreadData } from '../review/threads.tsx'
+import type { AnswersStore } from './answers-store.ts'
 import type { DraftSync } from './draft-sync.ts'
 import { issueKeyOf, useStoreSlice, type EvaluationStore } from './evaluation-store.ts'
 import { summarizeProgress, type ProgressSummary } from './form-model.ts'
@@ -18,7 +18,8 @@ export type EditorContextValue = {
 	text: FormText
 	/** Other names pickers search code lists by ("Ivory Coast", "PFOS"), from the server. */
 	aliases: CodeListAliases
-	control: Control<Answers>
+	/** The answers as edited (unsaved changes included). */
+	answers: AnswersStore
 	store: EvaluationStore
 	/** The autosave: answers it could not save are shown under their question. */
 	sync: DraftSync

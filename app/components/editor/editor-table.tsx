@@ -7,6 +7,57 @@ import { onGridKeyDown, useRovingTabStop } from './grid-focus.ts'
 import type { TableGrid } from './table-layout.ts'
 import { cellText, TableRowView } from './table-row.tsx'
 
+/** The header row: the columns that name a row, the row number, the answer columns, actions. */
+function TableHeader({
+	question,
+	dimensionColumns,
+	editableColumns,
+	rowActions,
+}: {
+	question: TableQuestion
+	dimensionColumns: TableColumn[]
+	editableColumns: TableColumn[]
+	rowActions: boolean
+}) {
+	const { t } = useTranslation('editor')
+	const { text } = useEditor()
+	const open = question.rows.kind === 'open'
+	return (
+		<thead role="rowgroup">
+			<tr role="row">
+				{dimensionColumns.map((c) => (
+					<th key={c.id} scope="col" role="columnheader">
+						{text.label(`${question.id}.${c.id}`)}
+					</th>
+				))}
+				{open ? (
+					<th scope="col" role="columnheader">
+						<span className="visually-hidden">{t('table.rowNumber')}</span>#
+					</th>
+				) : null}
+				{editableColumns.map((c) => (
+					<th key={c.id} scope="col" role="columnheader">
+						{text.label(`${question.id}.${c.id}`)}
+						{'unit' in c &&
+						c.unit &&
+						!text.label(`${question.id}.${c.id}`).includes(text.unit(c.unit)) ? (
+							<span className="unit"> ({text.unit(c.unit)})</span>
+						) : null}
+					</th>
+				))}
+				{rowActions ? (
+					<th scope="col" role="columnheader">
+						<span className="visually-hidden">{t('table.actions')}</span>
+					</th>
+				) : null}
+			</tr>
+		</thead>
+	)
+}
+
+/** A row shown, with its index in the answer. */
+export type ShownRow = TableRow & { index: number }
+
 /**
  * The scroll box and the table of a table question. Editable, it is a WAI-ARIA grid: one tab
  * stop, arrow keys between cells (`onGridKeyDown`). Rows are CSS grids on `grid` (see
@@ -29,15 +80,14 @@ export function EditorTable({
 	question: TableQuestion
 	labelId: string
 	keysHelpId?: string
-	/** The rows shown, each with its index in the answer. */
-	rows: (TableRow & { _key: string; index: number })[]
+	rows: ShownRow[]
 	grid: TableGrid
 	dimensionColumns: TableColumn[]
 	editableColumns: TableColumn[]
 	options: Record<string, Option[]>
 	bodyRef: RefObject<HTMLTableSectionElement | null>
 	onPaste: (event: React.ClipboardEvent<HTMLElement>) => void
-	onRemove?: (index: number) => void
+	onRemove?: (rowId: string, position: number) => void
 }) {
 	const { t } = useTranslation('editor')
 	const { text, editable } = useEditor()
@@ -90,35 +140,12 @@ export function EditorTable({
 					} as React.CSSProperties
 				}
 			>
-				<thead role="rowgroup">
-					<tr role="row">
-						{dimensionColumns.map((c) => (
-							<th key={c.id} scope="col" role="columnheader">
-								{text.label(`${question.id}.${c.id}`)}
-							</th>
-						))}
-						{open ? (
-							<th scope="col" role="columnheader">
-								<span className="visually-hidden">{t('table.rowNumber')}</span>#
-							</th>
-						) : null}
-						{editableColumns.map((c) => (
-							<th key={c.id} scope="col" role="columnheader">
-								{text.label(`${question.id}.${c.id}`)}
-								{'unit' in c &&
-								c.unit &&
-								!text.label(`${question.id}.${c.id}`).includes(text.unit(c.unit)) ? (
-									<span className="unit"> ({text.unit(c.unit)})</span>
-								) : null}
-							</th>
-						))}
-						{onRemove ? (
-							<th scope="col" role="columnheader">
-								<span className="visually-hidden">{t('table.actions')}</span>
-							</th>
-						) : null}
-					</tr>
-				</thead>
+				<TableHeader
+					question={question}
+					dimensionColumns={dimensionColumns}
+					editableColumns={editableColumns}
+					rowActions={onRemove !== undefined}
+				/>
 				<tbody
 					ref={bodyRef}
 					role="rowgroup"
@@ -127,7 +154,7 @@ export function EditorTable({
 				>
 					{rows.map((row, position) => (
 						<TableRowView
-							key={row._key}
+							key={row.id}
 							question={question}
 							index={row.index}
 							position={position}

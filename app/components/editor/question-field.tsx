@@ -18,30 +18,10 @@ import { useAnswerField } from './answer-field.ts'
 import { AttachmentField } from './attachment-field.tsx'
 import { useEditor, useQuestionState, useVisibleIssues } from './editor-context.tsx'
 import { domId, optionsFor } from './form-model.ts'
+import { IssueList } from './issue-list.tsx'
 import { MarkerSelect, ScalarInput } from './scalar-input.tsx'
 import { TableField } from './table-field.tsx'
 import { useSyncState } from './use-report-editor.ts'
-
-export function IssueList({ id, issues: all }: { id: string; issues: Issue[] }) {
-	const { text } = useEditor()
-	const issues = all
-	if (issues.length === 0) return null
-	return (
-		<ul id={id} className="issue-list">
-			{issues.map((issue, i) => (
-				<li
-					key={i}
-					className={issue.severity === 'error' ? 'issue issue--error' : 'issue issue--warning'}
-				>
-					<span className="visually-hidden">
-						{issue.severity === 'error' ? 'Error: ' : 'Warning: '}
-					</span>
-					{text.message(issue)}
-				</li>
-			))}
-		</ul>
-	)
-}
 
 /** One question of the form, rendered from its definition (no per-form UI code). */
 export const QuestionField = memo(function QuestionField({ question }: { question: Question }) {

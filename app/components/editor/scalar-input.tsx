@@ -37,12 +37,12 @@ export type ScalarInputProps = {
 const RADIO_LIMIT = 8
 const CHECKBOX_LIMIT = 12
 
-/** One input for a scalar value, chosen by type; markers are handled by the caller. */
-export function ScalarInput(props: ScalarInputProps) {
-	const { item, value, onChange, disabled, id, describedBy, invalid, ariaLabel, inCell, options } =
-		props
-	if (props.readOnly) return <ReadOnlyValue {...props} />
-	const common = {
+type CommonProps = Record<string, unknown>
+
+/** The attributes every plain control of a scalar input shares. */
+function commonProps(props: ScalarInputProps): CommonProps {
+	const { id, disabled, describedBy, invalid, ariaLabel, inCell } = props
+	return {
 		id,
 		disabled,
 		'aria-describedby': describedBy,
@@ -52,22 +52,126 @@ export function ScalarInput(props: ScalarInputProps) {
 		'data-cell-input': inCell ? true : undefined,
 		tabIndex: inCell ? -1 : undefined,
 	}
-	const picker = {
-		id,
-		options,
-		label: ariaLabel,
+}
+
+/** What the code pickers take from a scalar input's props. */
+function pickerProps(props: ScalarInputProps) {
+	return {
+		id: props.id,
+		options: props.options,
+		label: props.ariaLabel,
 		labelledBy: props.labelledBy,
-		describedBy,
-		disabled,
-		inCell,
+		describedBy: props.describedBy,
+		disabled: props.disabled,
+		inCell: props.inCell,
 		keyShortcuts: props.keyShortcuts,
 	}
+}
+
+/** One of a few options: radio buttons, a drop-down, or a searchable picker for long lists. */
+function SingleChoiceInput(props: ScalarInputProps) {
+	const { value, onChange, options, inCell } = props
+	if (!inCell && options.length <= RADIO_LIMIT) return <RadioGroup {...props} />
+	if (options.length > 40) {
+		return (
+			<CodePicker
+				{...pickerProps(props)}
+				value={typeof value === 'string' ? value : null}
+				onChange={onChange}
+				invalid={props.invalid}
+			/>
+		)
+	}
+	return (
+		<select
+			{...commonProps(props)}
+			value={typeof value === 'string' ? value : ''}
+			onChange={(event) => onChange(event.target.value || null)}
+		>
+			<option value="">{props.placeholder}</option>
+			{options.map((o) => (
+				<option key={o.code} value={o.code}>
+					{o.label}
+				</option>
+			))}
+		</select>
+	)
+}
+
+/** Codes from a code list (countries, chemicals): one, or several as chips. */
+function CodeListInput(props: ScalarInputProps & { multiple: boolean }) {
+	const { value, onChange } = props
+	if (props.multiple) {
+		return (
+			<MultiCodePicker
+				{...pickerProps(props)}
+				value={Array.isArray(value) ? value : []}
+				onChange={(codes) => onChange(codes.length ? codes : null)}
+			/>
+		)
+	}
+	return (
+		<CodePicker
+			{...pickerProps(props)}
+			value={typeof value === 'string' ? value : null}
+			onChange={onChange}
+			invalid={props.invalid}
+		/>
+	)
+}
+
+/** Free text, an e-mail address, a web address, a date or a longer text. */
+function TextInput(props: ScalarInputProps & { item: Extract<InputType, { type: TextType }> }) {
+	const { item, value, onChange, inCell } = props
+	const text = typeof value === 'string' ? value : ''
+	const change = (input: string) => onChange(input === '' ? null : input)
+	switch (item.type) {
+		case 'long_text':
+			return (
+				<textarea
+					{...commonProps(props)}
+					rows={inCell ? 2 : 5}
+					maxLength={item.maxLength}
+					value={text}
+					onChange={(event) => change(event.target.value)}
+				/>
+			)
+		case 'date':
+			return (
+				<input
+					type="date"
+					{...commonProps(props)}
+					min={item.min}
+					max={item.max}
+					value={text}
+					onChange={(event) => change(event.target.value)}
+				/>
+			)
+		default:
+			return (
+				<input
+					type={item.type === 'text' ? 'text' : item.type}
+					{...commonProps(props)}
+					maxLength={item.type === 'text' ? item.maxLength : 500}
+					value={text}
+					onChange={(event) => change(event.target.value)}
+				/>
+			)
+	}
+}
+
+type TextType = 'long_text' | 'date' | 'email' | 'url' | 'text'
+
+/** One input for a scalar value, chosen by type; markers are handled by the caller. */
+export function ScalarInput(props: ScalarInputProps) {
+	const { item, value, onChange } = props
+	if (props.readOnly) return <ReadOnlyValue {...props} />
 	switch (item.type) {
 		case 'checkbox':
 			return (
 				<input
 					type="checkbox"
-					{...common}
+					{...commonProps(props)}
 					checked={value === true}
 					onChange={(event) => onChange(event.target.checked ? true : null)}
 				/>
@@ -75,98 +179,26 @@ export function ScalarInput(props: ScalarInputProps) {
 		case 'yes_no':
 		case 'yes_no_status':
 		case 'single_choice':
-			if (!inCell && options.length <= RADIO_LIMIT) {
-				return <RadioGroup {...props} options={options} />
-			}
-			if (options.length > 40) {
-				return (
-					<CodePicker
-						{...picker}
-						value={typeof value === 'string' ? value : null}
-						onChange={onChange}
-						invalid={invalid}
-					/>
-				)
-			}
-			return (
-				<select
-					{...common}
-					value={typeof value === 'string' ? value : ''}
-					onChange={(event) => onChange(event.target.value || null)}
-				>
-					<option value="">{props.placeholder}</option>
-					{options.map((o) => (
-						<option key={o.code} value={o.code}>
-							{o.label}
-						</option>
-					))}
-				</select>
-			)
+			return <SingleChoiceInput {...props} />
 		case 'country':
 		case 'chemical':
-			if (item.multiple) {
-				return (
-					<MultiCodePicker
-						{...picker}
-						value={Array.isArray(value) ? value : []}
-						onChange={(codes) => onChange(codes.length ? codes : null)}
-					/>
-				)
-			}
-			return (
-				<CodePicker
-					{...picker}
-					value={typeof value === 'string' ? value : null}
-					onChange={onChange}
-					invalid={invalid}
-				/>
-			)
+			return <CodeListInput {...props} multiple={item.multiple === true} />
 		case 'multiple_choice':
-			if (!inCell && options.length <= CHECKBOX_LIMIT) return <CheckboxGroup {...props} />
-			return (
-				<MultiCodePicker
-					{...picker}
-					value={Array.isArray(value) ? value : []}
-					onChange={(codes) => onChange(codes.length ? codes : null)}
-				/>
-			)
+			if (!props.inCell && props.options.length <= CHECKBOX_LIMIT)
+				return <CheckboxGroup {...props} />
+			return <CodeListInput {...props} multiple />
 		case 'integer':
 		case 'decimal':
 		case 'year':
-			return <NumberInput {...props} integer={item.type !== 'decimal'} common={common} />
+			return (
+				<NumberInput {...props} integer={item.type !== 'decimal'} common={commonProps(props)} />
+			)
 		case 'long_text':
-			return (
-				<textarea
-					{...common}
-					rows={inCell ? 2 : 5}
-					maxLength={item.maxLength}
-					value={typeof value === 'string' ? value : ''}
-					onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
-				/>
-			)
 		case 'date':
-			return (
-				<input
-					type="date"
-					{...common}
-					min={item.min}
-					max={item.max}
-					value={typeof value === 'string' ? value : ''}
-					onChange={(event) => onChange(event.target.value || null)}
-				/>
-			)
 		case 'email':
 		case 'url':
 		case 'text':
-			return (
-				<input
-					type={item.type === 'text' ? 'text' : item.type}
-					{...common}
-					maxLength={item.type === 'text' ? item.maxLength : 500}
-					value={typeof value === 'string' ? value : ''}
-					onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
-				/>
-			)
+			return <TextInput {...props} item={item} />
 	}
 }
 

@@ -1,51 +1,23 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react'
-import { useFieldArray, type Control, type FieldValues } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { isMarked } from '#forms/engine/values.ts'
-import type { MarkedValue, Marker, TableQuestion, TableRow } from '#forms/types.ts'
+import type { Marker, TableQuestion } from '#forms/types.ts'
 import { ThreadList } from '../review/threads.tsx'
-import { useAnswerField } from './answer-field.ts'
-import { EditorTable } from './editor-table.tsx'
+import { useAnswerSlice, useRowIds } from './answer-field.ts'
+import { EditorTable, type ShownRow } from './editor-table.tsx'
 import { useEditor, useHiddenRows, useQuestionState, useVisibleIssues } from './editor-context.tsx'
 import { FillEmpty } from './fill-empty.tsx'
 import { domId, optionsFor, type Option } from './form-model.ts'
 import { focusCell, focusRow } from './grid-focus.ts'
-import { IssueList } from './question-field.tsx'
+import { IssueList } from './issue-list.tsx'
 import { MarkerSelect } from './scalar-input.tsx'
 import { tableGridTemplate } from './table-layout.ts'
 import { ACTIONS_COLUMN } from './table-row.tsx'
 import { newRowId, useTablePaste } from './use-table-paste.ts'
 
-/**
- * A table question: fixed rows (one per applicable chemical × year, say) or rows the user adds.
- * Editable, the table is a grid with one tab stop (see `EditorTable`); adding a row moves focus
- * into it, removing one moves focus to the next row's Remove button (or to "Add a row").
- */
-export function TableField({ question }: { question: TableQuestion }) {
-	const { t } = useTranslation('editor')
-	const {
-		control,
-		text,
-		editable,
-		formContext,
-		definition,
-		aliases,
-		setAnswer,
-		reportId,
-		threads,
-		canModerateThreads,
-	} = useEditor()
-	const anyControl = control as unknown as Control<FieldValues>
-	// Only the marker of the whole table is watched: a keystroke in a cell re-renders that cell alone.
-	const tableMarker = useAnswerField<MarkedValue['marker']>(`${question.id}.marker`).value
-	const { fields, append, remove } = useFieldArray({
-		control: anyControl,
-		name: `${question.id}.rows`,
-		keyName: '_key',
-	})
-	const base = domId('q', question.id)
+/** The columns of a table, the options of each, and its grid layout. */
+function useTableColumns(question: TableQuestion) {
+	const { text, editable, formContext, definition, aliases } = useEditor()
 	const open = question.rows.kind === 'open'
-	const maxRows = question.rows.kind === 'open' ? question.rows.maxRows : undefined
 	const editableColumns = useMemo(() => question.columns.filter((c) => !c.readOnly), [question])
 	const dimensionColumns = useMemo(() => question.columns.filter((c) => c.readOnly), [question])
 	const options = useMemo(
@@ -69,21 +41,26 @@ export function TableField({ question }: { question: TableQuestion }) {
 			}),
 		[dimensionColumns, editableColumns, open, editable],
 	)
-	const questionIssues = useVisibleIssues(question.id).filter((i) => !i.rowId)
-	const { required } = useQuestionState(question.id)
-	const help = text.help(question.id)
-	const markers = question.markers ?? []
-	const hasCellMarkers = editableColumns.some((c) => (c.markers?.length ?? 0) > 0)
+	return { editableColumns, dimensionColumns, options, grid }
+}
+
+/**
+ * The rows shown (rows not asked, a chemical answered "no" say, are not rendered; their answers
+ * are kept), and adding and removing rows. Adding a row moves focus into it; removing one moves
+ * focus to the next row's Remove button (or to "Add a row").
+ */
+function useTableRows(question: TableQuestion) {
+	const { answers } = useEditor()
+	// Re-renders when rows are added or removed, not when a cell changes.
+	const rowIds = useRowIds(question.id)
 	const hiddenRows = useHiddenRows(question.id)
-	// Rows not asked (a chemical answered "no", say) are not rendered; their answers are kept.
-	const shownRows = useMemo(
-		() =>
-			(fields as unknown as (TableRow & { _key: string })[])
-				.map((row, index) => ({ ...row, index }))
-				.filter((row) => !hiddenRows.has(row.id)),
-		[fields, hiddenRows],
-	)
-	const paste = useTablePaste({ question, editableColumns, options, hiddenRows })
+	const shownRows = useMemo<ShownRow[]>(() => {
+		void rowIds
+		return answers
+			.rows(question.id)
+			.map((row, index) => ({ ...row, index }))
+			.filter((row) => !hiddenRows.has(row.id))
+	}, [answers, question.id, rowIds, hiddenRows])
 
 	// Focus moves once the rows an action added or removed are rendered.
 	const bodyRef = useRef<HTMLTableSectionElement>(null)
@@ -93,17 +70,17 @@ export function TableField({ question }: { question: TableQuestion }) {
 		const task = afterRender.current
 		afterRender.current = null
 		if (task && bodyRef.current) task(bodyRef.current)
-	}, [fields])
+	}, [rowIds])
 
 	const addRow = () => {
-		const index = fields.length
-		afterRender.current = (body) => focusRow(body, index)
-		append({ id: newRowId(), cells: {} })
+		const position = rowIds.length
+		afterRender.current = (body) => focusRow(body, position)
+		answers.appendRow(question.id, { id: newRowId(), cells: {} })
 	}
 	const removeRow = useCallback(
-		(index: number) => {
+		(rowId: string, position: number) => {
 			afterRender.current = (body) => {
-				const remaining = [index, index - 1]
+				const remaining = [position, position - 1]
 					.map((row) =>
 						body.querySelector<HTMLElement>(
 							`td[data-row="${row}"][data-column="${ACTIONS_COLUMN}"]`,
@@ -113,16 +90,31 @@ export function TableField({ question }: { question: TableQuestion }) {
 				if (remaining) focusCell(remaining)
 				else addButtonRef.current?.focus()
 			}
-			remove(index)
+			answers.removeRow(question.id, rowId)
 		},
-		[remove],
+		[answers, question.id],
 	)
+	return {
+		rowCount: rowIds.length,
+		shownRows,
+		hiddenRows,
+		bodyRef,
+		addButtonRef,
+		addRow,
+		removeRow,
+	}
+}
 
-	const tableValue = tableMarker ? { marker: tableMarker } : undefined
-	const marked = isMarked(tableValue)
-	const keysHelpId = editable && !marked ? `${base}-keys` : undefined
+/** The table's label, help and the marker set instead of the whole table, if it allows one. */
+function TableHeading({ question, marker }: { question: TableQuestion; marker?: Marker }) {
+	const { t } = useTranslation('editor')
+	const { text, editable, setAnswer } = useEditor()
+	const { required } = useQuestionState(question.id)
+	const base = domId('q', question.id)
+	const help = text.help(question.id)
+	const markers = question.markers ?? []
 	return (
-		<section className="question question--table" id={base} aria-labelledby={`${base}-label`}>
+		<>
 			<h3 className="question__label" id={`${base}-label`}>
 				{text.label(question.id)}
 				{required ? <span className="required-mark"> ({t('required')})</span> : null}
@@ -133,33 +125,64 @@ export function TableField({ question }: { question: TableQuestion }) {
 					<MarkerSelect
 						id={`${base}-marker`}
 						markers={markers}
-						marker={tableMarker ?? null}
-						onChange={(marker: Marker | null) => setAnswer(question.id, marker ? { marker } : null)}
+						marker={marker ?? null}
+						onChange={(next: Marker | null) =>
+							setAnswer(question.id, next ? { marker: next } : null)
+						}
 						text={text}
 						disabled={!editable}
 						label={t('marker.label', { question: text.label(question.id) })}
 					/>
 				</div>
 			) : null}
+		</>
+	)
+}
+
+function markerOf(value: unknown): Marker | undefined {
+	const marker = (value as { marker?: unknown } | null | undefined)?.marker
+	return typeof marker === 'string' ? (marker as Marker) : undefined
+}
+
+/**
+ * A table question: fixed rows (one per applicable chemical × year, say) or rows the user adds.
+ * Editable, the table is a grid with one tab stop (see `EditorTable`).
+ */
+export function TableField({ question }: { question: TableQuestion }) {
+	const { t } = useTranslation('editor')
+	const { text, editable, reportId, threads, canModerateThreads } = useEditor()
+	// Only the marker of the whole table is watched here: a keystroke re-renders its cell alone.
+	const marker = useAnswerSlice(question.id, markerOf)
+	const columns = useTableColumns(question)
+	const rows = useTableRows(question)
+	const paste = useTablePaste({ question, ...columns, hiddenRows: rows.hiddenRows })
+	const questionIssues = useVisibleIssues(question.id).filter((i) => !i.rowId)
+	const base = domId('q', question.id)
+	const open = question.rows.kind === 'open'
+	const maxRows = question.rows.kind === 'open' ? question.rows.maxRows : undefined
+	const hasCellMarkers = columns.editableColumns.some((c) => (c.markers?.length ?? 0) > 0)
+	const marked = marker !== undefined
+	const keysHelpId = editable && !marked ? `${base}-keys` : undefined
+	const canAdd = editable && !marked && open && (maxRows === undefined || rows.rowCount < maxRows)
+	return (
+		<section className="question question--table" id={base} aria-labelledby={`${base}-label`}>
+			<TableHeading question={question} marker={marker} />
 			{marked ? (
-				<p className="marker-chip">{text.marker(tableValue.marker)}</p>
+				<p className="marker-chip">{text.marker(marker)}</p>
 			) : (
 				<EditorTable
 					question={question}
 					labelId={`${base}-label`}
 					keysHelpId={keysHelpId}
-					rows={shownRows}
-					grid={grid}
-					dimensionColumns={dimensionColumns}
-					editableColumns={editableColumns}
-					options={options}
-					bodyRef={bodyRef}
+					rows={rows.shownRows}
+					{...columns}
+					bodyRef={rows.bodyRef}
 					onPaste={paste.onPaste}
-					onRemove={open && editable ? removeRow : undefined}
+					onRemove={open && editable ? rows.removeRow : undefined}
 				/>
 			)}
-			{!marked && shownRows.length === 0 ? <p className="muted">{t('table.empty')}</p> : null}
-			{editable && !marked && question.fillEmpty && shownRows.length > 0 ? (
+			{!marked && rows.shownRows.length === 0 ? <p className="muted">{t('table.empty')}</p> : null}
+			{editable && !marked && question.fillEmpty && rows.shownRows.length > 0 ? (
 				<FillEmpty question={question} />
 			) : null}
 			{keysHelpId ? (
@@ -168,12 +191,12 @@ export function TableField({ question }: { question: TableQuestion }) {
 					{hasCellMarkers ? ` ${t('table.markerHelp')}` : null}
 				</p>
 			) : null}
-			{editable && !marked && open && (maxRows === undefined || fields.length < maxRows) ? (
+			{canAdd ? (
 				<button
-					ref={addButtonRef}
+					ref={rows.addButtonRef}
 					type="button"
 					className="button button--secondary"
-					onClick={addRow}
+					onClick={rows.addRow}
 				>
 					{t('table.addRow')}
 				</button>

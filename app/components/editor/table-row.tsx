@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next'
 import { isMarked } from '#forms/engine/values.ts'
 import type { FormText } from '#forms/text-core.ts'
 import type { CellValue, Marker, TableColumn, TableQuestion } from '#forms/types.ts'
-import { useAnswerField } from './answer-field.ts'
+import { useCellField } from './answer-field.ts'
 import { useCellState, useEditor, useVisibleIssues } from './editor-context.tsx'
 import { domId, type Option } from './form-model.ts'
 import { MARKER_MENU_SHORTCUT } from './grid-keys.ts'
-import { IssueList } from './question-field.tsx'
+import { IssueList } from './issue-list.tsx'
 import { MarkerSelect, ScalarInput } from './scalar-input.tsx'
 
 /** `data-column` of the cell holding a row's actions (not a column id: those have no colon). */
@@ -34,7 +34,7 @@ function useCellRole() {
 
 type RowProps = {
 	question: TableQuestion
-	/** The row's index in the answer (its form path). */
+	/** The row's index in the answer (open tables number their rows by it). */
 	index: number
 	/** Its place among the rows shown (`data-row`: rows not asked are not rendered). */
 	position: number
@@ -44,7 +44,7 @@ type RowProps = {
 	dimensionColumns: TableColumn[]
 	editableColumns: TableColumn[]
 	options: Record<string, Option[]>
-	onRemove?: (index: number) => void
+	onRemove?: (rowId: string, position: number) => void
 }
 
 /** One row: its read-only cells (the first heads the row), its answer cells, its actions. */
@@ -99,7 +99,6 @@ export const TableRowView = memo(function TableRowView(props: RowProps) {
 						key={c.id}
 						question={question}
 						column={c}
-						index={index}
 						position={position}
 						rowId={rowId}
 						rowLabel={label}
@@ -109,7 +108,7 @@ export const TableRowView = memo(function TableRowView(props: RowProps) {
 				))}
 				{props.onRemove ? (
 					<RemoveRowCell
-						index={index}
+						rowId={rowId}
 						position={position}
 						rowLabel={label}
 						onRemove={props.onRemove}
@@ -128,15 +127,15 @@ export const TableRowView = memo(function TableRowView(props: RowProps) {
 })
 
 function RemoveRowCell({
-	index,
+	rowId,
 	position,
 	rowLabel,
 	onRemove,
 }: {
-	index: number
+	rowId: string
 	position: number
 	rowLabel: string
-	onRemove: (index: number) => void
+	onRemove: (rowId: string, position: number) => void
 }) {
 	const { t } = useTranslation('editor')
 	return (
@@ -152,7 +151,7 @@ function RemoveRowCell({
 				tabIndex={-1}
 				data-cell-input
 				aria-label={t('table.removeRow', { row: rowLabel })}
-				onClick={() => onRemove(index)}
+				onClick={() => onRemove(rowId, position)}
 			>
 				{t('table.remove')}
 			</button>
@@ -167,7 +166,6 @@ function RemoveRowCell({
 function TableCell({
 	question,
 	column,
-	index,
 	position,
 	rowId,
 	rowLabel,
@@ -176,7 +174,6 @@ function TableCell({
 }: {
 	question: TableQuestion
 	column: TableColumn
-	index: number
 	position: number
 	rowId: string
 	rowLabel: string
@@ -186,9 +183,7 @@ function TableCell({
 	const { t } = useTranslation('editor')
 	const { text, editable } = useEditor()
 	const role = useCellRole()
-	const { value, onChange } = useAnswerField<CellValue>(
-		`${question.id}.rows.${index}.cells.${column.id}`,
-	)
+	const { value, onChange } = useCellField(question.id, rowId, column.id)
 	const { visible, error: hasIssue } = useCellState(question.id, rowId, column.id)
 	const id = domId('q', question.id, rowId, column.id)
 	const label = `${text.label(`${question.id}.${column.id}`)} — ${rowLabel}`

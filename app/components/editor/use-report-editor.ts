@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react'
-import { useForm } from 'react-hook-form'
-import { evaluate } from '#forms/engine/index.ts'
+import { evaluate } from '#forms/engine/evaluate.ts'
+import { evaluateChanges } from '#forms/engine/incremental.ts'
 import type { Answers, FormContext, FormDefinition } from '#forms/types.ts'
-import { validatePatch } from '../../domain/patch-validation.ts'
 import type { SaveErrorResponse, SavePayload, SaveResponse } from '../../domain/save-protocol.ts'
+import { AnswersStore } from './answers-store.ts'
 import { DraftSync, type SendResult, type SyncState } from './draft-sync.ts'
 import { EvaluationStore } from './evaluation-store.ts'
-import { findQuestion } from './form-model.ts'
 
 async function postAnswers(reportId: string, payload: SavePayload): Promise<SendResult> {
 	const body = JSON.stringify(payload)
@@ -37,11 +36,7 @@ function afterPaint(task: () => void) {
 	channel.port2.postMessage(null)
 }
 
-/**
- * The editor's state: react-hook-form holds the answers (validated by the engine's draft schema),
- * the engine re-evaluates visibility and issues on every change, and `DraftSync` autosaves.
- */
-export function useReportEditor(input: {
+type EditorInput = {
 	reportId: string
 	userId: string
 	definition: FormDefinition
@@ -52,109 +47,80 @@ export function useReportEditor(input: {
 	editable: boolean
 	/** Show every missing answer from the start (arriving from the checks page). */
 	showMissing: boolean
-}) {
-	const { definition, formContext, reportId } = input
-	// Values are checked against the engine's draft schema before each save (`validatePatch`);
-	// what the user sees is the engine's evaluation, so the form itself needs no resolver.
-	const form = useForm<Answers>({ defaultValues: input.answers })
-	const storeRef = useRef<EvaluationStore | null>(null)
-	storeRef.current ??= new EvaluationStore(
-		evaluate(definition, input.answers, formContext),
-		input.showMissing,
-	)
-	const store = storeRef.current
-	const applying = useRef(false)
-	const frame = useRef<number | null>(null)
+}
 
-	const applyValue = useCallback(
-		(questionId: string, value: unknown) => {
-			applying.current = true
-			try {
-				const question = findQuestion(definition, questionId)
-				const isRows = typeof value === 'object' && value !== null && 'rows' in value
-				if (question?.type === 'table' && isRows) {
-					form.setValue(`${questionId}.rows` as never, (value as { rows: unknown }).rows as never)
-				} else {
-					form.setValue(questionId, (value ?? undefined) as never)
-				}
-			} finally {
-				applying.current = false
-			}
-		},
-		[definition, form],
-	)
+function createDraftSync(input: EditorInput, answers: AnswersStore) {
+	const { reportId } = input
+	return new DraftSync({
+		storageKey: `chemrep:draft:${reportId}:${input.userId}`,
+		revision: input.revision,
+		known: Object.fromEntries(
+			Object.entries(input.answers).map(([id, value]) => [
+				id,
+				{ value, revision: input.revisions[id] ?? 0 },
+			]),
+		),
+		getValue: (id) => answers.get(id),
+		setValue: (id, value) => answers.set(id, value, 'sync'),
+		// The server checks each answer against the engine's draft schema and names those it
+		// refuses; the browser does not load the schemas (zod) for that.
+		send: (payload) => postAnswers(reportId, payload),
+		storage: typeof window === 'undefined' ? undefined : window.localStorage,
+		isOnline: () => (typeof navigator === 'undefined' ? true : navigator.onLine),
+	})
+}
 
-	const syncRef = useRef<DraftSync | null>(null)
-	if (syncRef.current === null) {
-		syncRef.current = new DraftSync({
-			storageKey: `chemrep:draft:${reportId}:${input.userId}`,
-			revision: input.revision,
-			known: Object.fromEntries(
-				Object.entries(input.answers).map(([id, value]) => [
-					id,
-					{ value, revision: input.revisions[id] ?? 0 },
-				]),
-			),
-			getValue: (id) => form.getValues(id),
-			setValue: applyValue,
-			send: async (payload) => {
-				const errors = validatePatch(definition, payload.changes)
-				if (errors.length > 0) {
-					return {
-						ok: false,
-						status: 400,
-						body: { error: 'invalid', message: 'save.errors.invalid', errors },
-					}
-				}
-				return postAnswers(reportId, payload)
-			},
-			storage: typeof window === 'undefined' ? undefined : window.localStorage,
-			isOnline: () => (typeof navigator === 'undefined' ? true : navigator.onLine),
-		})
-	}
-	const sync = syncRef.current
+/** Makes `create()` once per component, like a lazily initialised ref. */
+function useOnce<T>(create: () => T): T {
+	const ref = useRef<T | null>(null)
+	ref.current ??= create()
+	return ref.current
+}
 
-	const reevaluate = useCallback(() => {
-		frame.current = null
-		store.setEvaluation(evaluate(definition, form.getValues(), formContext))
-	}, [definition, form, formContext, store])
-
-	// The engine runs once per frame, right after the frame that shows the keystroke: the typed
-	// character is painted first, and issues and conditional questions follow one frame later.
-	const scheduleEvaluation = useCallback(() => {
-		if (frame.current !== null) return
-		frame.current = requestAnimationFrame(() => afterPaint(reevaluate))
-	}, [reevaluate])
-
+/**
+ * Re-evaluates after changes, once per frame, right after the frame that shows the keystroke: the
+ * typed character is painted first, and issues and conditional questions follow one frame later.
+ * Only what depends on the answers changed since the last evaluation is recomputed.
+ */
+function useEvaluationScheduler(
+	input: EditorInput,
+	answers: AnswersStore,
+	store: EvaluationStore,
+	sync: DraftSync,
+) {
+	const { definition, formContext, editable } = input
 	useEffect(() => {
-		// Only the changed field's name is needed. `form.subscribe({ formState: { values: true } })`
-		// would deep-copy every answer of the report on each keystroke to hand them over, so the
-		// editor listens to the form's state stream (react-hook-form is pinned in package.json):
-		// typing arrives as `change` events, `setValue` and row operations carry `values`.
-		const { unsubscribe } = form.control._subjects.state.subscribe({
-			next: ({ name, type, ...rest }) => {
-				if (type !== 'change' && !('values' in rest)) return
-				if (name && !applying.current && input.editable) {
-					const [questionId, part, index] = name.split('.') as [string, string?, string?]
-					sync.markDirty(questionId)
-					store.touch(questionId)
-					if (part === 'rows' && index !== undefined) {
-						const rowId = form.getValues(`${questionId}.rows.${index}.id` as never) as unknown
-						if (typeof rowId === 'string') store.touch(`${questionId}/${rowId}`)
-					}
-				}
-				scheduleEvaluation()
-			},
+		const changed = new Set<string>()
+		let frame: number | null = null
+		const reevaluate = () => {
+			frame = null
+			const ids = [...changed]
+			changed.clear()
+			store.setEvaluation(
+				evaluateChanges(definition, store.evaluation, answers.answers, formContext, ids),
+			)
+		}
+		const unsubscribe = answers.onChange(({ questionId, rowId, source }) => {
+			if (source === 'user' && editable) {
+				sync.markDirty(questionId)
+				store.touch(questionId)
+				if (rowId !== undefined) store.touch(`${questionId}/${rowId}`)
+			}
+			changed.add(questionId)
+			frame ??= requestAnimationFrame(() => afterPaint(reevaluate))
 		})
 		return () => {
 			unsubscribe()
-			if (frame.current !== null) cancelAnimationFrame(frame.current)
-			frame.current = null
+			if (frame !== null) cancelAnimationFrame(frame)
+			if (changed.size > 0) reevaluate()
 		}
-	}, [form, sync, scheduleEvaluation, input.editable, store])
+	}, [answers, store, sync, definition, formContext, editable])
+}
 
+/** Saves on leaving, retries on coming back online, restores what a previous visit left unsaved. */
+function useDraftLifecycle(sync: DraftSync, editable: boolean) {
 	useEffect(() => {
-		if (input.editable) sync.restore()
+		if (editable) sync.restore()
 		const online = () => sync.online()
 		const hidden = () => sync.persistNow()
 		const beforeUnload = (event: BeforeUnloadEvent) => {
@@ -176,26 +142,31 @@ export function useReportEditor(input: {
 			void sync.flush()
 			sync.dispose()
 		}
-	}, [sync, input.editable])
+	}, [sync, editable])
+}
 
-	const setAnswer = useCallback(
-		(questionId: string, value: unknown) => {
-			const question = findQuestion(definition, questionId)
-			const isRows = typeof value === 'object' && value !== null && 'rows' in value
-			if (question?.type === 'table' && isRows) {
-				form.setValue(`${questionId}.rows` as never, (value as { rows: unknown }).rows as never, {
-					shouldDirty: true,
-				})
-			} else {
-				form.setValue(questionId, (value ?? undefined) as never, { shouldDirty: true })
-			}
-		},
-		[definition, form],
+/**
+ * The editor's state: the answers store holds the answers, the engine re-evaluates what a change
+ * touches, and `DraftSync` autosaves (the server checks each answer before writing it).
+ */
+export function useReportEditor(input: EditorInput) {
+	const answers = useOnce(() => new AnswersStore(input.answers))
+	const store = useOnce(
+		() =>
+			new EvaluationStore(
+				evaluate(input.definition, input.answers, input.formContext),
+				input.showMissing,
+			),
 	)
-
-	const getAnswer = useCallback((questionId: string) => form.getValues(questionId), [form])
-
-	return { form, store, sync, setAnswer, getAnswer }
+	const sync = useOnce(() => createDraftSync(input, answers))
+	useEvaluationScheduler(input, answers, store, sync)
+	useDraftLifecycle(sync, input.editable)
+	const setAnswer = useCallback(
+		(questionId: string, value: unknown) => answers.set(questionId, value),
+		[answers],
+	)
+	const getAnswer = useCallback((questionId: string) => answers.get(questionId), [answers])
+	return { answers, store, sync, setAnswer, getAnswer }
 }
 
 /**

@@ -131,7 +131,7 @@ export default function ReportEditor() {
 		[data.definition, data.language, data.texts, data.textExtras],
 	)
 	const [initialShowMissing] = useState(() => new URLSearchParams(location.search).has('check'))
-	const { form, store, sync, setAnswer, getAnswer } = useReportEditor({
+	const { answers, store, sync, setAnswer, getAnswer } = useReportEditor({
 		...data,
 		showMissing: initialShowMissing,
 	})
@@ -156,7 +156,7 @@ export default function ReportEditor() {
 			formContext: data.formContext,
 			text,
 			aliases: data.aliases,
-			control: form.control,
+			answers,
 			store,
 			sync,
 			editable,
@@ -168,7 +168,7 @@ export default function ReportEditor() {
 			threads: data.threads,
 			canModerateThreads: data.canModerateThreads,
 		}),
-		[data, text, form.control, store, sync, editable, attachments, setAnswer, getAnswer],
+		[data, text, answers, store, sync, editable, attachments, setAnswer, getAnswer],
 	)
 
 	if (!section) return null

@@ -1,11 +1,12 @@
 import { useCallback, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
+import { cellText } from '#forms/answer-text.ts'
 import type { TableColumn, TableQuestion, TableRow } from '#forms/types.ts'
 import { useEditor } from './editor-context.tsx'
 import type { Option } from './form-model.ts'
 import { onGridKeyDown, useRovingTabStop } from './grid-focus.ts'
 import type { TableGrid } from './table-layout.ts'
-import { cellText, TableRowView } from './table-row.tsx'
+import { TableRowView } from './table-row.tsx'
 
 /** The header row: the columns that name a row, the row number, the answer columns, actions. */
 function TableHeader({
@@ -99,11 +100,9 @@ export function EditorTable({
 			open
 				? t('table.row', { number: index + 1 })
 				: dimensionColumns
-						.map((c) =>
-							cellText(row.cells[c.id], `${question.id}.${c.id}`, text, options[c.id] ?? []),
-						)
+						.map((c) => cellText(question, c.id, row.cells[c.id], text, { empty: '' }))
 						.join(', '),
-		[open, dimensionColumns, question.id, text, options, t],
+		[open, dimensionColumns, question, text, t],
 	)
 
 	const { offsetsRem, startWidthRem, endWidthRem } = grid.sticky

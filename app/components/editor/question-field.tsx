@@ -178,6 +178,7 @@ function ScalarField({ question }: { question: ScalarQuestion }) {
 					<ScalarInput
 						id={`${base}-input`}
 						item={question}
+						textId={question.id}
 						value={field.value as CellValue | undefined}
 						onChange={(value) => field.onChange(value ?? undefined)}
 						options={options}

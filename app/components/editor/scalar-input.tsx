@@ -1,6 +1,6 @@
 import { memo, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isMarked } from '#forms/engine/values.ts'
+import { valueText } from '#forms/answer-text.ts'
 import type { FormText } from '#forms/text-core.ts'
 import type { CellValue, Marker, ScalarType, TableColumn } from '#forms/types.ts'
 import { CodePicker, MultiCodePicker } from './code-picker.tsx'
@@ -15,6 +15,8 @@ export type ScalarInputProps = {
 	onChange: (value: CellValue | null) => void
 	options: Option[]
 	text: FormText
+	/** Where the item's texts and option labels are: the question id, or `tableId.columnId`. */
+	textId: string
 	disabled: boolean
 	describedBy?: string
 	invalid?: boolean
@@ -202,23 +204,13 @@ export function ScalarInput(props: ScalarInputProps) {
 	}
 }
 
-/** A value as the text a read-only box shows: option labels, numbers as written, yes/no. */
-function readOnlyText(value: CellValue | undefined, options: Option[], text: FormText): string {
-	const labelOf = (code: string) => options.find((o) => o.code === code)?.label ?? code
-	if (value === undefined || isMarked(value)) return ''
-	if (Array.isArray(value)) return value.map(labelOf).join(', ')
-	if (typeof value === 'boolean') return text.option('yes_no', value ? 'yes' : 'no')
-	if (typeof value === 'string') return labelOf(value)
-	return String(value)
-}
-
 /**
  * A value the user sees but cannot change (the Party, the reporting period): a read-only text
  * box, so it keeps its label, can be focused and is announced as read-only, and looks like a
  * value rather than a field (see `.readonly-value`), unlike a disabled field.
  */
 function ReadOnlyValue(props: ScalarInputProps) {
-	const shown = readOnlyText(props.value, props.options, props.text)
+	const shown = valueText(props.item, props.textId, props.value, props.text, { empty: '' })
 	return (
 		<input
 			type="text"

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { cellText } from '#forms/answer-text.ts'
 import { isMarked } from '#forms/engine/values.ts'
-import type { FormText } from '#forms/text-core.ts'
 import type { CellValue, Marker, TableColumn, TableQuestion } from '#forms/types.ts'
 import { useCellField } from './answer-field.ts'
 import { useCellState, useEditor, useVisibleIssues } from './editor-context.tsx'
@@ -12,20 +12,6 @@ import { MarkerSelect, ScalarInput } from './scalar-input.tsx'
 
 /** `data-column` of the cell holding a row's actions (not a column id: those have no colon). */
 export const ACTIONS_COLUMN = ':actions'
-
-/** A cell as text (dimension cells, row labels): option labels, markers, numbers. */
-export function cellText(
-	value: CellValue | undefined,
-	textId: string,
-	text: FormText,
-	options: Option[],
-) {
-	if (value === undefined) return ''
-	if (isMarked(value)) return text.marker(value.marker)
-	if (typeof value === 'string')
-		return options.find((o) => o.code === value)?.label ?? text.option(textId, value)
-	return String(value)
-}
 
 /** Cells of an editable table are grid cells (WAI-ARIA grid); of a read-only one, table cells. */
 function useCellRole() {
@@ -62,12 +48,7 @@ export const TableRowView = memo(function TableRowView(props: RowProps) {
 		<>
 			<tr role="row" className={rowIssues.length ? 'row--issues' : undefined}>
 				{dimensionColumns.map((c, i) => {
-					const shown = cellText(
-						props.cellsAtRender[c.id],
-						`${question.id}.${c.id}`,
-						text,
-						options[c.id] ?? [],
-					)
+					const shown = cellText(question, c.id, props.cellsAtRender[c.id], text, { empty: '' })
 					return i === 0 ? (
 						<th
 							key={c.id}
@@ -225,6 +206,7 @@ function TableCell({
 					<ScalarInput
 						id={id}
 						item={column as Exclude<TableColumn, { readOnly: true }>}
+						textId={`${question.id}.${column.id}`}
 						value={value}
 						onChange={(next) => onChange(next ?? undefined)}
 						options={options}

@@ -10,7 +10,7 @@ import {
 import { miniDefinition } from './fixtures/mini.ts'
 import commonFr from './i18n/fr.json' with { type: 'json' }
 import { formTextFrom } from './text-core.ts'
-import type { FormTexts } from './text-types.ts'
+import type { FormTexts } from './text-core.ts'
 import type { Question } from './types.ts'
 
 const definition = miniDefinition()

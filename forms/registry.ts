@@ -6,7 +6,7 @@ import type { FrozenForm, FrozenStatus } from './frozen.ts'
 import { FROZEN_FORMS } from './published/index.ts'
 import art15En from './stockholm-art15/i18n/en.json' with { type: 'json' }
 import art15Fr from './stockholm-art15/i18n/fr.json' with { type: 'json' }
-import type { FormTexts } from './text-types.ts'
+import type { FormTexts } from './text-core.ts'
 import type { FormDefinition, Language } from './types.ts'
 
 interface RegisteredForm {

@@ -5,14 +5,20 @@
 import { codeListLabelsFor } from './codelists/labels.ts'
 import commonFr from './i18n/fr.json' with { type: 'json' }
 import { getFormTexts } from './registry.ts'
-import { COMMON_EN, formTextFrom, missingTextsIn, type TextExtras } from './text-core.ts'
-import type { FormText } from './text-core.ts'
-import type { CommonTexts, FormTexts } from './text-types.ts'
+import {
+	COMMON_EN,
+	formTextFrom,
+	missingTextsIn,
+	type CommonTexts,
+	type FormText,
+	type FormTexts,
+	type TextExtras,
+} from './text-core.ts'
 import type { FormDefinition, Language } from './types.ts'
 import { LANGUAGES } from './types.ts'
 
 export type { FormText } from './text-core.ts'
-export type { CommonTexts, FormTexts, ItemTexts } from './text-types.ts'
+export type { CommonTexts, FormTexts, ItemTexts } from './text-core.ts'
 export { formTextFrom, missingTextsIn } from './text-core.ts'
 export type { TextExtras } from './text-core.ts'
 

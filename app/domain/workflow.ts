@@ -2,7 +2,7 @@ import type { Role } from '#db/types.ts'
 
 /**
  * The report workflow: one transition table, one pure function. The server wrapper
- * (`report-workflow.server.ts`) locks the report row, calls `decideTransition` again inside the
+ * (`workflow.server.ts`) locks the report row, calls `decideTransition` again inside the
  * transaction with fresh facts, writes the new state and appends to the event history.
  *
  * | action           | from            | to           | who                         | preconditions                                             |

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { applyWorkflowAction, type WorkflowActor } from '#app/domain/report-workflow.server.ts'
+import { applyWorkflowAction, type WorkflowActor } from '#app/domain/workflow.server.ts'
 import { startReport } from '#app/domain/start-report.server.ts'
 import type { WorkflowAction } from '#app/domain/workflow.ts'
 import { hashPassword } from '#app/utils/password.server.ts'

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { applyWorkflowAction } from '#app/domain/report-workflow.server.ts'
+import { applyWorkflowAction } from '#app/domain/workflow.server.ts'
 import {
 	dueReminderOffset,
 	reminderDedupeKey,

@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { saveAnswers } from '#app/domain/answers.server.ts'
-import { applyWorkflowAction, submissionFingerprint } from '#app/domain/report-workflow.server.ts'
+import { applyWorkflowAction, submissionFingerprint } from '#app/domain/workflow.server.ts'
 import { startReport } from '#app/domain/start-report.server.ts'
 import { runThreadCommand } from '#app/domain/threads.server.ts'
 import { loadReportContext } from '#app/domain/report-context.server.ts'

@@ -11,18 +11,8 @@
  * official questionnaire.
  */
 import { all, any, cell, includes, isYes, oneOf } from '../dsl.ts'
-import type { Condition, ContactField, Question, Section, TableColumn } from '../types.ts'
-
-const CONTACT_FIELDS: ContactField[] = [
-	{ id: 'institution', type: 'text', required: true },
-	{ id: 'name', type: 'text', required: true },
-	{ id: 'title', type: 'text' },
-	{ id: 'address', type: 'long_text', required: true },
-	{ id: 'phone', type: 'phone' },
-	{ id: 'fax', type: 'phone' },
-	{ id: 'email', type: 'email', required: true },
-	{ id: 'website', type: 'url' },
-]
+import type { Condition, Question, Section, TableColumn } from '../types.ts'
+import { CONTACT_FIELDS } from '../contact-fields.ts'
 
 /** "Has this changed since the last report?": a fact of the year reported on. */
 function changedSinceLastReport(id: string, concept: string): Question {

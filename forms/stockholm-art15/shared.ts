@@ -30,15 +30,8 @@ import {
 	oneOf,
 } from '../dsl.ts'
 import { CHEMICALS } from '../codelists/chemicals.ts'
-import type {
-	CodeListFilter,
-	ContactField,
-	Part,
-	Question,
-	Rule,
-	Section,
-	TableColumn,
-} from '../types.ts'
+import type { CodeListFilter, Part, Question, Rule, Section, TableColumn } from '../types.ts'
+import { CONTACT_FIELDS } from '../contact-fields.ts'
 
 export const FORM_ID = 'stockholm-art15'
 
@@ -88,17 +81,6 @@ function otherUnintentionalPops(listDate: string): string[] {
 		)
 		.map((entry) => entry.code)
 }
-
-export const CONTACT_FIELDS: ContactField[] = [
-	{ id: 'institution', type: 'text', required: true },
-	{ id: 'name', type: 'text', required: true },
-	{ id: 'title', type: 'text' },
-	{ id: 'address', type: 'long_text', required: true },
-	{ id: 'phone', type: 'phone' },
-	{ id: 'fax', type: 'phone' },
-	{ id: 'email', type: 'email', required: true },
-	{ id: 'website', type: 'url' },
-]
 
 /**
  * Annex A and/or B chemicals whose listing is in force for the Party, as listed when the form

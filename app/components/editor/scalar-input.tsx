@@ -74,16 +74,7 @@ function pickerProps(props: ScalarInputProps) {
 function SingleChoiceInput(props: ScalarInputProps) {
 	const { value, onChange, options, inCell } = props
 	if (!inCell && options.length <= RADIO_LIMIT) return <RadioGroup {...props} />
-	if (options.length > 40) {
-		return (
-			<CodePicker
-				{...pickerProps(props)}
-				value={typeof value === 'string' ? value : null}
-				onChange={onChange}
-				invalid={props.invalid}
-			/>
-		)
-	}
+	if (options.length > 40) return <SingleCodePicker {...props} />
 	return (
 		<select
 			{...commonProps(props)}
@@ -112,11 +103,16 @@ function CodeListInput(props: ScalarInputProps & { multiple: boolean }) {
 			/>
 		)
 	}
+	return <SingleCodePicker {...props} />
+}
+
+/** One code of a long list, searched by name or code. */
+function SingleCodePicker(props: ScalarInputProps) {
 	return (
 		<CodePicker
 			{...pickerProps(props)}
-			value={typeof value === 'string' ? value : null}
-			onChange={onChange}
+			value={typeof props.value === 'string' ? props.value : null}
+			onChange={props.onChange}
 			invalid={props.invalid}
 		/>
 	)

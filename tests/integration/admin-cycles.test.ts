@@ -147,6 +147,17 @@ describe(`cycle titles in the six UN languages (${process.env.TEST_DATABASE_URL 
 		} as never)
 		expect(loaded.title).toBe(TITLES.titleFr)
 		expect(loaded.values).toMatchObject(TITLES)
+		// The forms offered say which versions are still drafts.
+		expect(loaded.forms).toContainEqual({
+			value: 'stockholm-art15@6',
+			label: 'stockholm-art15 v6',
+			draft: false,
+		})
+		expect(loaded.forms).toContainEqual({
+			value: 'basel-art13@1',
+			label: 'basel-art13 v1',
+			draft: true,
+		})
 
 		const saved = await settle(() =>
 			cycleAction({

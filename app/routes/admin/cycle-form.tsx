@@ -70,7 +70,7 @@ export function CycleForm({
 	failure,
 	submitLabel,
 }: {
-	forms: { value: string; label: string }[]
+	forms: { value: string; label: string; draft: boolean }[]
 	values: CycleFormValues
 	failure?: FormFailureData
 	submitLabel: string
@@ -101,7 +101,10 @@ export function CycleForm({
 					label={t('admin:cycles.form')}
 					name="form"
 					defaultValue={value('form')}
-					options={forms}
+					options={forms.map((f) => ({
+						value: f.value,
+						label: f.draft ? t('admin:cycles.draftForm', { form: f.label }) : f.label,
+					}))}
 					errors={errors.form}
 				/>
 				<fieldset className="field stack" aria-describedby="cycle-titles-help">

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import { getFormDefinition, listFormDefinitions } from '#forms/registry.ts'
+import { formVersionIdentity, getFormDefinition, listFormDefinitions } from '#forms/registry.ts'
 import { recordAuditEvent } from '#db/queries/audit.ts'
 import {
 	findCycleByCode,
@@ -14,10 +14,12 @@ import { LANGUAGES } from '../../utils/i18n.ts'
 import { failure, parseForm } from '../../utils/request.server.ts'
 import { CycleFormSchema, TITLE_FIELDS, type CycleFormValues } from './cycle-form.tsx'
 
+/** The registered form versions a cycle can use; drafts (not yet frozen for good) say so. */
 export function formOptions() {
 	return listFormDefinitions().map((def) => ({
 		value: `${def.formId}@${def.version}`,
 		label: `${def.formId} v${def.version}`,
+		draft: formVersionIdentity(def.formId, def.version)?.status !== 'published',
 	}))
 }
 

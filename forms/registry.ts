@@ -13,12 +13,18 @@ interface RegisteredForm {
 	formId: string
 	/** Texts shared by all versions (keys are stable ids; see `textKey` for changed wording). */
 	texts: Partial<Record<Language, FormTexts>>
+	/**
+	 * What every quantity of the form is about when no row says it (a code of the Stockholm
+	 * chemicals list): the DDT questionnaire weighs DDT. Cross-form facts use it
+	 * (`forms/reuse/facts.ts`).
+	 */
+	implied?: { chemical?: string }
 }
 
 /** Explicit registry of every form (no registration by import side effect). */
 const FORMS: readonly RegisteredForm[] = [
 	{ formId: 'stockholm-art15', texts: { en: art15En, fr: art15Fr } },
-	{ formId: 'ddt', texts: { en: ddtEn, fr: ddtFr } },
+	{ formId: 'ddt', texts: { en: ddtEn, fr: ddtFr }, implied: { chemical: 'DDT' } },
 	{ formId: 'basel-art13', texts: { en: baselEn, fr: baselFr } },
 ]
 
@@ -49,6 +55,11 @@ const byId = new Map(
 
 function frozenVersion(formId: string, version: number): FrozenForm | undefined {
 	return byId.get(formId)?.versions.find((frozen) => frozen.version === version)
+}
+
+/** What the form's quantities are about when no row names it (see `RegisteredForm.implied`). */
+export function impliedClassification(formId: string): { chemical?: string } {
+	return byId.get(formId)?.implied ?? {}
 }
 
 export function getFormDefinition(formId: string, version: number): FormDefinition | undefined {

@@ -344,6 +344,20 @@ export interface AnswerImportTable {
 	applied_revision: number | null
 }
 
+export type ReuseDecision = 'accepted' | 'refused'
+
+/** What a report's users decided about an answer "report once" offered (see the migration). */
+export interface ReuseDecisionTable {
+	report_id: string
+	offer_id: string
+	question_id: string
+	source_submission_id: string
+	decision: ReuseDecision
+	revision: number | null
+	decided_by: string | null
+	decided_at: GeneratedTimestamp
+}
+
 export interface Database {
 	party: PartyTable
 	party_convention_status: PartyConventionStatusTable
@@ -368,6 +382,7 @@ export interface Database {
 	report_presence: ReportPresenceTable
 	export_job: ExportJobTable
 	answer_import: AnswerImportTable
+	reuse_decision: ReuseDecisionTable
 	review_thread: ReviewThreadTable
 	review_message: ReviewMessageTable
 }

@@ -647,7 +647,6 @@ export async function findSubmission(db: DbHandle, reportId: string, number: num
 	return row ? toSubmission(row) : undefined
 }
 
-/** The latest submission of the report (the one under review, accepted, returned or recalled). */
 /** The report's latest submission, or its latest in `state`. */
 export async function latestSubmission(db: DbHandle, reportId: string, state?: SubmissionState) {
 	const row = await db

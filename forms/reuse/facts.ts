@@ -54,8 +54,7 @@ const asString = (cell: string | number) => String(cell)
 /** `cas:<number>` for an entry with exactly one CAS number, else `<list>:<code>`. */
 export function chemicalIdentity(listId: string, code: string): string {
 	const entry = getCodeList(listId)?.entries.find((e) => e.code === code) as
-		| { cas?: string[] }
-		| undefined
+		{ cas?: string[] } | undefined
 	return entry?.cas?.length === 1 ? `cas:${entry.cas[0]}` : `${listId}:${code}`
 }
 
@@ -79,7 +78,11 @@ function dimensionReader(column: TableColumn): DimensionReader | undefined {
 			if (!('codeList' in column)) return undefined
 			const listId = column.codeList
 			return listHasCas(listId)
-				? { id: column.id, name: 'chemical', value: (cell) => chemicalIdentity(listId, String(cell)) }
+				? {
+						id: column.id,
+						name: 'chemical',
+						value: (cell) => chemicalIdentity(listId, String(cell)),
+					}
 				: { id: column.id, name: `code:${listId}`, value: asString }
 		}
 		default:
@@ -123,7 +126,8 @@ function tableFacts(table: TableQuestion, value: unknown, base: Record<string, s
 		const dims: Record<string, string> = { ...base }
 		for (const reader of readers) {
 			const cell = row.cells[reader.id]
-			if (typeof cell === 'string' || typeof cell === 'number') dims[reader.name] = reader.value(cell)
+			if (typeof cell === 'string' || typeof cell === 'number')
+				dims[reader.name] = reader.value(cell)
 		}
 		for (const column of quantities) {
 			const cell = row.cells[column.id]
@@ -209,7 +213,13 @@ export interface Disagreement {
 	key: string
 	dimension: string
 	/** One value per form, in the order of the sources. */
-	values: { sourceId: string; formId: string; amount: number; questionId: string; columnId?: string }[]
+	values: {
+		sourceId: string
+		formId: string
+		amount: number
+		questionId: string
+		columnId?: string
+	}[]
 }
 
 /** Relative difference under which two amounts count as the same (rounding in conversions). */

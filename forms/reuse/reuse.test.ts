@@ -232,9 +232,7 @@ describe('disagreements', () => {
 					sections: [
 						{
 							id: 's',
-							questions: [
-								{ id: 'q', type: 'decimal' as const, unit: 'kg', concept: 'WASTE.GEN' },
-							],
+							questions: [{ id: 'q', type: 'decimal' as const, unit: 'kg', concept: 'WASTE.GEN' }],
 						},
 					],
 				},

@@ -1,5 +1,6 @@
 import { BASEL_ART13_V1 } from './basel-art13/v1.ts'
 import { DDT_V1 } from './ddt/v1.ts'
+import { ROTTERDAM_REPORT_V1 } from './rotterdam-report/v1.ts'
 import { ART15_V5 } from './stockholm-art15/v5.ts'
 import { ART15_V6 } from './stockholm-art15/v6.ts'
 import type { FormDefinition } from './types.ts'
@@ -15,4 +16,5 @@ export const AUTHORED_VERSIONS: readonly FormDefinition[] = [
 	ART15_V6,
 	DDT_V1,
 	BASEL_ART13_V1,
+	ROTTERDAM_REPORT_V1,
 ]

@@ -167,6 +167,21 @@ export const CONCEPTS = [
 		reuse: 'link',
 		addedHere: true,
 	},
+	// Rotterdam report (forms/rotterdam-report).
+	{
+		id: 'CHEM.LABELLING',
+		description:
+			'Labelling and safety data sheets required for exported or imported chemicals (Rotterdam Art. 13).',
+		reuse: 'prefill',
+		addedHere: true,
+	},
+	{
+		id: 'IMPL.INFRASTRUCTURE',
+		description:
+			'National infrastructure and institutions for implementing a convention (e.g. Rotterdam Art. 15(1)).',
+		reuse: 'prefill',
+		addedHere: true,
+	},
 ] as const satisfies readonly Concept[]
 
 export type ConceptId = (typeof CONCEPTS)[number]['id']

@@ -336,16 +336,18 @@ describe('coverage of the reporting obligations', () => {
 
 describe('registry', () => {
 	it('lists forms, versions and the latest version', () => {
-		expect(listFormIds()).toEqual(['stockholm-art15', 'ddt', 'basel-art13'])
+		expect(listFormIds()).toEqual(['stockholm-art15', 'ddt', 'basel-art13', 'rotterdam-report'])
 		expect(listFormDefinitions().map((def) => `${def.formId}@${def.version}`)).toEqual([
 			'stockholm-art15@5',
 			'stockholm-art15@6',
 			'ddt@1',
 			'basel-art13@1',
+			'rotterdam-report@1',
 		])
 		expect(latestVersion('stockholm-art15')).toBe(6)
 		expect(latestVersion('ddt')).toBe(1)
 		expect(latestVersion('basel-art13')).toBe(1)
+		expect(latestVersion('rotterdam-report')).toBe(1)
 		expect(latestVersion('basel')).toBeUndefined()
 		expect(getFormDefinition('stockholm-art15', 4)).toBeUndefined()
 	})

@@ -4,6 +4,8 @@ import ddtEn from './ddt/i18n/en.json' with { type: 'json' }
 import ddtFr from './ddt/i18n/fr.json' with { type: 'json' }
 import type { FrozenForm, FrozenStatus } from './frozen.ts'
 import { FROZEN_FORMS } from './published/index.ts'
+import rotterdamEn from './rotterdam-report/i18n/en.json' with { type: 'json' }
+import rotterdamFr from './rotterdam-report/i18n/fr.json' with { type: 'json' }
 import art15En from './stockholm-art15/i18n/en.json' with { type: 'json' }
 import art15Fr from './stockholm-art15/i18n/fr.json' with { type: 'json' }
 import type { FormTexts } from './text-core.ts'
@@ -26,6 +28,7 @@ const FORMS: readonly RegisteredForm[] = [
 	{ formId: 'stockholm-art15', texts: { en: art15En, fr: art15Fr } },
 	{ formId: 'ddt', texts: { en: ddtEn, fr: ddtFr }, implied: { chemical: 'DDT' } },
 	{ formId: 'basel-art13', texts: { en: baselEn, fr: baselFr } },
+	{ formId: 'rotterdam-report', texts: { en: rotterdamEn, fr: rotterdamFr } },
 ]
 
 function deepFreeze<T>(value: T): T {

@@ -17,6 +17,7 @@ import {
 	DDT_VECTORS,
 	INSECTICIDE_CLASSES,
 } from './ddt.ts'
+import { ROTTERDAM_ANNEX_III } from './rotterdam.ts'
 import { currentServesRelease, restoreRelease, type PinnedCodeList } from './pinned.ts'
 import { RELEASE_VECTORS, TOOLKIT_SOURCE_GROUPS } from './releases.ts'
 import type { CodeList, CodeListEntry } from './types.ts'
@@ -27,6 +28,7 @@ export type { ChemicalEntry, Annex, LaterChange } from './chemicals.ts'
 export type { CountryEntry } from './countries.ts'
 export type { UnitDimension, UnitEntry } from './units.ts'
 export type { AnnexListEntry, HazardEntry, OperationEntry, WasteCategoryEntry } from './basel.ts'
+export type { AnnexIIICategory, AnnexIIIEntry } from './rotterdam.ts'
 export type { Amendment, AmendmentId, Communication } from './amendments.ts'
 export type {
 	Applicability,
@@ -81,6 +83,7 @@ const CODE_LISTS: readonly CodeList[] = [
 	BASEL_DISPOSAL_OPERATIONS,
 	BASEL_RECOVERY_OPERATIONS,
 	BASEL_ANNEX_LISTS,
+	ROTTERDAM_ANNEX_III,
 ]
 const byId = new Map(CODE_LISTS.map((list) => [list.id, list]))
 

@@ -1,0 +1,141 @@
+import type { Kysely } from 'kysely'
+import { loadAnswerValues } from '#db/queries/reports.ts'
+import {
+	latestSubmittedAnswers,
+	recordReuseDecisions,
+	reuseDecisions,
+	type SubmittedAnswers,
+} from '#db/queries/reuse.ts'
+import type { Database } from '#db/types.ts'
+import type { DepositaryRecord } from '#forms/codelists/index.ts'
+import { askedAnswers } from '#forms/engine/asked.ts'
+import { getFormDefinition } from '#forms/registry.ts'
+import { reuseOffers, type ReuseOffer, type ReuseSource } from '#forms/reuse/offers.ts'
+import type { DbHandle } from '#db/queries/handle.ts'
+import { saveAnswers } from './answers.server.ts'
+import { loadDepositaryRecord } from './depositary-record.server.ts'
+import { formContextFor, type ReportContext } from './report-context.server.ts'
+
+/**
+ * "Report once" on the server (docs/decisions/014): which answers of a Party's latest submissions
+ * to other forms are offered to one of its reports, and what accepting or refusing them does.
+ * Offers are always recomputed here from the stored submissions: a client names offers, it never
+ * supplies their values.
+ */
+
+/** A source submission with what the pure reuse functions need. */
+export type LoadedSource = { submitted: SubmittedAnswers; source: ReuseSource }
+
+/** The Party's latest submitted answers to every form, as their readers see them. */
+export async function loadSubmittedSources(
+	db: DbHandle,
+	filter: { partyCode?: string },
+	record?: DepositaryRecord,
+): Promise<LoadedSource[]> {
+	const depositary = record ?? (await loadDepositaryRecord(db))
+	const loaded: LoadedSource[] = []
+	for (const submitted of await latestSubmittedAnswers(db, filter)) {
+		const definition = getFormDefinition(submitted.formId, submitted.formVersion)
+		if (!definition) continue
+		const ctx = formContextFor(submitted.partyCode, submitted, depositary)
+		loaded.push({
+			submitted,
+			source: {
+				id: submitted.submissionId,
+				definition,
+				answers: askedAnswers(definition, submitted.answers, ctx),
+			},
+		})
+	}
+	return loaded
+}
+
+export type OfferWithSource = ReuseOffer & { source: SubmittedAnswers }
+
+/** What is still on offer for a report: offers nobody accepted or refused yet. */
+export async function openOffers(db: DbHandle, context: ReportContext): Promise<OfferWithSource[]> {
+	const { report, definition, formContext } = context
+	const [sources, answers, decided] = await Promise.all([
+		loadSubmittedSources(db, { partyCode: report.partyCode }),
+		loadAnswerValues(db, report.id),
+		reuseDecisions(db, report.id),
+	])
+	const bySubmission = new Map(sources.map((s) => [s.submitted.submissionId, s.submitted]))
+	return reuseOffers(
+		{ definition, answers, ctx: formContext },
+		sources.map((s) => s.source),
+	)
+		.filter((offer) => !decided.has(offer.id))
+		.map((offer) => ({ ...offer, source: bySubmission.get(offer.sourceId)! }))
+}
+
+export type DecideOutcome =
+	| { ok: true; accepted: number; refused: number; revision?: number }
+	| { ok: false; reason: 'not_editable' | 'unknown_offer' | 'changed' }
+
+/**
+ * Accepts and refuses offers by id. Accepted answers are written as one save (source `reuse`,
+ * audited, one history row per question), at most one per question (the first named); the
+ * decision rows record the source submission and the revision, which the history shows.
+ */
+export async function decideOffers(
+	db: Kysely<Database>,
+	input: { context: ReportContext; userId: string; accept: string[]; refuse: string[] },
+): Promise<DecideOutcome> {
+	const offers = await openOffers(db, input.context)
+	const byId = new Map(offers.map((offer) => [offer.id, offer]))
+	const named = [...input.accept, ...input.refuse]
+	if (named.some((id) => !byId.has(id))) return { ok: false, reason: 'unknown_offer' }
+	const accepted: OfferWithSource[] = []
+	for (const id of input.accept) {
+		const offer = byId.get(id)!
+		if (!accepted.some((a) => a.questionId === offer.questionId)) accepted.push(offer)
+	}
+	let revision: number | undefined
+	if (accepted.length > 0) {
+		const { report } = input.context
+		const outcome = await saveAnswers(db, {
+			reportId: report.id,
+			userId: input.userId,
+			source: 'reuse',
+			payload: {
+				sinceRevision: report.revision,
+				changes: accepted.map((offer) => ({
+					questionId: offer.questionId,
+					baseRevision: report.revision,
+					base: null,
+					value: offer.value,
+				})),
+			},
+		})
+		if (outcome.kind === 'locked' || outcome.kind === 'not_found' || outcome.kind === 'forbidden')
+			return { ok: false, reason: 'not_editable' }
+		if (outcome.kind !== 'saved' || outcome.conflicts.length > 0)
+			return { ok: false, reason: 'changed' }
+		revision = outcome.revision
+	}
+	await recordReuseDecisions(db, input.context.report.id, input.userId, [
+		...accepted.map((offer) => ({
+			offerId: offer.id,
+			questionId: offer.questionId,
+			sourceSubmissionId: offer.sourceId,
+			decision: 'accepted' as const,
+			...(revision !== undefined ? { revision } : {}),
+		})),
+		...input.refuse.map((id) => {
+			const offer = byId.get(id)!
+			return {
+				offerId: id,
+				questionId: offer.questionId,
+				sourceSubmissionId: offer.sourceId,
+				decision: 'refused' as const,
+			}
+		}),
+	])
+	return {
+		ok: true,
+		accepted: accepted.length,
+		refused: input.refuse.length,
+		...(revision !== undefined ? { revision } : {}),
+	}
+}

@@ -7,6 +7,7 @@ import * as rateLimits from './2026_12_03_0900_rate_limits.ts'
 import * as partyStatusRelease from './2026_12_04_0900_party_status_release.ts'
 import * as codeListReleases from './2026_12_05_0900_code_list_releases.ts'
 import * as formSha256 from './2026_12_06_0900_form_sha256.ts'
+import * as cycleFormVariant from './2026_12_07_0900_cycle_form_variant.ts'
 
 /** Every migration, by its timestamped name. Add new ones here; never edit or remove shipped ones. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
 	'2026_12_04_0900_party_status_release': partyStatusRelease,
 	'2026_12_05_0900_code_list_releases': codeListReleases,
 	'2026_12_06_0900_form_sha256': formSha256,
+	'2026_12_07_0900_cycle_form_variant': cycleFormVariant,
 }

@@ -4,6 +4,8 @@ import ddtEn from './ddt/i18n/en.json' with { type: 'json' }
 import ddtFr from './ddt/i18n/fr.json' with { type: 'json' }
 import type { FrozenForm, FrozenStatus } from './frozen.ts'
 import { FROZEN_FORMS } from './published/index.ts'
+import minamataEn from './minamata-art21/i18n/en.json' with { type: 'json' }
+import minamataFr from './minamata-art21/i18n/fr.json' with { type: 'json' }
 import art15En from './stockholm-art15/i18n/en.json' with { type: 'json' }
 import art15Fr from './stockholm-art15/i18n/fr.json' with { type: 'json' }
 import type { FormTexts } from './text-core.ts'
@@ -20,6 +22,7 @@ const FORMS: readonly RegisteredForm[] = [
 	{ formId: 'stockholm-art15', texts: { en: art15En, fr: art15Fr } },
 	{ formId: 'ddt', texts: { en: ddtEn, fr: ddtFr } },
 	{ formId: 'basel-art13', texts: { en: baselEn, fr: baselFr } },
+	{ formId: 'minamata-art21', texts: { en: minamataEn, fr: minamataFr } },
 ]
 
 function deepFreeze<T>(value: T): T {

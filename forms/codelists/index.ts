@@ -17,6 +17,7 @@ import {
 	DDT_VECTORS,
 	INSECTICIDE_CLASSES,
 } from './ddt.ts'
+import { EMISSION_SOURCES, MERCURY_PROCESSES, MERCURY_PRODUCTS } from './minamata.ts'
 import { currentServesRelease, restoreRelease, type PinnedCodeList } from './pinned.ts'
 import { RELEASE_VECTORS, TOOLKIT_SOURCE_GROUPS } from './releases.ts'
 import type { CodeList, CodeListEntry } from './types.ts'
@@ -27,6 +28,7 @@ export type { ChemicalEntry, Annex, LaterChange } from './chemicals.ts'
 export type { CountryEntry } from './countries.ts'
 export type { UnitDimension, UnitEntry } from './units.ts'
 export type { AnnexListEntry, HazardEntry, OperationEntry, WasteCategoryEntry } from './basel.ts'
+export type { MercuryProcessEntry, MercuryProductEntry } from './minamata.ts'
 export type { Amendment, AmendmentId, Communication } from './amendments.ts'
 export type {
 	Applicability,
@@ -81,6 +83,9 @@ const CODE_LISTS: readonly CodeList[] = [
 	BASEL_DISPOSAL_OPERATIONS,
 	BASEL_RECOVERY_OPERATIONS,
 	BASEL_ANNEX_LISTS,
+	MERCURY_PRODUCTS,
+	MERCURY_PROCESSES,
+	EMISSION_SOURCES,
 ]
 const byId = new Map(CODE_LISTS.map((list) => [list.id, list]))
 

@@ -336,12 +336,13 @@ describe('coverage of the reporting obligations', () => {
 
 describe('registry', () => {
 	it('lists forms, versions and the latest version', () => {
-		expect(listFormIds()).toEqual(['stockholm-art15', 'ddt', 'basel-art13'])
+		expect(listFormIds()).toEqual(['stockholm-art15', 'ddt', 'basel-art13', 'minamata-art21'])
 		expect(listFormDefinitions().map((def) => `${def.formId}@${def.version}`)).toEqual([
 			'stockholm-art15@5',
 			'stockholm-art15@6',
 			'ddt@1',
 			'basel-art13@1',
+			'minamata-art21@1',
 		])
 		expect(latestVersion('stockholm-art15')).toBe(6)
 		expect(latestVersion('ddt')).toBe(1)

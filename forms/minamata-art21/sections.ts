@@ -12,10 +12,10 @@
  */
 import { cell, eq, isYes } from '../dsl.ts'
 import { CONTACT_FIELDS } from '../contact-fields.ts'
+import { QUANTITY_MARKERS, tonnes } from '../quantities.ts'
 import type { Condition, Question, Section, TableColumn } from '../types.ts'
 
 const FULL_ONLY = ['full']
-const QUANTITY_MARKERS = ['not_available', 'confidential'] as const
 
 /** A yes/no question and, on "yes", the text describing the measures. */
 function yesThenDetails(id: string, concept: string, extra: Question[] = []): Question[] {
@@ -28,11 +28,6 @@ function yesThenDetails(id: string, concept: string, extra: Question[] = []): Qu
 
 function whenYes(id: string, own: Condition | undefined): Condition {
 	return own ? { all: [isYes(id), own] } : isYes(id)
-}
-
-/** A quantity of mercury in metric tonnes (never negative). */
-function tonnes(id: string): TableColumn {
-	return { id, type: 'decimal', unit: 't', min: 0, required: true, markers: [...QUANTITY_MARKERS] }
 }
 
 /** Partner Party, quantity and purpose of a movement of mercury (Art. 3(6) and 3(8)). */

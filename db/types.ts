@@ -142,6 +142,8 @@ export interface ReportingCycleTable {
 	convention: Convention
 	form_id: string
 	form_version: number
+	/** The form variant the cycle asks (e.g. `short`); null when the form has none. */
+	form_variant: string | null
 	title: Json<Partial<LocalizedNames>>
 	period_start: DateString
 	period_end: DateString

@@ -182,6 +182,54 @@ export const CONCEPTS = [
 		reuse: 'prefill',
 		addedHere: true,
 	},
+	// Minamata Convention national report (Art. 21): obligations no other form's concepts cover.
+	{
+		id: 'MERCURY.PRODUCTS',
+		description: 'Measures on mercury-added products (Minamata Art. 4, Annex A).',
+		reuse: 'prefill',
+		addedHere: true,
+	},
+	{
+		id: 'MERCURY.PROCESSES',
+		description:
+			'Manufacturing processes using mercury or mercury compounds (Minamata Art. 5, Annex B).',
+		reuse: 'prefill',
+		addedHere: true,
+	},
+	{
+		id: 'ASGM',
+		description:
+			'Artisanal and small-scale gold mining and its national action plan (Minamata Art. 7).',
+		reuse: 'prefill',
+		addedHere: true,
+	},
+	{
+		id: 'EMISSION.CONTROL',
+		description:
+			'Measures controlling emissions from point sources (BAT/BEP, limit values; Minamata Art. 8).',
+		reuse: 'prefill',
+		addedHere: true,
+	},
+	{
+		id: 'STORAGE.INTERIM',
+		description: 'Environmentally sound interim storage of mercury (Minamata Art. 10).',
+		reuse: 'prefill',
+		addedHere: true,
+	},
+	{
+		id: 'WASTE.ESM',
+		description:
+			'Environmentally sound management of wastes (e.g. mercury wastes, Minamata Art. 11).',
+		reuse: 'prefill',
+		addedHere: true,
+	},
+	{
+		id: 'HEALTH',
+		description:
+			'Health aspects: programmes, care and prevention for exposed populations (Minamata Art. 16).',
+		reuse: 'prefill',
+		addedHere: true,
+	},
 ] as const satisfies readonly Concept[]
 
 export type ConceptId = (typeof CONCEPTS)[number]['id']

@@ -336,13 +336,15 @@ describe('coverage of the reporting obligations', () => {
 
 describe('registry', () => {
 	it('lists forms, versions and the latest version', () => {
-		expect(listFormIds()).toEqual(['stockholm-art15', 'ddt', 'basel-art13', 'rotterdam-report'])
+		expect(listFormIds()).toEqual(['stockholm-art15', 'ddt', 'basel-art13', 'rotterdam-report', 'minamata-art21'])
 		expect(listFormDefinitions().map((def) => `${def.formId}@${def.version}`)).toEqual([
 			'stockholm-art15@5',
 			'stockholm-art15@6',
 			'ddt@1',
 			'basel-art13@1',
 			'rotterdam-report@1',
+			'minamata-art21@1',
+			'minamata-art21@1',
 		])
 		expect(latestVersion('stockholm-art15')).toBe(6)
 		expect(latestVersion('ddt')).toBe(1)

@@ -6,6 +6,8 @@ import type { FrozenForm, FrozenStatus } from './frozen.ts'
 import { FROZEN_FORMS } from './published/index.ts'
 import rotterdamEn from './rotterdam-report/i18n/en.json' with { type: 'json' }
 import rotterdamFr from './rotterdam-report/i18n/fr.json' with { type: 'json' }
+import minamataEn from './minamata-art21/i18n/en.json' with { type: 'json' }
+import minamataFr from './minamata-art21/i18n/fr.json' with { type: 'json' }
 import art15En from './stockholm-art15/i18n/en.json' with { type: 'json' }
 import art15Fr from './stockholm-art15/i18n/fr.json' with { type: 'json' }
 import type { FormTexts } from './text-core.ts'
@@ -29,6 +31,7 @@ const FORMS: readonly RegisteredForm[] = [
 	{ formId: 'ddt', texts: { en: ddtEn, fr: ddtFr }, implied: { chemical: 'DDT' } },
 	{ formId: 'basel-art13', texts: { en: baselEn, fr: baselFr } },
 	{ formId: 'rotterdam-report', texts: { en: rotterdamEn, fr: rotterdamFr } },
+	{ formId: 'minamata-art21', texts: { en: minamataEn, fr: minamataFr } },
 ]
 
 function deepFreeze<T>(value: T): T {

@@ -32,6 +32,8 @@
  * | `invalid_rule_target`  | a rule's kind does not fit its target (range on text, …)              |
  * | `invalid_bounds`       | `min` greater than `max`                                              |
  * | `missing_english`      | `languages` does not include `en` (the fallback language)             |
+ * | `unknown_variant`      | a part, section or question is limited to a variant the definition    |
+ * |                        | does not declare in `variants`, or a declared variant id repeats      |
  */
 import { z } from 'zod'
 import { getCodeList, UNITS } from './codelists/index.ts'
@@ -73,6 +75,7 @@ export type DefinitionErrorCode =
 	| 'invalid_rule_target'
 	| 'invalid_bounds'
 	| 'missing_english'
+	| 'unknown_variant'
 
 export interface DefinitionError {
 	code: DefinitionErrorCode
@@ -153,6 +156,7 @@ const itemCommon = {
 	textKey: Id.optional(),
 	reconstructed: z.string().optional(),
 	periodBound: z.boolean().optional(),
+	variants: z.array(Id).min(1).optional(),
 }
 
 const choiceShape = {
@@ -202,8 +206,9 @@ const scalarQuestionSchemas = scalarTypeNames.map((type) =>
 )
 
 /** A table column has what a question has, and may be read-only (filled by the system). */
+const { variants: _variants, ...columnItemCommon } = itemCommon
 const columnCommon = {
-	...itemCommon,
+	...columnItemCommon,
 	readOnly: z.boolean().optional(),
 }
 
@@ -318,6 +323,7 @@ const RuleSchema = z.discriminatedUnion('kind', [
 const SectionSchema = z.strictObject({
 	id: Id,
 	visibleIf: ConditionSchema.optional(),
+	variants: z.array(Id).min(1).optional(),
 	questions: z.array(QuestionSchema).min(1),
 	reconstructed: z.string().optional(),
 })
@@ -325,6 +331,7 @@ const SectionSchema = z.strictObject({
 const PartSchema = z.strictObject({
 	id: Id,
 	visibleIf: ConditionSchema.optional(),
+	variants: z.array(Id).min(1).optional(),
 	sections: z.array(SectionSchema).min(1),
 	reconstructed: z.string().optional(),
 })
@@ -343,6 +350,10 @@ const FormDefinitionShape = z.strictObject({
 	deadline: IsoDate,
 	languages: z.array(z.enum(LANGUAGES)).min(1),
 	codeLists: z.record(z.string(), z.string()),
+	variants: z
+		.array(z.strictObject({ id: Id, reconstructed: z.string().optional() }))
+		.min(2)
+		.optional(),
 	parts: z.array(PartSchema).min(1),
 	rules: z.array(RuleSchema),
 	reconstructed: z.string().optional(),
@@ -1087,6 +1098,33 @@ function checkColumnVisibilityCycles(ctx: IntegrityContext): void {
 	}
 }
 
+/**
+ * Variants: declared ids are unique, and every part, section and question limited to variants
+ * names declared ones (a definition without `variants` may not limit any item).
+ */
+function checkVariants(ctx: IntegrityContext): void {
+	const declared = new Set<string>()
+	ctx.def.variants?.forEach((variant, i) => {
+		if (declared.has(variant.id))
+			report(ctx, 'unknown_variant', ['variants', i, 'id'], `variant "${variant.id}" repeats`)
+		declared.add(variant.id)
+	})
+	const checkItem = (variants: string[] | undefined, path: Path) =>
+		variants?.forEach((id, i) => {
+			if (!declared.has(id))
+				report(ctx, 'unknown_variant', [...path, 'variants', i], `unknown variant "${id}"`)
+		})
+	ctx.def.parts.forEach((part, p) => {
+		checkItem(part.variants, ['parts', p])
+		part.sections.forEach((section, s) => {
+			checkItem(section.variants, ['parts', p, 'sections', s])
+			section.questions.forEach((question, q) =>
+				checkItem(question.variants, ['parts', p, 'sections', s, 'questions', q]),
+			)
+		})
+	})
+}
+
 /** Checks that never depend on answers: uniqueness, references, code lists, concepts, cycles. */
 export function checkDefinitionIntegrity(def: FormDefinition): DefinitionError[] {
 	const ctx: IntegrityContext = { def, errors: [], questions: new Map() }
@@ -1098,5 +1136,6 @@ export function checkDefinitionIntegrity(def: FormDefinition): DefinitionError[]
 	checkRules(ctx)
 	checkVisibilityCycles(ctx)
 	checkColumnVisibilityCycles(ctx)
+	checkVariants(ctx)
 	return ctx.errors
 }

@@ -36,6 +36,8 @@ export interface FormTexts {
 	 */
 	translation?: { status: string; note?: string }
 	form?: { title?: string; description?: string }
+	/** Names of the form's variants (`FormDefinition.variants`), by variant id. */
+	variants?: Record<string, string>
 	parts?: Record<string, ItemTexts>
 	sections?: Record<string, ItemTexts>
 	questions?: Record<string, ItemTexts>
@@ -67,6 +69,8 @@ export interface FormText {
 	lang: Language
 	title(): string
 	description(): string | undefined
+	/** Name of one of the form's variants (e.g. "Short report"); the id when it has none. */
+	variant(id: string): string
 	/**
 	 * Label of a question (`id`), a table column (`tableId.columnId`), a contact field
 	 * (`contactId.fieldId`), a section or a part.
@@ -231,6 +235,7 @@ export function formTextFrom(
 		lang,
 		title: () => pick((t) => t?.form?.title) ?? def.formId,
 		description: () => pick((t) => t?.form?.description),
+		variant: (id) => pick((t) => t?.variants?.[id]) ?? id,
 		label: (id) =>
 			pick((t, common) => itemTexts(t, id)?.label ?? commonFieldLabel(id, common)) ?? id,
 		help: (id) => pick((t) => itemTexts(t, id)?.help),
@@ -280,6 +285,8 @@ export function missingTextsIn(
 	}
 	const codeLists = new Set<string>()
 	need('form.title', t?.form?.title)
+	for (const variant of def.variants ?? [])
+		need(`variants.${variant.id}`, t?.variants?.[variant.id])
 	for (const part of def.parts) {
 		need(`parts.${part.id}`, t?.parts?.[part.id]?.label)
 		for (const section of part.sections) {

@@ -94,6 +94,11 @@ export interface FormContext {
 	 * (release 0), which is what tests and definition checks use.
 	 */
 	depositaryRecord?: DepositaryRecord
+	/**
+	 * The variant of the form this report is (one of the definition's `variants`, e.g. `short`),
+	 * set by the report's cycle. Absent: every item is asked, whatever variants it is limited to.
+	 */
+	formVariant?: string
 }
 
 /** Values a question can be pre-filled with (and checked against) from the context. */
@@ -233,6 +238,8 @@ interface ItemCommon {
 	 * need no flag (rows outside the period are left out anyway).
 	 */
 	periodBound?: boolean
+	/** Asked only in these variants of the definition (see `FormDefinition.variants`). */
+	variants?: string[]
 }
 
 /** Hard bounds of numeric answers; violations are errors. Soft bounds belong in `Rule` (range). */
@@ -283,7 +290,7 @@ export type AttachmentQuestion = ItemCommon & { type: 'attachment'; multiple?: b
  * `visibleIf` / `required` conditions of a column are evaluated per row and may read `{ cell }`.
  * `readOnly` columns of fixed-row tables carry the row's dimension codes.
  */
-export type TableColumn = Omit<ItemCommon, 'visibleIf' | 'required'> &
+export type TableColumn = Omit<ItemCommon, 'visibleIf' | 'required' | 'variants'> &
 	(ScalarType | { type: 'checkbox' }) & {
 		visibleIf?: Condition
 		required?: boolean | Condition
@@ -413,6 +420,8 @@ export type RuleKind = Rule['kind']
 export interface Section {
 	id: string
 	visibleIf?: Condition
+	/** Asked only in these variants of the definition (see `FormDefinition.variants`). */
+	variants?: string[]
 	questions: Question[]
 	reconstructed?: string
 }
@@ -420,6 +429,8 @@ export interface Section {
 export interface Part {
 	id: string
 	visibleIf?: Condition
+	/** Asked only in these variants of the definition (see `FormDefinition.variants`). */
+	variants?: string[]
 	sections: Section[]
 	reconstructed?: string
 }
@@ -431,6 +442,17 @@ export interface ReportingPeriod {
 	/** How the period is set, e.g. "four calendar years preceding the reporting year". */
 	rule: string
 	/** Present when the window is a reconstruction to be checked against the official template. */
+	reconstructed?: string
+}
+
+/**
+ * A variant of a definition: a subset of its items asked in some cycles (e.g. the Minamata short
+ * report, asked every 2 years, of the full report asked every 4). Its name is the text
+ * `variants.<id>` of the form's language files.
+ */
+export interface FormVariant {
+	id: string
+	/** Present when the subset is a reconstruction to be checked against the official template. */
 	reconstructed?: string
 }
 
@@ -451,6 +473,14 @@ export interface FormDefinition {
 	languages: Language[]
 	/** Code lists used by this version, with the list version it was prepared against. */
 	codeLists: Record<string, string>
+	/**
+	 * Variants of the form, when some cycles ask only part of it. A part, section or question
+	 * with `variants` is asked only in a report whose `FormContext.formVariant` is one of them:
+	 * outside its variants the engine treats it exactly as a hidden item (not asked, never
+	 * required or validated, left out of exports; answers kept). A cycle of a form that declares
+	 * variants names one of them; items without `variants` are asked in every variant.
+	 */
+	variants?: FormVariant[]
 	parts: Part[]
 	rules: Rule[]
 	/** Form-level notes on reconstructed parts (not user-facing). */

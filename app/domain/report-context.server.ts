@@ -16,11 +16,12 @@ export type ReportContext = {
 /**
  * The engine context of a Party's report for a cycle. `record` is the current depositary record
  * (`loadDepositaryRecord`): it decides which chemicals are asked for which years, so every server
- * path that evaluates a report passes the one it loaded.
+ * path that evaluates a report passes the one it loaded. The cycle's form variant (e.g. the Minamata
+ * short report) decides which items are asked.
  */
 export function formContextFor(
 	partyCode: string,
-	cycle: Pick<ReportingCycle, 'periodStart' | 'periodEnd'>,
+	cycle: Pick<ReportingCycle, 'periodStart' | 'periodEnd' | 'formVariant'>,
 	record: DepositaryRecord,
 ): FormContext {
 	return {
@@ -28,6 +29,7 @@ export function formContextFor(
 		periodStart: cycle.periodStart,
 		periodEnd: cycle.periodEnd,
 		depositaryRecord: depositaryRecordFor(record, partyCode),
+		...(cycle.formVariant ? { formVariant: cycle.formVariant } : {}),
 	}
 }
 

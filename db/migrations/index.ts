@@ -8,6 +8,7 @@ import * as partyStatusRelease from './2026_12_04_0900_party_status_release.ts'
 import * as codeListReleases from './2026_12_05_0900_code_list_releases.ts'
 import * as formSha256 from './2026_12_06_0900_form_sha256.ts'
 import * as reuseDecisions from './2026_12_08_0900_reuse_decisions.ts'
+import * as cycleFormVariant from './2026_12_07_0900_cycle_form_variant.ts'
 
 /** Every migration, by its timestamped name. Add new ones here; never edit or remove shipped ones. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
 	'2026_12_05_0900_code_list_releases': codeListReleases,
 	'2026_12_06_0900_form_sha256': formSha256,
 	'2026_12_08_0900_reuse_decisions': reuseDecisions,
+	'2026_12_07_0900_cycle_form_variant': cycleFormVariant,
 }

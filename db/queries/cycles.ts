@@ -10,6 +10,8 @@ export type ReportingCycle = {
 	convention: Convention
 	formId: string
 	formVersion: number
+	/** The variant of the form the cycle asks (`FormDefinition.variants`); null when none. */
+	formVariant: string | null
 	title: Partial<LocalizedNames>
 	periodStart: string
 	periodEnd: string
@@ -17,7 +19,10 @@ export type ReportingCycle = {
 	deadline: string
 }
 
-export type CycleInput = Omit<ReportingCycle, 'id'>
+/** A cycle to write; `formVariant` may be left out for forms without variants. */
+export type CycleInput = Omit<ReportingCycle, 'id' | 'formVariant'> & {
+	formVariant?: string | null
+}
 
 const columns = [
 	'id',
@@ -25,6 +30,7 @@ const columns = [
 	'convention',
 	'form_id',
 	'form_version',
+	'form_variant',
 	'title',
 	'period_start',
 	'period_end',
@@ -38,6 +44,7 @@ type CycleRow = {
 	convention: Convention
 	form_id: string
 	form_version: number
+	form_variant: string | null
 	title: Partial<LocalizedNames>
 	period_start: string
 	period_end: string
@@ -52,6 +59,7 @@ function toCycle(row: CycleRow): ReportingCycle {
 		convention: row.convention,
 		formId: row.form_id,
 		formVersion: row.form_version,
+		formVariant: row.form_variant,
 		title: row.title,
 		periodStart: row.period_start,
 		periodEnd: row.period_end,
@@ -108,6 +116,7 @@ function values(input: CycleInput) {
 		convention: input.convention,
 		form_id: input.formId,
 		form_version: input.formVersion,
+		form_variant: input.formVariant ?? null,
 		title: jsonb(input.title),
 		period_start: input.periodStart,
 		period_end: input.periodEnd,

@@ -17,6 +17,7 @@ export type SubmittedAnswers = {
 	convention: Convention
 	periodStart: string
 	periodEnd: string
+	formVariant: string | null
 }
 
 /**
@@ -48,6 +49,7 @@ export async function latestSubmittedAnswers(
 			'c.convention',
 			sql<string>`c.period_start::text`.as('periodStart'),
 			sql<string>`c.period_end::text`.as('periodEnd'),
+			'c.form_variant as formVariant',
 		])
 		.orderBy('r.party_code')
 		.orderBy('s.form_id')

@@ -9,21 +9,8 @@
  */
 import { all, any, cell, eq, gte, isYes, noneOf, unanswered } from '../dsl.ts'
 import { otherWasteCodes } from '../codelists/basel.ts'
-import type { Condition, Question, Section, TableColumn } from '../types.ts'
-
-const QUANTITY_MARKERS = ['not_available', 'confidential'] as const
-
-/** A quantity in metric tonnes (never negative). */
-export function tonnes(id: string, required: boolean | Condition = true): TableColumn {
-	return {
-		id,
-		type: 'decimal',
-		unit: 't',
-		min: 0,
-		required,
-		markers: [...QUANTITY_MARKERS],
-	}
-}
+import { QUANTITY_MARKERS, tonnes } from '../quantities.ts'
+import type { Question, Section, TableColumn } from '../types.ts'
 
 /** A "did this happen in the year?" question and the table it opens. */
 function occurredWithTable(

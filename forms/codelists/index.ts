@@ -18,6 +18,7 @@ import {
 	INSECTICIDE_CLASSES,
 } from './ddt.ts'
 import { ROTTERDAM_ANNEX_III } from './rotterdam.ts'
+import { EMISSION_SOURCES, MERCURY_PROCESSES, MERCURY_PRODUCTS } from './minamata.ts'
 import { currentServesRelease, restoreRelease, type PinnedCodeList } from './pinned.ts'
 import { RELEASE_VECTORS, TOOLKIT_SOURCE_GROUPS } from './releases.ts'
 import type { CodeList, CodeListEntry } from './types.ts'
@@ -29,6 +30,7 @@ export type { CountryEntry } from './countries.ts'
 export type { UnitDimension, UnitEntry } from './units.ts'
 export type { AnnexListEntry, HazardEntry, OperationEntry, WasteCategoryEntry } from './basel.ts'
 export type { AnnexIIICategory, AnnexIIIEntry } from './rotterdam.ts'
+export type { MercuryProcessEntry, MercuryProductEntry } from './minamata.ts'
 export type { Amendment, AmendmentId, Communication } from './amendments.ts'
 export type {
 	Applicability,
@@ -84,6 +86,9 @@ const CODE_LISTS: readonly CodeList[] = [
 	BASEL_RECOVERY_OPERATIONS,
 	BASEL_ANNEX_LISTS,
 	ROTTERDAM_ANNEX_III,
+	MERCURY_PRODUCTS,
+	MERCURY_PROCESSES,
+	EMISSION_SOURCES,
 ]
 const byId = new Map(CODE_LISTS.map((list) => [list.id, list]))
 

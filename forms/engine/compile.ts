@@ -1,4 +1,5 @@
 import type {
+	Condition,
 	ContactField,
 	FixedRow,
 	FormContext,
@@ -12,7 +13,7 @@ import type { ValueCheck } from './checks.ts'
 import { compileValueCheck } from './checks.ts'
 import { cellDependencies, compileCondition, conditionDependencies } from './conditions.ts'
 import { buildDependencyIndex, type DependencyIndex } from './dependencies.ts'
-import type { CompiledTableShape, CondFn } from './env.ts'
+import type { CompiledTableShape, CondFn, Env } from './env.ts'
 import { isEmail, isPhone, isUrl } from './patterns.ts'
 import type { CompiledRule } from './rules.ts'
 import { compileRule } from './rules.ts'
@@ -149,6 +150,22 @@ function compileQuestion(
 	return compiled
 }
 
+/**
+ * A part, section or question's own visibility: its `visibleIf`, and, when it is limited to some
+ * `variants`, the report's variant being one of them (no variant in the context: every item is
+ * asked). An item outside the report's variant is hidden like any other hidden item.
+ */
+function visibility(item: { visibleIf?: Condition; variants?: string[] }): { visible?: CondFn } {
+	const condition = item.visibleIf ? compileCondition(item.visibleIf) : undefined
+	const variants = item.variants
+	if (!variants) return condition ? { visible: condition } : {}
+	const inVariant = (env: Env) =>
+		env.ctx.formVariant === undefined || variants.includes(env.ctx.formVariant)
+	return {
+		visible: condition ? (env, scope) => inVariant(env) && condition(env, scope) : inVariant,
+	}
+}
+
 /** Orders parts, sections and questions so every visibility condition's inputs come first. */
 function visibilityOrder(def: FormDefinition): VisibilityNode[] {
 	const nodes = new Map<string, { node: VisibilityNode; deps: Set<string> }>()
@@ -156,7 +173,7 @@ function visibilityOrder(def: FormDefinition): VisibilityNode[] {
 		nodes.set(part.id, {
 			node: {
 				id: part.id,
-				...(part.visibleIf ? { visible: compileCondition(part.visibleIf) } : {}),
+				...visibility(part),
 			},
 			deps: conditionDependencies(part.visibleIf),
 		})
@@ -165,7 +182,7 @@ function visibilityOrder(def: FormDefinition): VisibilityNode[] {
 				node: {
 					id: section.id,
 					parent: part.id,
-					...(section.visibleIf ? { visible: compileCondition(section.visibleIf) } : {}),
+					...visibility(section),
 				},
 				deps: conditionDependencies(section.visibleIf, new Set([part.id])),
 			})
@@ -178,7 +195,7 @@ function visibilityOrder(def: FormDefinition): VisibilityNode[] {
 					node: {
 						id: question.id,
 						parent: section.id,
-						...(question.visibleIf ? { visible: compileCondition(question.visibleIf) } : {}),
+						...visibility(question),
 					},
 					deps,
 				})

@@ -6,6 +6,8 @@ import { loader as cyclesLoader } from '#app/routes/admin/cycles.tsx'
 import { languageContext } from '#app/utils/context.ts'
 import type { Language } from '#app/utils/i18n.ts'
 import type { CurrentUser } from '#app/utils/permissions.ts'
+import { formContextFor } from '#app/domain/report-context.server.ts'
+import { loadDepositaryRecord } from '#app/domain/depositary-record.server.ts'
 import { findCycleByCode } from '#db/queries/cycles.ts'
 import { createTestDatabase, type TestDatabase } from '#tests/db.ts'
 import {
@@ -152,11 +154,23 @@ describe(`cycle titles in the six UN languages (${process.env.TEST_DATABASE_URL 
 			value: 'stockholm-art15@6',
 			label: 'stockholm-art15 v6',
 			draft: false,
+			variants: [],
 		})
 		expect(loaded.forms).toContainEqual({
 			value: 'basel-art13@1',
 			label: 'basel-art13 v1',
 			draft: true,
+			variants: [],
+		})
+		// Forms with variants list them, named in the admin's language.
+		expect(loaded.forms).toContainEqual({
+			value: 'minamata-art21@1',
+			label: 'minamata-art21 v1',
+			draft: true,
+			variants: [
+				{ id: 'full', label: 'Rapport complet' },
+				{ id: 'short', label: 'Rapport succinct' },
+			],
 		})
 
 		const saved = await settle(() =>
@@ -181,5 +195,49 @@ describe(`cycle titles in the six UN languages (${process.env.TEST_DATABASE_URL 
 		const refused = await create({ ...CYCLE, code: 'sc-art15-9', ...TITLES }, analyst)
 		expect(statusOf(refused.value)).toBe(403)
 		expect(await findCycleByCode(t.db, 'sc-art15-9')).toBeUndefined()
+	})
+})
+
+describe('cycles of forms with variants (Minamata full and short reports)', () => {
+	const MINAMATA = {
+		convention: 'minamata',
+		form: 'minamata-art21@1',
+		titleEn: 'Minamata short report 2025',
+		periodStart: '2023-01-01',
+		periodEnd: '2024-12-31',
+		opensOn: '2025-01-01',
+		deadline: '2025-12-31',
+	}
+	const fieldErrors = (value: unknown) =>
+		(value as { data: { fieldErrors: Record<string, string[]> } }).data.fieldErrors
+
+	it('requires a variant for a form that declares variants, and stores the one chosen', async () => {
+		const missing = await create({ ...MINAMATA, code: 'mc-short-2025', formVariant: '' })
+		expect(statusOf(missing.value)).toBe(400)
+		expect(fieldErrors(missing.value).formVariant).toEqual(['admin:errors.variantRequired'])
+		expect(await findCycleByCode(t.db, 'mc-short-2025')).toBeUndefined()
+
+		const unknown = await create({ ...MINAMATA, code: 'mc-short-2025', formVariant: 'medium' })
+		expect(fieldErrors(unknown.value).formVariant).toEqual(['admin:errors.unknownVariant'])
+
+		const created = await create({ ...MINAMATA, code: 'mc-short-2025', formVariant: 'short' })
+		expect(statusOf(created.value)).toBe(302)
+		const cycle = (await findCycleByCode(t.db, 'mc-short-2025'))!
+		expect(cycle.formVariant).toBe('short')
+		// Reports of the cycle are evaluated as short reports.
+		const ctx = formContextFor('KEN', cycle, await loadDepositaryRecord(t.db))
+		expect(ctx.formVariant).toBe('short')
+	})
+
+	it('refuses a variant for a form without variants; cycles of such forms have none', async () => {
+		const refused = await create({
+			...CYCLE,
+			code: 'sc-art15-10',
+			titleEn: 'No variants',
+			formVariant: 'short',
+		})
+		expect(statusOf(refused.value)).toBe(400)
+		expect(fieldErrors(refused.value).formVariant).toEqual(['admin:errors.unknownVariant'])
+		expect((await findCycleByCode(t.db, 'sc-art15-7'))?.formVariant).toBeNull()
 	})
 })

@@ -3,6 +3,7 @@ import { Form } from 'react-router'
 import { z } from 'zod'
 import { CONVENTIONS } from '#db/types.ts'
 import {
+	ErrorList,
 	Field,
 	FormError,
 	SelectField,
@@ -40,6 +41,13 @@ export const CycleFormSchema = z
 			.regex(/^[a-z0-9][a-z0-9-]{2,59}$/, 'admin:errors.cycleCode'),
 		convention: z.enum(CONVENTIONS),
 		form: z.string().regex(/^[a-z0-9-]+@\d+$/, 'admin:errors.unknownForm'),
+		/** The variant of the form (e.g. `short`); empty for forms without variants. */
+		formVariant: z
+			.string()
+			.trim()
+			.regex(/^([a-z][a-z0-9_]*)?$/, 'admin:errors.unknownVariant')
+			.optional()
+			.transform((value) => value || undefined),
 		titleAr: optionalTitle,
 		titleZh: optionalTitle,
 		titleEn: z
@@ -64,13 +72,70 @@ export const CycleFormSchema = z
 
 export type CycleFormValues = Partial<Record<keyof z.input<typeof CycleFormSchema>, string>>
 
+/** A registered form version a cycle can use, with the variants it declares (if any). */
+export type FormOption = {
+	value: string
+	label: string
+	draft: boolean
+	variants: { id: string; label: string }[]
+}
+
+/**
+ * The variant a cycle asks, for forms that declare variants (e.g. the Minamata full and short
+ * reports): one group of options per such form; the server checks it belongs to the chosen form.
+ */
+function VariantField({
+	forms,
+	defaultValue,
+	errors,
+}: {
+	forms: FormOption[]
+	defaultValue: string
+	errors?: string[]
+}) {
+	const { t } = useTranslation()
+	const withVariants = forms.filter((form) => form.variants.length > 0)
+	if (withVariants.length === 0) return null
+	return (
+		<div className="field">
+			<label htmlFor="cycle-form-variant">{t('admin:cycles.variant')}</label>
+			<p id="cycle-form-variant-help" className="field-help">
+				{t('admin:cycles.variantHelp')}
+			</p>
+			<select
+				id="cycle-form-variant"
+				name="formVariant"
+				defaultValue={defaultValue}
+				aria-invalid={errors?.length ? true : undefined}
+				aria-describedby={
+					errors?.length
+						? 'cycle-form-variant-help cycle-form-variant-error'
+						: 'cycle-form-variant-help'
+				}
+			>
+				<option value="">{t('admin:cycles.noVariant')}</option>
+				{withVariants.map((form) => (
+					<optgroup key={form.value} label={form.label}>
+						{form.variants.map((variant) => (
+							<option key={variant.id} value={variant.id}>
+								{variant.label}
+							</option>
+						))}
+					</optgroup>
+				))}
+			</select>
+			<ErrorList id="cycle-form-variant-error" errors={errors} />
+		</div>
+	)
+}
+
 export function CycleForm({
 	forms,
 	values,
 	failure,
 	submitLabel,
 }: {
-	forms: { value: string; label: string; draft: boolean }[]
+	forms: FormOption[]
 	values: CycleFormValues
 	failure?: FormFailureData
 	submitLabel: string
@@ -106,6 +171,11 @@ export function CycleForm({
 						label: f.draft ? t('admin:cycles.draftForm', { form: f.label }) : f.label,
 					}))}
 					errors={errors.form}
+				/>
+				<VariantField
+					forms={forms}
+					defaultValue={value('formVariant')}
+					errors={errors.formVariant}
 				/>
 				<fieldset className="field stack" aria-describedby="cycle-titles-help">
 					<legend>{t('admin:cycles.titles')}</legend>

@@ -3,12 +3,12 @@ import { redirect, useActionData, useLoaderData } from 'react-router'
 import type { Route } from './+types/cycle-new.ts'
 import { CycleForm } from './cycle-form.tsx'
 import { formOptions, saveCycleFromForm } from './cycles.server.ts'
-import { dbContext } from '../../utils/context.ts'
+import { dbContext, languageContext } from '../../utils/context.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 
 export function loader({ request, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'admin')
-	return { forms: formOptions() }
+	return { forms: formOptions(context.get(languageContext)) }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {

@@ -22,7 +22,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	return {
 		title: localizedText(cycle.title, context.get(languageContext), cycle.code),
 		values: toFormValues(cycle),
-		forms: formOptions(),
+		forms: formOptions(context.get(languageContext)),
 	}
 }
 

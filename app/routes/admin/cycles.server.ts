@@ -10,17 +10,45 @@ import {
 	type ReportingCycle,
 } from '#db/queries/cycles.ts'
 import type { Database } from '#db/types.ts'
-import { LANGUAGES } from '../../utils/i18n.ts'
+import { formText } from '#forms/text.ts'
+import { LANGUAGES, type Language } from '../../utils/i18n.ts'
 import { failure, parseForm } from '../../utils/request.server.ts'
-import { CycleFormSchema, TITLE_FIELDS, type CycleFormValues } from './cycle-form.tsx'
+import {
+	CycleFormSchema,
+	TITLE_FIELDS,
+	type CycleFormValues,
+	type FormOption,
+} from './cycle-form.tsx'
 
-/** The registered form versions a cycle can use; drafts (not yet frozen for good) say so. */
-export function formOptions() {
-	return listFormDefinitions().map((def) => ({
-		value: `${def.formId}@${def.version}`,
-		label: `${def.formId} v${def.version}`,
-		draft: formVersionIdentity(def.formId, def.version)?.status !== 'published',
-	}))
+/**
+ * The registered form versions a cycle can use; drafts (not yet frozen for good) say so. Forms
+ * with variants list them, named in `lang`.
+ */
+export function formOptions(lang: Language): FormOption[] {
+	return listFormDefinitions().map((def) => {
+		const text = def.variants ? formText(def, lang) : undefined
+		return {
+			value: `${def.formId}@${def.version}`,
+			label: `${def.formId} v${def.version}`,
+			draft: formVersionIdentity(def.formId, def.version)?.status !== 'published',
+			variants: (def.variants ?? []).map((variant) => ({
+				id: variant.id,
+				label: text!.variant(variant.id),
+			})),
+		}
+	})
+}
+
+/**
+ * What is wrong with a cycle's variant for its form: a form that declares variants needs one of
+ * them; a form without variants takes none. Undefined when it fits.
+ */
+function variantError(input: CycleInput): string | undefined {
+	const declared = getFormDefinition(input.formId, input.formVersion)?.variants ?? []
+	if (!input.formVariant) return declared.length > 0 ? 'admin:errors.variantRequired' : undefined
+	return declared.some((variant) => variant.id === input.formVariant)
+		? undefined
+		: 'admin:errors.unknownVariant'
 }
 
 /** Resolves the chosen form version; undefined when it is not a registered definition. */
@@ -33,6 +61,7 @@ export function toCycleInput(values: z.output<typeof CycleFormSchema>): CycleInp
 		convention: values.convention,
 		formId,
 		formVersion: Number(version),
+		formVariant: values.formVariant ?? null,
 		title: Object.fromEntries(
 			LANGUAGES.flatMap((language) => {
 				const title = values[TITLE_FIELDS[language]]
@@ -51,6 +80,7 @@ export function toFormValues(cycle: ReportingCycle): CycleFormValues {
 		code: cycle.code,
 		convention: cycle.convention,
 		form: `${cycle.formId}@${cycle.formVersion}`,
+		formVariant: cycle.formVariant ?? '',
 		...Object.fromEntries(
 			LANGUAGES.map((language) => [TITLE_FIELDS[language], cycle.title[language] ?? '']),
 		),
@@ -63,7 +93,8 @@ export function toFormValues(cycle: ReportingCycle): CycleFormValues {
 
 /**
  * The cycle form's post: a new cycle, or changes to `existing`. Checks that the form version is
- * registered for the convention and that the code is free, and audits the change. Answers the
+ * registered for the convention, that the variant fits it (`variantError`) and that the code is
+ * free, and audits the change. Answers the
  * failure to show, or the cycle's id.
  */
 export async function saveCycleFromForm(
@@ -84,6 +115,8 @@ export async function saveCycleFromForm(
 		}),
 	})
 	if (!input) return fail('form', 'admin:errors.unknownForm')
+	const wrongVariant = variantError(input)
+	if (wrongVariant) return fail('formVariant', wrongVariant)
 	const sameCode = await findCycleByCode(db, input.code)
 	if (sameCode && sameCode.id !== existing?.id) return fail('code', 'admin:errors.cycleCodeTaken')
 	const id = await db.transaction().execute(async (trx) => {

@@ -344,7 +344,6 @@ describe('registry', () => {
 			'basel-art13@1',
 			'rotterdam-report@1',
 			'minamata-art21@1',
-			'minamata-art21@1',
 		])
 		expect(latestVersion('stockholm-art15')).toBe(6)
 		expect(latestVersion('ddt')).toBe(1)

@@ -2,8 +2,8 @@
 import type { FrozenForm } from '../frozen.ts'
 import baselArt13V1 from './basel-art13-v1.json' with { type: 'json' }
 import ddtV1 from './ddt-v1.json' with { type: 'json' }
-import rotterdamReportV1 from './rotterdam-report-v1.json' with { type: 'json' }
 import minamataArt21V1 from './minamata-art21-v1.json' with { type: 'json' }
+import rotterdamReportV1 from './rotterdam-report-v1.json' with { type: 'json' }
 import stockholmArt15V5 from './stockholm-art15-v5.json' with { type: 'json' }
 import stockholmArt15V6 from './stockholm-art15-v6.json' with { type: 'json' }
 
@@ -11,8 +11,8 @@ import stockholmArt15V6 from './stockholm-art15-v6.json' with { type: 'json' }
 export const FROZEN_FORMS = [
 	baselArt13V1,
 	ddtV1,
-	rotterdamReportV1,
 	minamataArt21V1,
+	rotterdamReportV1,
 	stockholmArt15V5,
 	stockholmArt15V6,
 ] as unknown as readonly FrozenForm[]

@@ -27,6 +27,7 @@ export default [
 		route('submissions/:number', 'routes/reports/receipt.tsx'),
 		route('history', 'routes/reports/history.tsx'),
 		route('carried-over', 'routes/reports/carried-over.tsx'),
+		route('reuse', 'routes/reports/reuse.tsx'),
 		route('review', 'routes/reports/review.tsx'),
 		route('compare', 'routes/reports/compare.tsx'),
 	]),

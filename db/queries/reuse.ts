@@ -129,6 +129,7 @@ export async function acceptedReuseSources(db: DbHandle, reportId: string) {
 			'd.revision',
 			'd.offer_id as offerId',
 			's.form_id as formId',
+			's.form_version as formVersion',
 			'c.code as cycleCode',
 			'c.title as cycleTitle',
 		])

@@ -267,6 +267,14 @@ export const VARIANTS: Record<string, Variants> = {
 			},
 		},
 	},
+	'/reports/:reportId/reuse': {
+		POST: {
+			'accept all': {
+				body: form(() => ({ intent: 'accept_all' })),
+				writes: ['report', 'report_answer', 'report_change', 'reuse_decision', 'audit_event'],
+			},
+		},
+	},
 	'/reports/:reportId/submit': {
 		POST: {
 			...pick('submit', 'resubmit'),

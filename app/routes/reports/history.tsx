@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { listReportEvents, listSaves, questionHistory } from '#db/queries/reports.ts'
+import { acceptedReuseSources } from '#db/queries/reuse.ts'
+import { getFormDefinition } from '#forms/registry.ts'
 import { answerText } from '#forms/answer-text.ts'
 import { formText } from '#forms/text.ts'
 import type { Language } from '#forms/types.ts'
@@ -24,7 +26,20 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	if (questionId) {
 		const question = findQuestion(definition, questionId)
 		if (!question) throw notFound()
-		const changes = await questionHistory(db, report.id, questionId)
+		const [changes, reused] = await Promise.all([
+			questionHistory(db, report.id, questionId),
+			acceptedReuseSources(db, report.id),
+		])
+		const reusedFrom = (revision: number) => {
+			const source = reused.find((r) => r.questionId === questionId && r.revision === revision)
+			const definition = source && getFormDefinition(source.formId, source.formVersion)
+			return source
+				? {
+						form: definition ? formText(definition, language).title() : source.formId,
+						cycle: source.cycleTitle[language] ?? source.cycleTitle.en ?? source.cycleCode,
+					}
+				: undefined
+		}
 		return {
 			kind: 'question' as const,
 			reportId: report.id,
@@ -35,6 +50,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 				at: c.changedAt.toISOString(),
 				by: c.changedByName,
 				source: c.source,
+				reusedFrom: c.source === 'reuse' ? reusedFrom(c.revision) : undefined,
 				old: answerText(question, c.oldValue, text),
 				new: answerText(question, c.newValue, text),
 			})),
@@ -98,7 +114,9 @@ export default function HistoryPage() {
 									{formatDateTime(c.at, i18n.language)}
 									<br />
 									<span className="muted">
-										{t(`history.source.${c.source}`, { defaultValue: c.source })}
+										{c.reusedFrom
+											? t('reuse.reusedFrom', c.reusedFrom)
+											: t(`history.source.${c.source}`, { defaultValue: c.source })}
 									</span>
 								</td>
 								<td>{c.by ?? '—'}</td>

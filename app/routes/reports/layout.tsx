@@ -99,6 +99,7 @@ export default function ReportLayout() {
 						{t('reportNav.answers')}
 					</NavLink>
 					<NavLink to={`${base}/validation`}>{t('reportNav.validation')}</NavLink>
+					{secretariat ? null : <NavLink to={`${base}/reuse`}>{t('reportNav.reuse')}</NavLink>}
 					<NavLink to={`${base}/history`}>{t('reportNav.history')}</NavLink>
 					<NavLink to={`${base}/submissions`}>{t('reportNav.submissions')}</NavLink>
 					{secretariat ? <NavLink to={`${base}/review`}>{t('reportNav.review')}</NavLink> : null}

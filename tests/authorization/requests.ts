@@ -269,10 +269,8 @@ export const VARIANTS: Record<string, Variants> = {
 	},
 	'/reports/:reportId/reuse': {
 		POST: {
-			'accept all': {
-				body: form(() => ({ intent: 'accept_all' })),
-				writes: ['report', 'report_answer', 'report_change', 'reuse_decision', 'audit_event'],
-			},
+			// The matrix's reports are complete: nothing is on offer, so nothing is written.
+			'accept all': { body: form(() => ({ intent: 'accept_all' })) },
 		},
 	},
 	'/reports/:reportId/submit': {

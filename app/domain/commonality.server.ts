@@ -7,6 +7,7 @@ import { commonalityCsvZip } from '#exports/commonality/csv.ts'
 import { commonalityJson } from '#exports/commonality/json.ts'
 import type { AnalysisMeta } from '#exports/commonality/tables.ts'
 import { commonalityXlsx } from '#exports/commonality/xlsx.ts'
+import { renderCommonalityPdf } from '#exports/pdf/commonality-pdf.ts'
 import {
 	commonalityAnalysis,
 	registeredForms,
@@ -14,6 +15,8 @@ import {
 } from '#forms/commonality.ts'
 import { LANGUAGES } from '#forms/types.ts'
 import { localizedText } from '../utils/i18n.ts'
+import { createI18n } from '../utils/i18n-instance.ts'
+import { resourcesFor } from '../utils/i18n.server.ts'
 
 /**
  * The commonality analysis (`forms/commonality.ts`) for the page and its exports: the served
@@ -37,7 +40,7 @@ const PartyParam = optional(
 /** The page's parameters: a malformed Party falls back to none (the page shows all conventions). */
 export const CommonalityPageSchema = z.object({ party: PartyParam.catch(undefined) })
 
-export const COMMONALITY_FORMATS = ['xlsx', 'csv', 'json'] as const
+export const COMMONALITY_FORMATS = ['xlsx', 'csv', 'json', 'pdf'] as const
 export type CommonalityFormat = (typeof COMMONALITY_FORMATS)[number]
 
 export const CommonalityExportSchema = z.object({
@@ -83,25 +86,54 @@ const CONTENT_TYPES: Record<CommonalityFormat, string> = {
 	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 	csv: 'application/zip',
 	json: 'application/json; charset=utf-8',
+	pdf: 'application/pdf',
 }
-const EXTENSIONS: Record<CommonalityFormat, string> = { xlsx: 'xlsx', csv: 'csv.zip', json: 'json' }
+const EXTENSIONS: Record<CommonalityFormat, string> = {
+	xlsx: 'xlsx',
+	csv: 'csv.zip',
+	json: 'json',
+	pdf: 'pdf',
+}
 
-/** The analysis as a file: bytes, name and content type. */
+/** The analysis as a file: bytes, name and content type; the PDF in the words of `meta.language`. */
 export async function commonalityFile(
 	analysis: CommonalityAnalysis,
 	format: CommonalityFormat,
-	meta: AnalysisMeta,
+	meta: AnalysisMeta & { language: Language; partyName?: string },
 ): Promise<{ bytes: Uint8Array; fileName: string; contentType: string }> {
-	const bytes =
-		format === 'xlsx'
-			? await commonalityXlsx(analysis, meta)
-			: format === 'csv'
-				? commonalityCsvZip(analysis, meta)
-				: commonalityJson(analysis, meta)
+	const bytes = await fileBytes(analysis, format, meta)
 	const scope = meta.partyCode ? `-${meta.partyCode}` : ''
 	return {
 		bytes,
 		fileName: `commonality${scope}-${meta.generatedAt.slice(0, 10)}.${EXTENSIONS[format]}`,
 		contentType: CONTENT_TYPES[format],
+	}
+}
+
+async function fileBytes(
+	analysis: CommonalityAnalysis,
+	format: CommonalityFormat,
+	meta: AnalysisMeta & { language: Language; partyName?: string },
+): Promise<Uint8Array> {
+	switch (format) {
+		case 'xlsx':
+			return commonalityXlsx(analysis, meta)
+		case 'csv':
+			return commonalityCsvZip(analysis, meta)
+		case 'json':
+			return commonalityJson(analysis, meta)
+		case 'pdf': {
+			const i18n = createI18n(meta.language, resourcesFor(meta.language))
+			const t = i18n.getFixedT(meta.language, 'exports', 'commonality')
+			const words = (key: string, params?: Record<string, unknown>) => t(key, params ?? {})
+			const pdf = await renderCommonalityPdf({
+				analysis,
+				lang: meta.language,
+				generatedAt: meta.generatedAt,
+				partyName: meta.partyName,
+				t: words,
+			})
+			return new Uint8Array(pdf)
+		}
 	}
 }

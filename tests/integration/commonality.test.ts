@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { extractText } from '#exports/pdf/typesetting/pdf-inspection.ts'
 import type { CommonalityAnalysis } from '#forms/commonality.ts'
+import { requireFormDefinition } from '#forms/registry.ts'
+import { formText } from '#forms/text.ts'
 import { createTestDatabase, type TestDatabase } from '#tests/db.ts'
 import { createUser, TEST_ORIGIN, TEST_PASSWORD } from '#tests/factories.ts'
 import { startHttpApp, stopVite, type HttpApp } from '#tests/http-app.ts'
@@ -50,7 +53,9 @@ describe('the commonality page', () => {
 		const response = await get('/analysis/commonality', analystCookie)
 		expect(response.status).toBe(200)
 		const html = await response.text()
-		expect(html).toContain('<h1 id="commonality-title">Commonality of reporting across conventions')
+		expect(html).toMatch(
+			/<h1 id="commonality-title"[^>]*>Commonality of reporting across conventions/,
+		)
 		// The focal point is asked by Stockholm, the DDT questionnaire and Basel: a link per form
 		// to the list of its questions, which is on the page with their texts.
 		expect(html).toContain('href="#q-CONTACT-NFP-basel-art13"')
@@ -113,7 +118,11 @@ describe('the commonality exports', () => {
 		const questions = workbook.getWorksheet('questions')!
 		const texts = questions.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row] : []))
 		const focal = texts.find((row) => row[1] === 'CONTACT.NFP' && row[2] === 'basel-art13')!
-		expect(String(focal[4])).toBeTruthy()
+		const french = formText(requireFormDefinition('basel-art13', 1), 'fr').label('i1_focal_point')
+		expect(focal[4]).toBe(french)
+		expect(french).not.toBe(
+			formText(requireFormDefinition('basel-art13', 1), 'en').label('i1_focal_point'),
+		)
 
 		const csv = await get('/analysis/commonality/export?format=csv', analystCookie)
 		expect(csv.headers.get('Content-Type')).toBe('application/zip')
@@ -126,8 +135,22 @@ describe('the commonality exports', () => {
 		const calendar = strFromU8(files['calendar.csv']!)
 		expect(calendar).toContain('form_id,convention,cycle,version')
 		expect(calendar).toMatch(
-			/stockholm-art15,stockholm,,,2030-01-01,2033-12-31,2030-08-31,projected/,
+			/stockholm-art15,stockholm,,,2026-01-01,2029-12-31,2030-08-31,projected/,
 		)
+	})
+
+	it('prints the analysis as a PDF in the language asked, with the differences in words', async () => {
+		const response = await get(
+			'/analysis/commonality/export?format=pdf&lang=fr&party=KEN',
+			analystCookie,
+		)
+		expect(response.status).toBe(200)
+		expect(response.headers.get('Content-Type')).toBe('application/pdf')
+		const printed = await extractText(new Uint8Array(await response.arrayBuffer()))
+		expect(printed).toContain('Points communs des rapports entre conventions')
+		expect(printed).toContain('TRADE.EXPORT.WASTE')
+		expect(printed).toContain('diffère')
+		expect(printed).toContain('pour Kenya')
 	})
 
 	it('answers 404 for a Party that does not exist, and 400 for an unknown format', async () => {

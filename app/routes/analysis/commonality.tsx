@@ -75,7 +75,10 @@ function Matrix({ content }: { content: Content }) {
 													{t('commonality.questions', { count: items.length })}
 												</a>
 											) : (
-												<span aria-label={t('commonality.notAsked')}>–</span>
+												<>
+													<span aria-hidden="true">–</span>
+													<span className="visually-hidden">{t('commonality.notAsked')}</span>
+												</>
 											)}
 										</td>
 									)

@@ -55,6 +55,8 @@ export default [
 	route('reports/:reportId/import', 'routes/reports/import.tsx'),
 	route('analysis', 'routes/analysis/index.tsx'),
 	route('analysis/export', 'routes/analysis/export.tsx'),
+	route('analysis/commonality', 'routes/analysis/commonality.tsx'),
+	route('analysis/commonality/export', 'routes/analysis/commonality-export.tsx'),
 	route('analysis/jobs/:jobId', 'routes/analysis/job.tsx'),
 	route('analysis/jobs/:jobId/download', 'routes/analysis/job-download.tsx'),
 	route('review/cycles/:cycleId/dashboard', 'routes/review/dashboard.tsx'),

@@ -5,9 +5,16 @@
  * status and SHA-256, the number of questions (and how many are marked reconstructed), tables,
  * conditions, rules and concepts, and which languages have complete texts. Exits with status 1
  * when anything is invalid.
+ *
+ * It also reports the concept coverage (`conceptCoverage`): the questions of each version (and the
+ * quantity columns of tables) that name no concept, and the registry's concepts no form uses. That
+ * section informs and never fails the run: a question without a concept is legitimate (a details
+ * text after a yes/no, a form-specific item no other convention asks), and a concept may wait for
+ * the form that asks it; what is invalid (an unknown concept id) the meta-schema already fails.
  */
 import { AUTHORED_VERSIONS } from './authored.ts'
 import { CHEMICALS, getCodeList } from './codelists/index.ts'
+import { conceptCoverage } from './commonality.ts'
 import { definitionStats } from './definition-stats.ts'
 import { isCasNumber } from './engine/patterns.ts'
 import { planFreeze, PUBLISHED_DIR, readFrozenDir } from './freeze.ts'
@@ -62,6 +69,20 @@ for (const def of listFormDefinitions()) {
 	}
 	console.log(validation.ok ? '  ✓ valid' : '  ✗ invalid')
 }
+
+console.log('\nconcept coverage (informative: does not fail the check)')
+const coverage = conceptCoverage(listFormDefinitions())
+for (const { formId, version, questions, columns } of coverage.unmapped) {
+	const status = formVersionIdentity(formId, version)?.status
+	console.log(
+		`  ${formId} v${version} (${status}): ${questions.length} questions without a concept`,
+	)
+	if (questions.length) console.log(`    ${questions.join(', ')}`)
+	if (columns.length) console.log(`    quantity columns without a concept: ${columns.join(', ')}`)
+}
+console.log(
+	`  concepts no form uses (${coverage.unused.length}): ${coverage.unused.join(', ') || 'none'}`,
+)
 
 console.log('\nfrozen versions (forms/published)')
 const freeze = planFreeze(AUTHORED_VERSIONS, await readFrozenDir(PUBLISHED_DIR), {

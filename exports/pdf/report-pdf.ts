@@ -21,7 +21,7 @@ const COLOR = {
 	rule: '#9aa5b1',
 	headerFill: '#e8edf3',
 }
-const SIZE = { title: 20, party: 16, part: 14, section: 12, label: 10, body: 10, small: 8 }
+export const SIZE = { title: 20, party: 16, part: 14, section: 12, label: 10, body: 10, small: 8 }
 
 /**
  * A report as PDF: a cover (country, form and version, cycle, period, status, submission number,
@@ -66,7 +66,12 @@ export async function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
 	return finishPdf(pdf)
 }
 
-class ReportPrinter {
+/**
+ * Prints a document through the typesetter: headings, paragraphs, ruled tables whose header
+ * repeats on every page, running headers and page numbers. The report PDF uses all of it; other
+ * documents (the commonality analysis, `exports/pdf/commonality-pdf.ts`) use it too.
+ */
+export class ReportPrinter {
 	readonly width: number
 
 	constructor(

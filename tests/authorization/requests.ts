@@ -353,6 +353,14 @@ export const VARIANTS: Record<string, Variants> = {
 			'cycle of drafts': { query: '?cycle=sc-art15-6&format=ndjson&status=submitted' },
 		},
 	},
+	'/analysis/commonality': { GET: { party: { query: '?party=KEN' } } },
+	'/analysis/commonality/export': {
+		GET: {
+			json: { query: '?format=json&party=KEN' },
+			xlsx: { query: '?format=xlsx&lang=fr' },
+			'no such party': { query: '?format=csv&party=ZZZ' },
+		},
+	},
 	'/admin/users/invite': {
 		POST: {
 			'': {

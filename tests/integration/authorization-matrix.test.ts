@@ -305,6 +305,15 @@ const POLICY: readonly Row[] = [
 	['/analysis/export',                              'GET',  'csv',              '',                                       LOGIN, 403,   403,   403,   OK,    OK,    OK],
 	['/analysis/export',                              'GET',  'cycle of drafts',  '',                                       LOGIN, 403,   403,   403,   OK,    OK,    OK],
 	['/analysis/export',                              'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],
+	// The commonality analysis compares the forms and the cycles (no country's answers): analysts
+	// and the secretariat; a Party's calendar is public treaty data, for them too.
+	['/analysis/commonality',                         'GET',  '',                 '',                                       LOGIN, 403,   403,   403,   OK,    OK,    OK],
+	['/analysis/commonality',                         'GET',  'party',            '',                                       LOGIN, 403,   403,   403,   OK,    OK,    OK],
+	['/analysis/commonality',                         'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],
+	['/analysis/commonality/export',                  'GET',  'json',             '',                                       LOGIN, 403,   403,   403,   OK,    OK,    OK],
+	['/analysis/commonality/export',                  'GET',  'xlsx',             '',                                       LOGIN, 403,   403,   403,   OK,    OK,    OK],
+	['/analysis/commonality/export',                  'GET',  'no such party',    '',                                       LOGIN, 403,   403,   403,   404,   404,   404],
+	['/analysis/commonality/export',                  'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],
 	['/analysis/jobs/:jobId',                         'GET',  '',                 "analyst's export",                       LOGIN, 403,   403,   403,   404,   OK,    404],
 	['/analysis/jobs/:jobId',                         'GET',  '',                 "reviewer's export",                      LOGIN, 403,   403,   403,   OK,    404,   404],
 	['/analysis/jobs/:jobId',                         'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],

@@ -248,6 +248,13 @@ export default function AnalysisPage() {
 		<section aria-labelledby="analysis-title" className="stack">
 			<h1 id="analysis-title">{t('analysis.title')}</h1>
 			<p>{t('analysis.intro')}</p>
+			<nav aria-label={t('analysis.pages')}>
+				<ul className="export-links">
+					<li>
+						<Link to="/analysis/commonality">{t('commonality.link')}</Link>
+					</li>
+				</ul>
+			</nav>
 			<AnalysisFilters
 				cycles={cycles}
 				selection={selection}

@@ -1,0 +1,139 @@
+import { z } from 'zod'
+import { listCycles } from '#db/queries/cycles.ts'
+import type { DbHandle } from '#db/queries/handle.ts'
+import { listConventionStatus, listParties } from '#db/queries/parties.ts'
+import type { Language } from '#db/types.ts'
+import { commonalityCsvZip } from '#exports/commonality/csv.ts'
+import { commonalityJson } from '#exports/commonality/json.ts'
+import type { AnalysisMeta } from '#exports/commonality/tables.ts'
+import { commonalityXlsx } from '#exports/commonality/xlsx.ts'
+import { renderCommonalityPdf } from '#exports/pdf/commonality-pdf.ts'
+import {
+	commonalityAnalysis,
+	registeredForms,
+	type CommonalityAnalysis,
+} from '#forms/commonality.ts'
+import { LANGUAGES } from '#forms/types.ts'
+import { localizedText } from '../utils/i18n.ts'
+import { createI18n } from '../utils/i18n-instance.ts'
+import { resourcesFor } from '../utils/i18n.server.ts'
+
+/**
+ * The commonality analysis (`forms/commonality.ts`) for the page and its exports: the served
+ * definitions (latest version of each form), the reporting cycles in the database, and, for a
+ * selected Party, its standing under each convention (`party_convention_status`). Where the
+ * lead's data consistency and burden parts will plug in: they read submitted answers here and
+ * fill `analysis.consistency` and `analysis.burden` (see the types in `forms/commonality.ts`).
+ */
+
+const optional = <S extends z.ZodType>(schema: S) =>
+	z.preprocess((value) => (value === '' ? undefined : value), schema.optional())
+
+const PartyParam = optional(
+	z
+		.string()
+		.trim()
+		.toUpperCase()
+		.regex(/^[A-Z]{3}$/),
+)
+
+/** The page's parameters: a malformed Party falls back to none (the page shows all conventions). */
+export const CommonalityPageSchema = z.object({ party: PartyParam.catch(undefined) })
+
+export const COMMONALITY_FORMATS = ['xlsx', 'csv', 'json', 'pdf'] as const
+export type CommonalityFormat = (typeof COMMONALITY_FORMATS)[number]
+
+export const CommonalityExportSchema = z.object({
+	party: PartyParam,
+	lang: optional(z.enum(LANGUAGES)),
+	format: z.enum(COMMONALITY_FORMATS),
+})
+
+export type PartyOption = { code: string; name: string }
+
+export async function commonalityParties(db: DbHandle, language: Language): Promise<PartyOption[]> {
+	const parties = await listParties(db)
+	return parties.map((party) => ({
+		code: party.code,
+		name: localizedText(party.names, language, party.code),
+	}))
+}
+
+/** The analysis in `language`; with `partyCode` (a known Party), that Party's calendar too. */
+export async function loadCommonality(
+	db: DbHandle,
+	language: Language,
+	partyCode?: string,
+): Promise<CommonalityAnalysis> {
+	const [cycles, statuses] = await Promise.all([
+		listCycles(db),
+		partyCode ? listConventionStatus(db, partyCode) : Promise.resolve([]),
+	])
+	const { forms, allVersions } = registeredForms()
+	const memberships = statuses
+		.filter((row) => row.status === 'party')
+		.map((row) => ({ convention: row.convention, inForceOn: row.inForceOn }))
+	return commonalityAnalysis({
+		forms,
+		allVersions,
+		cycles,
+		lang: language,
+		party: partyCode ? { partyCode, memberships } : undefined,
+	})
+}
+
+const CONTENT_TYPES: Record<CommonalityFormat, string> = {
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	csv: 'application/zip',
+	json: 'application/json; charset=utf-8',
+	pdf: 'application/pdf',
+}
+const EXTENSIONS: Record<CommonalityFormat, string> = {
+	xlsx: 'xlsx',
+	csv: 'csv.zip',
+	json: 'json',
+	pdf: 'pdf',
+}
+
+/** The analysis as a file: bytes, name and content type; the PDF in the words of `meta.language`. */
+export async function commonalityFile(
+	analysis: CommonalityAnalysis,
+	format: CommonalityFormat,
+	meta: AnalysisMeta & { language: Language; partyName?: string },
+): Promise<{ bytes: Uint8Array; fileName: string; contentType: string }> {
+	const bytes = await fileBytes(analysis, format, meta)
+	const scope = meta.partyCode ? `-${meta.partyCode}` : ''
+	return {
+		bytes,
+		fileName: `commonality${scope}-${meta.generatedAt.slice(0, 10)}.${EXTENSIONS[format]}`,
+		contentType: CONTENT_TYPES[format],
+	}
+}
+
+async function fileBytes(
+	analysis: CommonalityAnalysis,
+	format: CommonalityFormat,
+	meta: AnalysisMeta & { language: Language; partyName?: string },
+): Promise<Uint8Array> {
+	switch (format) {
+		case 'xlsx':
+			return commonalityXlsx(analysis, meta)
+		case 'csv':
+			return commonalityCsvZip(analysis, meta)
+		case 'json':
+			return commonalityJson(analysis, meta)
+		case 'pdf': {
+			const i18n = createI18n(meta.language, resourcesFor(meta.language))
+			const t = i18n.getFixedT(meta.language, 'exports', 'commonality')
+			const words = (key: string, params?: Record<string, unknown>) => t(key, params ?? {})
+			const pdf = await renderCommonalityPdf({
+				analysis,
+				lang: meta.language,
+				generatedAt: meta.generatedAt,
+				partyName: meta.partyName,
+				t: words,
+			})
+			return new Uint8Array(pdf)
+		}
+	}
+}

@@ -15,13 +15,11 @@
  *   cycles not yet seeded projected from each form's cadence, and per Party the years with several
  *   reports due and deadlines closer than `CLOSE_DEADLINE_DAYS`.
  *
- * Extension points for the parts built on top (issue 14 §3): `conceptItemsOf` is the join both
- * need (where each form asks each concept, with the unit of its quantities); `ConsistencyFinding`
- * (answers of one Party to one concept that disagree across conventions after `convertQuantity`)
- * and `BurdenEstimate` (questions "report once" could prefill) are the shapes
- * `CommonalityAnalysis` carries for them, filled by the server from submitted answers.
+ * The parts that read what Parties submitted, data consistency and burden, are computed by
+ * `forms/reuse/party-analysis.ts` and carried in `CommonalityAnalysis` when the server loads them.
  */
 import { convertQuantity } from './codelists/units.ts'
+import type { BurdenEstimate, ConsistencyFinding } from './reuse/party-analysis.ts'
 import { listConcepts, type Concept } from './concepts.ts'
 import {
 	formVersionIdentity,
@@ -631,38 +629,7 @@ export function partyTiming(
 // The whole analysis, and the extension points built on it
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Extension point (issue 14 §3, "Data consistency"): one Party's submitted answers to one concept
- * that disagree across conventions after conversion to the concept's `conversion.canonicalUnit`
- * (`convertQuantity`), with both values and their sources. Filled by the server from submitted
- * answers through `conceptItemsOf`; absent until that part exists.
- */
-export interface ConsistencyFinding {
-	partyCode: string
-	conceptId: string
-	canonicalUnit: string
-	values: {
-		formId: string
-		version: number
-		submissionId: string
-		itemId: string
-		value: number
-		unit: string
-		converted: number
-	}[]
-}
-
-/**
- * Extension point (issue 14 §3, "Burden"): per Party and form, how many questions "report once"
- * could prefill (concepts whose `reuse` is `direct` or `prefill`, answered in the Party's latest
- * submission to another form).
- */
-export interface BurdenEstimate {
-	partyCode: string
-	formId: string
-	questions: number
-	prefillable: number
-}
+export type { BurdenEstimate, ConsistencyFinding } from './reuse/party-analysis.ts'
 
 export interface CommonalityAnalysis {
 	content: ContentAnalysis

@@ -13,7 +13,16 @@ import {
 	registeredForms,
 	type CommonalityAnalysis,
 } from '#forms/commonality.ts'
+import {
+	burdenEstimates,
+	consistencyFindings,
+	type FormToStart,
+} from '#forms/reuse/party-analysis.ts'
 import { LANGUAGES } from '#forms/types.ts'
+import type { ReportingCycle } from '#db/queries/cycles.ts'
+import { loadDepositaryRecord } from './depositary-record.server.ts'
+import { formContextFor } from './report-context.server.ts'
+import { loadSubmittedSources } from './report-once.server.ts'
 import { localizedText } from '../utils/i18n.ts'
 import { createI18n } from '../utils/i18n-instance.ts'
 import { resourcesFor } from '../utils/i18n.server.ts'
@@ -21,9 +30,9 @@ import { resourcesFor } from '../utils/i18n.server.ts'
 /**
  * The commonality analysis (`forms/commonality.ts`) for the page and its exports: the served
  * definitions (latest version of each form), the reporting cycles in the database, and, for a
- * selected Party, its standing under each convention (`party_convention_status`). Where the
- * lead's data consistency and burden parts will plug in: they read submitted answers here and
- * fill `analysis.consistency` and `analysis.burden` (see the types in `forms/commonality.ts`).
+ * selected Party, its standing under each convention (`party_convention_status`), and the
+ * Parties' latest submissions to every form, which data consistency and burden read
+ * (`forms/reuse/party-analysis.ts`); with a Party selected, only that Party's.
  */
 
 const optional = <S extends z.ZodType>(schema: S) =>
@@ -65,21 +74,52 @@ export async function loadCommonality(
 	language: Language,
 	partyCode?: string,
 ): Promise<CommonalityAnalysis> {
-	const [cycles, statuses] = await Promise.all([
+	const [cycles, statuses, record] = await Promise.all([
 		listCycles(db),
 		partyCode ? listConventionStatus(db, partyCode) : Promise.resolve([]),
+		loadDepositaryRecord(db),
 	])
+	const submitted = await loadSubmittedSources(db, partyCode ? { partyCode } : {}, record)
 	const { forms, allVersions } = registeredForms()
 	const memberships = statuses
 		.filter((row) => row.status === 'party')
 		.map((row) => ({ convention: row.convention, inForceOn: row.inForceOn }))
-	return commonalityAnalysis({
-		forms,
-		allVersions,
-		cycles,
-		lang: language,
-		party: partyCode ? { partyCode, memberships } : undefined,
+	const reports = submitted.map(({ submitted, source }) => ({
+		partyCode: submitted.partyCode,
+		submissionId: submitted.submissionId,
+		cycleCode: submitted.cycleCode,
+		definition: source.definition,
+		answers: source.answers,
+		periodStart: submitted.periodStart,
+		periodEnd: submitted.periodEnd,
+	}))
+	const toStart: FormToStart[] = forms.map(({ definition }) => {
+		const cycle = latestCycleOf(cycles, definition.formId)
+		const period = cycle ?? {
+			periodStart: `${definition.reportingPeriod.startYear}-01-01`,
+			periodEnd: `${definition.reportingPeriod.endYear}-12-31`,
+			formVariant: null,
+		}
+		return { definition, context: (party) => formContextFor(party, period, record) }
 	})
+	return {
+		...commonalityAnalysis({
+			forms,
+			allVersions,
+			cycles,
+			lang: language,
+			party: partyCode ? { partyCode, memberships } : undefined,
+		}),
+		consistency: consistencyFindings(reports),
+		burden: burdenEstimates(reports, toStart),
+	}
+}
+
+/** The form's cycle with the latest period: what a Party starting the form would report on. */
+function latestCycleOf(cycles: readonly ReportingCycle[], formId: string) {
+	return cycles
+		.filter((cycle) => cycle.formId === formId)
+		.sort((a, b) => b.periodEnd.localeCompare(a.periodEnd))[0]
 }
 
 const CONTENT_TYPES: Record<CommonalityFormat, string> = {

@@ -168,6 +168,52 @@ function timingTables(analysis: CommonalityAnalysis): AnalysisTable[] {
 	]
 }
 
+const dimsText = (dims: Record<string, string>) =>
+	list(
+		Object.keys(dims)
+			.sort()
+			.map((name) => `${name}=${dims[name]}`),
+	)
+
+/** Submitted quantities that disagree across forms, one row per Party, fact and form. */
+function consistencyTable(analysis: CommonalityAnalysis): AnalysisTable {
+	return {
+		name: 'consistency',
+		header: [
+			'party',
+			'concept',
+			'classification',
+			'unit',
+			'form_id',
+			'version',
+			'cycle',
+			'item_id',
+			'amount',
+		],
+		rows: (analysis.consistency ?? []).flatMap((finding) =>
+			finding.values.map((value) => [
+				finding.partyCode,
+				finding.conceptId,
+				dimsText(finding.dims),
+				finding.canonicalUnit,
+				value.formId,
+				value.version,
+				value.cycleCode,
+				value.itemId,
+				value.amount,
+			]),
+		),
+	}
+}
+
+function burdenTable(analysis: CommonalityAnalysis): AnalysisTable {
+	return {
+		name: 'burden',
+		header: ['party', 'form_id', 'questions', 'prefillable'],
+		rows: (analysis.burden ?? []).map((b) => [b.partyCode, b.formId, b.questions, b.prefillable]),
+	}
+}
+
 /** Every table of the analysis, in the order files and sheets are written. */
 export function analysisTables(analysis: CommonalityAnalysis, meta: AnalysisMeta): AnalysisTable[] {
 	return [
@@ -175,5 +221,7 @@ export function analysisTables(analysis: CommonalityAnalysis, meta: AnalysisMeta
 		...matrixTables(analysis),
 		formatTable(analysis),
 		...timingTables(analysis),
+		consistencyTable(analysis),
+		burdenTable(analysis),
 	]
 }

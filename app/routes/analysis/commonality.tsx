@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link, useLoaderData } from 'react-router'
 import type { CalendarEntry, CommonalityAnalysis, FormatDimension } from '#forms/commonality.ts'
+import { BurdenSection, ConsistencySection } from './submitted-analysis.tsx'
 import type { Route } from './+types/commonality.ts'
 import {
 	COMMONALITY_FORMATS,
@@ -165,6 +166,10 @@ export default function CommonalityPage() {
 	const { t } = useTranslation('exports')
 	const { analysis, parties, party, unknownParty } = useLoaderData<typeof loader>()
 	const params = party ? `&party=${party.code}` : ''
+	const names = {
+		parties: new Map(parties.map((option) => [option.code, option.name])),
+		forms: new Map(analysis.content.forms.map((form) => [form.formId, form.title])),
+	}
 	return (
 		<section aria-labelledby="commonality-title" className="stack">
 			<p>
@@ -210,6 +215,8 @@ export default function CommonalityPage() {
 			</section>
 			<FormatSection analysis={analysis} />
 			<TimingSection timing={analysis.timing} party={party} />
+			<ConsistencySection analysis={analysis} names={names} />
+			<BurdenSection analysis={analysis} names={names} />
 		</section>
 	)
 }

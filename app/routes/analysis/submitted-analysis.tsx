@@ -1,0 +1,135 @@
+import { useTranslation } from 'react-i18next'
+import type { CommonalityAnalysis } from '#forms/commonality.ts'
+
+/**
+ * The two parts of the commonality analysis that read Parties' submissions: quantities given
+ * differently in two forms (after conversion to one unit), and how many questions of each form
+ * "report once" could answer from a Party's other submissions.
+ */
+
+type Names = { parties: Map<string, string>; forms: Map<string, string> }
+
+function useNumber() {
+	const { i18n } = useTranslation()
+	const format = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 })
+	return (value: number) => format.format(value)
+}
+
+function dimsText(
+	dims: Record<string, string>,
+	t: (key: string, params: Record<string, string | undefined>) => string,
+) {
+	return Object.keys(dims)
+		.sort()
+		.map((name) => t('commonality.consistency.dim', { name, value: dims[name] }))
+		.join(' · ')
+}
+
+export function ConsistencySection({
+	analysis,
+	names,
+}: {
+	analysis: CommonalityAnalysis
+	names: Names
+}) {
+	const { t } = useTranslation('exports')
+	const number = useNumber()
+	const findings = analysis.consistency ?? []
+	return (
+		<section aria-labelledby="consistency-title" className="stack">
+			<h2 id="consistency-title">{t('commonality.consistency.title')}</h2>
+			<p>{t('commonality.consistency.intro')}</p>
+			{findings.length === 0 ? (
+				<p>{t('commonality.consistency.none')}</p>
+			) : (
+				<div className="table-scroll">
+					<table className="data-table">
+						<caption>{t('commonality.consistency.caption', { count: findings.length })}</caption>
+						<thead>
+							<tr>
+								<th scope="col">{t('commonality.consistency.party')}</th>
+								<th scope="col">{t('commonality.consistency.concept')}</th>
+								<th scope="col">{t('commonality.consistency.about')}</th>
+								<th scope="col">{t('commonality.consistency.values')}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{findings.map((finding) => (
+								<tr
+									key={`${finding.partyCode}-${finding.conceptId}-${JSON.stringify(finding.dims)}`}
+									data-finding={finding.partyCode}
+								>
+									<th scope="row">{names.parties.get(finding.partyCode) ?? finding.partyCode}</th>
+									<td>{finding.conceptId}</td>
+									<td>{dimsText(finding.dims, (key, params) => t(key, params))}</td>
+									<td>
+										<ul className="plain-list">
+											{finding.values.map((value) => (
+												<li key={value.submissionId}>
+													{t('commonality.consistency.value', {
+														amount: number(value.amount),
+														unit: finding.canonicalUnit,
+														form: names.forms.get(value.formId) ?? value.formId,
+														cycle: value.cycleCode,
+														item: value.itemId,
+													})}
+												</li>
+											))}
+										</ul>
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
+		</section>
+	)
+}
+
+export function BurdenSection({
+	analysis,
+	names,
+}: {
+	analysis: CommonalityAnalysis
+	names: Names
+}) {
+	const { t } = useTranslation('exports')
+	const burden = (analysis.burden ?? []).filter((row) => row.prefillable > 0)
+	return (
+		<section aria-labelledby="burden-title" className="stack">
+			<h2 id="burden-title">{t('commonality.burden.title')}</h2>
+			<p>{t('commonality.burden.intro')}</p>
+			{burden.length === 0 ? (
+				<p>{t('commonality.burden.none')}</p>
+			) : (
+				<div className="table-scroll">
+					<table className="data-table">
+						<caption>{t('commonality.burden.caption')}</caption>
+						<thead>
+							<tr>
+								<th scope="col">{t('commonality.consistency.party')}</th>
+								<th scope="col">{t('commonality.burden.form')}</th>
+								<th scope="col">{t('commonality.burden.prefillable')}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{burden.map((row) => (
+								<tr key={`${row.partyCode}-${row.formId}`}>
+									<th scope="row">{names.parties.get(row.partyCode) ?? row.partyCode}</th>
+									<td>{names.forms.get(row.formId) ?? row.formId}</td>
+									<td>
+										{t('commonality.burden.count', {
+											prefillable: row.prefillable,
+											questions: row.questions,
+										})}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
+		</section>
+	)
+}

@@ -13,7 +13,8 @@ import { PARTIES } from '../seed-data/parties.ts'
  * Reporting cycles known at release: the four-year Article 15 cycles (SC-1/22) with the deadlines
  * of SC-9/16 (5th) and SC-12/19 (6th), and the three-yearly DDT questionnaire (Annex B Part II
  * para 4), whose 2024–2026 dates are reconstructed from the previous cycle (2021–2023, due June
- * 2024); the DDT opening date is set early so the demo can show the questionnaire.
+ * 2024); the DDT opening date is set early so the demo can show the questionnaire. Then the Basel,
+ * Rotterdam and Minamata cycles, on draft form versions until the secretariats publish them.
  */
 export const REFERENCE_CYCLES: CycleInput[] = [
 	{
@@ -57,6 +58,72 @@ export const REFERENCE_CYCLES: CycleInput[] = [
 		periodEnd: '2026-12-31',
 		opensOn: '2026-10-01',
 		deadline: '2027-06-30',
+	},
+	// Basel Art. 13(3): every calendar year N, due by 31 December N+1 (forms/basel-art13/v1.ts).
+	...[2024, 2025].map(
+		(year): CycleInput => ({
+			code: `bc-art13-${year}`,
+			convention: 'basel',
+			formId: 'basel-art13',
+			formVersion: 1,
+			title: {
+				en: `Basel Convention national report (Art. 13(3)), year ${year}`,
+				fr: `Rapport national au titre de la Convention de Bâle (art. 13, par. 3), année ${year}`,
+			},
+			periodStart: `${year}-01-01`,
+			periodEnd: `${year}-12-31`,
+			opensOn: `${year + 1}-01-01`,
+			deadline: `${year + 1}-12-31`,
+		}),
+	),
+	// Rotterdam: the yearly questionnaire on exports, notifications and information exchange
+	// (forms/rotterdam-report/v1.ts; the deadline is reconstructed there).
+	{
+		code: 'rc-report-2025',
+		convention: 'rotterdam',
+		formId: 'rotterdam-report',
+		formVersion: 1,
+		title: {
+			en: 'Rotterdam Convention questionnaire, year 2025',
+			fr: 'Questionnaire de la Convention de Rotterdam, année 2025',
+		},
+		periodStart: '2025-01-01',
+		periodEnd: '2025-12-31',
+		opensOn: '2026-01-19',
+		deadline: '2026-12-31',
+	},
+	// Minamata Art. 21 (MC-1/8): a full report every four years, a short one two years after it.
+	// The 2025 full report's period and deadline are reconstructed (forms/minamata-art21/v1.ts);
+	// the 2027 short report is projected from that cadence.
+	{
+		code: 'mc-art21-full-2025',
+		convention: 'minamata',
+		formId: 'minamata-art21',
+		formVersion: 1,
+		formVariant: 'full',
+		title: {
+			en: 'Minamata Convention national report (Art. 21), full report 2025',
+			fr: 'Rapport national au titre de la Convention de Minamata (art. 21), rapport complet 2025',
+		},
+		periodStart: '2021-01-01',
+		periodEnd: '2024-12-31',
+		opensOn: '2025-03-01',
+		deadline: '2025-12-31',
+	},
+	{
+		code: 'mc-art21-short-2027',
+		convention: 'minamata',
+		formId: 'minamata-art21',
+		formVersion: 1,
+		formVariant: 'short',
+		title: {
+			en: 'Minamata Convention national report (Art. 21), short report 2027',
+			fr: 'Rapport national au titre de la Convention de Minamata (art. 21), rapport abrégé 2027',
+		},
+		periodStart: '2025-01-01',
+		periodEnd: '2026-12-31',
+		opensOn: '2026-11-01',
+		deadline: '2027-12-31',
 	},
 ]
 

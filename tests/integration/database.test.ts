@@ -35,6 +35,11 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
 		expect(kenya.names.ar).toMatch(/[\u0600-\u06FF]/)
 		const cycles = await listCycles(t.db)
 		expect(cycles.map((c) => c.code).sort()).toEqual([
+			'bc-art13-2024',
+			'bc-art13-2025',
+			'mc-art21-full-2025',
+			'mc-art21-short-2027',
+			'rc-report-2025',
 			'sc-art15-5',
 			'sc-art15-6',
 			'sc-ddt-2024-2026',

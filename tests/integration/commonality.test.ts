@@ -120,6 +120,8 @@ describe('the commonality exports', () => {
 			'format',
 			'calendar',
 			'clashes',
+			'consistency',
+			'burden',
 		])
 		const questions = workbook.getWorksheet('questions')!
 		const texts = questions.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row] : []))
@@ -134,9 +136,17 @@ describe('the commonality exports', () => {
 		expect(csv.headers.get('Content-Type')).toBe('application/zip')
 		const files = unzipSync(new Uint8Array(await csv.arrayBuffer()))
 		expect(Object.keys(files).sort()).toEqual(
-			['calendar', 'clashes', 'format', 'matrix', 'metadata', 'questions', 'shares'].map(
-				(name) => `${name}.csv`,
-			),
+			[
+				'burden',
+				'calendar',
+				'clashes',
+				'consistency',
+				'format',
+				'matrix',
+				'metadata',
+				'questions',
+				'shares',
+			].map((name) => `${name}.csv`),
 		)
 		const calendar = strFromU8(files['calendar.csv']!)
 		expect(calendar).toContain('form_id,convention,cycle,version')

@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadCommonality } from '#app/domain/commonality.server.ts'
+import { openOffers } from '#app/domain/report-once.server.ts'
+import { loadReportContext } from '#app/domain/report-context.server.ts'
+import type { CurrentUser } from '#app/utils/permissions.ts'
+import { findCycleByCode } from '#db/queries/cycles.ts'
+import { loadAnswerValues } from '#db/queries/reports.ts'
+import {
+	art15V6Context,
+	baselContext,
+	buildCompleteArt15V6Answers,
+	buildCompleteBaselAnswers,
+	buildCompleteDdtAnswers,
+	ddtContext,
+} from '#forms/fixtures/builders.ts'
+import type { Answers } from '#forms/types.ts'
+import { createTestDatabase, type TestDatabase } from '#tests/db.ts'
+import {
+	applyTestWorkflow,
+	createUser,
+	saveTestAnswers,
+	startTestReport,
+	TEST_ORIGIN,
+	TEST_PASSWORD,
+} from '#tests/factories.ts'
+import { startHttpApp, stopVite, type HttpApp } from '#tests/http-app.ts'
+
+let t: TestDatabase
+let app: HttpApp
+let kenya: CurrentUser
+let kenyaCookie: string
+let indiaCookie: string
+let ddtSubmission: string
+let art15Report: string
+const today = '2026-12-04'
+
+async function signIn(email: string) {
+	const response = await app.fetch('/login', {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN },
+		body: new URLSearchParams({ email, password: TEST_PASSWORD }).toString(),
+	})
+	expect(response.status).toBe(302)
+	return (response.headers.get('Set-Cookie') ?? '').split(';')[0]!
+}
+
+const get = (path: string, cookie: string) => app.fetch(path, { headers: { Cookie: cookie } })
+const post = (path: string, cookie: string, fields: Record<string, string>) =>
+	app.fetch(path, {
+		method: 'POST',
+		headers: {
+			'Content-Type': 'application/x-www-form-urlencoded',
+			Origin: TEST_ORIGIN,
+			Cookie: cookie,
+		},
+		body: new URLSearchParams(fields).toString(),
+	})
+
+async function submitted(party: string, user: CurrentUser, cycleCode: string, answers: Answers) {
+	const cycle = (await findCycleByCode(t.db, cycleCode))!
+	const reportId = await startTestReport(t.db, { partyCode: party, cycle, user, today })
+	await saveTestAnswers(t.db, reportId, user, answers)
+	await applyTestWorkflow(t.db, { reportId, actor: user, action: 'submit' })
+	const row = await t.db
+		.selectFrom('submission')
+		.where('report_id', '=', reportId)
+		.select('id')
+		.executeTakeFirstOrThrow()
+	return { reportId, submissionId: row.id }
+}
+
+async function context(reportId: string) {
+	return (await loadReportContext(t.db, reportId))!
+}
+
+beforeAll(async () => {
+	t = await createTestDatabase()
+	app = await startHttpApp(t.db)
+	kenya = await createUser(t.db, { roles: ['contact_point'], partyCodes: ['KEN'] })
+	const india = await createUser(t.db, { roles: ['contact_point'], partyCodes: ['IND'] })
+	kenyaCookie = await signIn(kenya.email)
+	indiaCookie = await signIn(india.email)
+	ddtSubmission = (
+		await submitted('KEN', kenya, 'sc-ddt-2024-2026', buildCompleteDdtAnswers(ddtContext('KEN')))
+	).submissionId
+	// A draft is no source: only what the Party submitted is offered.
+	const basel = (await findCycleByCode(t.db, 'bc-art13-2024'))!
+	const baselDraft = await startTestReport(t.db, {
+		partyCode: 'KEN',
+		cycle: basel,
+		user: kenya,
+		today,
+	})
+	await saveTestAnswers(
+		t.db,
+		baselDraft,
+		kenya,
+		buildCompleteBaselAnswers(baselContext('KEN', 2024)),
+	)
+	art15Report = await startTestReport(t.db, {
+		partyCode: 'KEN',
+		cycle: (await findCycleByCode(t.db, 'sc-art15-6'))!,
+		user: kenya,
+		today,
+	})
+}, 240_000)
+afterAll(async () => {
+	await app?.close()
+	await stopVite()
+	await t?.destroy()
+})
+
+describe('report once', () => {
+	it('offers the focal point Kenya gave in its DDT questionnaire, not its Basel draft', async () => {
+		const offers = await openOffers(t.db, await context(art15Report))
+		const focalPoint = offers.filter((offer) => offer.questionId === 'a_nfp_contact')
+		expect(focalPoint).toHaveLength(1)
+		expect(focalPoint[0]).toMatchObject({
+			sourceId: ddtSubmission,
+			sourceQuestionId: 'g_contact',
+			value: { name: 'Asha Rao', email: 'ddt@environment.example.org' },
+		})
+		expect(offers.every((offer) => offer.source.formId === 'ddt')).toBe(true)
+	})
+
+	it('shows each offer beside its question with its source, to the country only', async () => {
+		const page = await get(`/reports/${art15Report}/reuse`, kenyaCookie)
+		expect(page.status).toBe(200)
+		const html = await page.text()
+		expect(html).toContain('Answers from your other reports')
+		expect(html).toContain('DDT questionnaire, 2024–2026')
+		expect(html).toContain('Asha Rao')
+		expect((await get(`/reports/${art15Report}/reuse`, indiaCookie)).status).toBe(404)
+	})
+
+	it('writes an accepted answer with its source in the history, and offers it no more', async () => {
+		const [offer] = (await openOffers(t.db, await context(art15Report))).filter(
+			(o) => o.questionId === 'a_nfp_contact',
+		)
+		const response = await post(`/reports/${art15Report}/reuse`, kenyaCookie, {
+			intent: 'accept',
+			offerId: offer!.id,
+		})
+		expect(response.status).toBe(200)
+		const answers = await loadAnswerValues(t.db, art15Report)
+		expect(answers.a_nfp_contact).toEqual(offer!.value)
+		const change = await t.db
+			.selectFrom('report_change')
+			.where('report_id', '=', art15Report)
+			.where('question_id', '=', 'a_nfp_contact')
+			.select(['source', 'changed_by'])
+			.executeTakeFirstOrThrow()
+		expect(change).toEqual({ source: 'reuse', changed_by: kenya.id })
+		const history = await get(`/reports/${art15Report}/history?question=a_nfp_contact`, kenyaCookie)
+		expect(await history.text()).toContain('reused from DDT questionnaire')
+		const left = await openOffers(t.db, await context(art15Report))
+		expect(left.some((o) => o.questionId === 'a_nfp_contact')).toBe(false)
+	})
+
+	it('remembers a refusal, and refuses an offer that does not exist without writing', async () => {
+		const offers = await openOffers(t.db, await context(art15Report))
+		const refused = offers[0]!
+		expect(
+			(
+				await post(`/reports/${art15Report}/reuse`, kenyaCookie, {
+					intent: 'refuse',
+					offerId: refused.id,
+				})
+			).status,
+		).toBe(200)
+		const after = await openOffers(t.db, await context(art15Report))
+		expect(after.map((o) => o.id)).not.toContain(refused.id)
+		const before = await loadAnswerValues(t.db, art15Report)
+		const bogus = await post(`/reports/${art15Report}/reuse`, kenyaCookie, {
+			intent: 'accept',
+			offerId: `a_nfp_contact|${ddtSubmission}|nothing`,
+		})
+		expect(bogus.status).toBe(409)
+		expect(await loadAnswerValues(t.db, art15Report)).toEqual(before)
+	})
+})
+
+describe('data consistency in the commonality analysis', () => {
+	it('finds India’s DDT production given differently in the DDT questionnaire and Article 15', async () => {
+		const india = await createUser(t.db, { roles: ['contact_point'], partyCodes: ['IND'] })
+		await submitted('IND', india, 'sc-ddt-2024-2026', buildCompleteDdtAnswers(ddtContext('IND')))
+		await submitted('IND', india, 'sc-art15-6', buildCompleteArt15V6Answers(art15V6Context('IND')))
+		const analysis = await loadCommonality(t.db, 'en', 'IND')
+		const ddt2024 = analysis.consistency?.find(
+			(f) =>
+				f.partyCode === 'IND' &&
+				f.conceptId === 'PROD.CHEM' &&
+				f.dims.year === '2024' &&
+				f.dims.chemical === 'cas:50-29-3',
+		)
+		expect(ddt2024?.canonicalUnit).toBe('kg')
+		expect(ddt2024?.values.map((v) => [v.formId, v.itemId, v.amount])).toEqual(
+			expect.arrayContaining([
+				['ddt', 'a_production.quantity_kg_ai', 300_000],
+				['stockholm-art15', 'b3_statistics.production_kg', 3_000],
+			]),
+		)
+		// Kenya's analysis holds only Kenya's findings.
+		const kenyaOnly = await loadCommonality(t.db, 'en', 'KEN')
+		expect(kenyaOnly.consistency?.every((f) => f.partyCode === 'KEN')).toBe(true)
+		expect(kenyaOnly.burden?.some((b) => b.formId === 'stockholm-art15' && b.prefillable > 0)).toBe(
+			true,
+		)
+	})
+})

@@ -338,12 +338,23 @@ describe('autosave', () => {
 			revision: 5,
 			conflicts: [{ questionId: 'b_format_comments', yours: 'mine', theirs: 'theirs' }],
 		})
+		// Racing saves of the same answer, each written by its read statement: one wins.
+		const racing = await Promise.all(
+			Array.from({ length: 6 }, (_, i) =>
+				save(i % 2 ? contributor : ocp, reportId, change(5, 'theirs', `racer ${i}`)),
+			),
+		)
+		const winners = racing.filter((o) => (o.body.applied as unknown[]).length === 1)
+		expect(winners).toHaveLength(1)
+		expect(racing.filter((o) => (o.body.conflicts as unknown[]).length === 1)).toHaveLength(5)
+		const winner = (winners[0]!.body.applied as { value: string }[])[0]!.value
+		expect((await answersOf(reportId)).b_format_comments).toBe(winner)
 		// The report left draft behind this server's back (another instance): refused, not written.
 		await setReportStatus(t.db, reportId, 'submitted')
-		const refused = await save(contributor, reportId, change(5, 'theirs', 'after submission'))
+		const refused = await save(contributor, reportId, change(6, winner, 'after submission'))
 		expect(refused.status).toBe(409)
-		expect((await answersOf(reportId)).b_format_comments).toBe('theirs')
-		expect((await findReport(t.db, reportId))!.revision).toBe(5)
+		expect((await answersOf(reportId)).b_format_comments).toBe(winner)
+		expect((await findReport(t.db, reportId))!.revision).toBe(6)
 	})
 
 	it('saves every one of many racing saves to one report, each at its own revision', async () => {

@@ -1,5 +1,4 @@
-import { sql } from 'kysely'
-import { jsonArrayFrom } from 'kysely/helpers/postgres'
+import { sql, type RawBuilder } from 'kysely'
 import { jsonb } from '../json.ts'
 import type { ReportStatus, SubmissionState } from '../types.ts'
 import type { Answers } from '#forms/types.ts'
@@ -193,47 +192,164 @@ export async function loadAnswers(db: DbHandle, reportId: string) {
 
 export type AnswerChange = { questionId: string; value: unknown; revision: number }
 
+export type AnswerWrite = { questionId: string; oldValue: unknown; newValue: unknown }
+
+const isCleared = (value: unknown) => value === null || value === undefined
+const jsonOrNull = (value: unknown) => (isCleared(value) ? null : jsonb(value))
+
+/** The report as a save read it: the write happens only if it is still so. */
+type RevisionGuard = { revision: number; status: ReportStatus }
+
+/**
+ * A save's writes, made in the same statement as its read when the report is still as the caller
+ * last saw it (see `readForSave`): the caller has checked the patch against `expected`'s form and
+ * decided access on it, and no change needs merging.
+ */
+export type WriteIfUnchanged = {
+	expected: Pick<Report, 'formId' | 'formVersion' | 'partyCode' | 'enteredOnBehalfBy' | 'status'>
+	userId: string | null
+	source: string
+	changes: readonly { questionId: string; baseRevision: number; value: unknown }[]
+	/** The newest revision the editor has seen: a report behind it is not written. */
+	newest: number
+}
+
+/**
+ * The steps that move the report to its next revision and write the rows of `w` (question_id,
+ * old_value, new_value; a null new value deletes the answer) at it, with one history row each.
+ * Every step reads `bumped`, so nothing is written unless `condition` holds on the report row,
+ * which the update locks and re-checks on its latest version.
+ */
+function writeSteps(
+	reportId: string,
+	userId: string | null,
+	source: string,
+	condition: RawBuilder<unknown>,
+) {
+	return [
+		sql`bumped as (
+			update report set revision = revision + 1, updated_by = ${userId}::uuid, updated_at = now()
+			where id = ${reportId}::uuid and ${condition}
+			returning revision
+		)`,
+		sql`removed as (
+			delete from report_answer
+			where report_id = ${reportId}::uuid
+			and question_id in (select question_id from w where new_value is null)
+			and exists (select from bumped)
+		)`,
+		sql`upserted as (
+			insert into report_answer (report_id, question_id, value, revision, updated_by)
+			select ${reportId}::uuid, w.question_id, w.new_value, bumped.revision, ${userId}::uuid
+			from bumped, w where w.new_value is not null
+			on conflict (report_id, question_id) do update set
+				value = excluded.value,
+				revision = excluded.revision,
+				updated_by = excluded.updated_by,
+				updated_at = now()
+		)`,
+		sql`changed as (
+			insert into report_change
+				(report_id, revision, question_id, old_value, new_value, changed_by, source)
+			select ${reportId}::uuid, bumped.revision, w.question_id, w.old_value, w.new_value,
+				${userId}::uuid, ${source}::text
+			from bumped, w
+		)`,
+	]
+}
+
+/**
+ * The fast path's writes: each change whose value differs from the stored one (jsonb equality,
+ * which for JSON-born values is `sameValue`), only if the report in `r` is still as `expected`,
+ * is not behind `newest` and no change needs merging (nobody wrote its question after its
+ * `baseRevision`); and then only if the report row is still at `r`'s revision when locked.
+ */
+function fastWriteSteps(reportId: string, write: WriteIfUnchanged) {
+	const { expected } = write
+	const rows = write.changes.map(
+		(c) => sql`(${c.questionId}::text, ${c.baseRevision}::integer, ${jsonOrNull(c.value)}::jsonb)`,
+	)
+	return [
+		sql`v (question_id, base_revision, value) as (values ${sql.join(rows)})`,
+		sql`ok as (
+			select from r
+			where r.form_id = ${expected.formId} and r.form_version = ${expected.formVersion}
+			and r.party_code = ${expected.partyCode} and r.status = ${expected.status}
+			and r.entered_on_behalf_by is not distinct from ${expected.enteredOnBehalfBy}::uuid
+			and r.revision >= ${write.newest}
+			and not exists (
+				select from stored s join v using (question_id) where s.revision > v.base_revision
+			)
+		)`,
+		sql`w as (
+			select v.question_id, s.value as old_value, v.value as new_value
+			from v left join stored s using (question_id)
+			where exists (select from ok) and s.value is distinct from v.value
+		)`,
+		...writeSteps(
+			reportId,
+			write.userId,
+			write.source,
+			sql`revision = (select revision from r) and exists (select from w)`,
+		),
+	]
+}
+
+type SaveReadRow = ReportRow & {
+	stored: { question_id: string; value: unknown; revision: number; updated_by: string | null }[]
+	changed: { question_id: string; value: unknown; revision: number }[]
+	unchanged: boolean | null
+	written: number | null
+}
+
 /**
  * What an autosave decides on, read in one statement (so from one snapshot): the report, the
  * stored answers of `questionIds`, and every answer changed after `sinceRevision` with its current
  * value (null when cleared).
+ *
+ * With `write`, the same statement also makes the save's writes when it can without merging (see
+ * `WriteIfUnchanged`): `written` is then the new revision, and the read is what the writes were
+ * decided on. `unchanged` says whether the report was as `expected` with nothing to merge: if so
+ * and nothing was written although some change differs from its stored value, another save took
+ * the report's row between this read and the write.
  */
 export async function readForSave(
 	db: DbHandle,
 	reportId: string,
 	questionIds: string[],
 	sinceRevision: number,
+	write?: WriteIfUnchanged,
 ) {
 	if (!isUuid(reportId)) return undefined
 	// No question has an empty id: with nothing to read, the answers come back empty.
 	const ids = questionIds.length > 0 ? questionIds : ['']
-	const row = await db
-		.selectFrom('report as r')
-		.where('r.id', '=', reportId)
-		.select(reportColumns)
-		.select((eb) => [
-			jsonArrayFrom(
-				eb
-					.selectFrom('report_answer as a')
-					.whereRef('a.report_id', '=', 'r.id')
-					.where('a.question_id', 'in', ids)
-					.select(['a.question_id', 'a.value', 'a.revision', 'a.updated_by']),
-			).as('stored'),
-			jsonArrayFrom(
-				eb
-					.selectFrom('report_change as c')
-					.leftJoin('report_answer as now', (join) =>
-						join
-							.onRef('now.report_id', '=', 'c.report_id')
-							.onRef('now.question_id', '=', 'c.question_id'),
-					)
-					.whereRef('c.report_id', '=', 'r.id')
-					.where('c.revision', '>', sinceRevision)
-					.groupBy(['c.question_id', 'now.value'])
-					.select(['c.question_id', 'now.value', sql<number>`max(c.revision)`.as('revision')]),
-			).as('changed'),
-		])
-		.executeTakeFirst()
+	const steps = [
+		sql`r as materialized (
+			select ${sql.raw(reportColumns.join(', '))} from report r where r.id = ${reportId}::uuid
+		)`,
+		sql`stored as materialized (
+			select a.question_id, a.value, a.revision, a.updated_by from report_answer a
+			where a.report_id = ${reportId}::uuid and a.question_id in (${sql.join(ids)})
+		)`,
+		...(write && write.changes.length > 0 ? fastWriteSteps(reportId, write) : []),
+	]
+	const fast = steps.length > 2
+	const row = (
+		await sql<SaveReadRow>`with ${sql.join(steps)}
+		select r.*,
+			(select coalesce(json_agg(stored), '[]') from stored) as stored,
+			(select coalesce(json_agg(c), '[]') from (
+				select c.question_id, cur.value, max(c.revision) as revision
+				from report_change c
+				left join report_answer cur
+					on cur.report_id = c.report_id and cur.question_id = c.question_id
+				where c.report_id = r.id and c.revision > ${sinceRevision}
+				group by c.question_id, cur.value
+			) c) as changed,
+			${fast ? sql`exists (select from ok)` : sql`null::boolean`} as unchanged,
+			${fast ? sql`(select revision from bumped)` : sql`null::integer`} as written
+		from r`.execute(db)
+	).rows[0]
 	if (!row) return undefined
 	const stored = new Map<string, Omit<StoredAnswer, 'updatedAt'>>()
 	for (const answer of row.stored) {
@@ -248,15 +364,14 @@ export async function readForSave(
 		value: c.value ?? null,
 		revision: Number(c.revision),
 	}))
-	return { report: toReport(row), stored, changed }
+	return {
+		report: toReport(row),
+		stored,
+		changed,
+		unchanged: row.unchanged === true,
+		written: row.written === null ? null : Number(row.written),
+	}
 }
-
-export type AnswerWrite = { questionId: string; oldValue: unknown; newValue: unknown }
-
-const isCleared = (value: unknown) => value === null || value === undefined
-
-/** The report as a save read it: the write happens only if it is still so. */
-type RevisionGuard = { revision: number; status: ReportStatus }
 
 function revisionWrite(
 	reportId: string,
@@ -265,53 +380,19 @@ function revisionWrite(
 	source: string,
 	guard?: RevisionGuard,
 ) {
-	const deletions = writes.filter((w) => isCleared(w.newValue))
-	const upserts = writes.filter((w) => !isCleared(w.newValue))
-	const json = (value: unknown) => (isCleared(value) ? null : jsonb(value))
-	const unchanged = guard
-		? sql`and revision = ${guard.revision} and status = ${guard.status}`
-		: sql``
-	// Every other step reads `bumped`, so nothing is written when the guard fails.
-	const steps = [
-		sql`bumped as (
-			update report set revision = revision + 1, updated_by = ${userId}::uuid, updated_at = now()
-			where id = ${reportId}::uuid ${unchanged}
-			returning revision
-		)`,
-	]
-	if (deletions.length > 0) {
-		steps.push(sql`removed as (
-			delete from report_answer
-			where report_id = ${reportId}::uuid
-			and question_id in (${sql.join(deletions.map((d) => d.questionId))})
-			and exists (select from bumped)
-		)`)
-	}
-	if (upserts.length > 0) {
-		const rows = upserts.map((w) => sql`(${w.questionId}::text, ${json(w.newValue)}::jsonb)`)
-		steps.push(sql`upserted as (
-			insert into report_answer (report_id, question_id, value, revision, updated_by)
-			select ${reportId}::uuid, v.question_id, v.value, bumped.revision, ${userId}::uuid
-			from bumped, (values ${sql.join(rows)}) as v (question_id, value)
-			on conflict (report_id, question_id) do update set
-				value = excluded.value,
-				revision = excluded.revision,
-				updated_by = excluded.updated_by,
-				updated_at = now()
-		)`)
-	}
-	if (writes.length > 0) {
-		const rows = writes.map(
-			(w) => sql`(${w.questionId}::text, ${json(w.oldValue)}::jsonb, ${json(w.newValue)}::jsonb)`,
-		)
-		steps.push(sql`changed as (
-			insert into report_change
-				(report_id, revision, question_id, old_value, new_value, changed_by, source)
-			select ${reportId}::uuid, bumped.revision, v.question_id, v.old_value, v.new_value,
-				${userId}::uuid, ${source}::text
-			from bumped, (values ${sql.join(rows)}) as v (question_id, old_value, new_value)
-		)`)
-	}
+	const rows = writes.map(
+		(w) =>
+			sql`(${w.questionId}::text, ${jsonOrNull(w.oldValue)}::jsonb, ${jsonOrNull(w.newValue)}::jsonb)`,
+	)
+	const values =
+		rows.length > 0
+			? sql`w (question_id, old_value, new_value) as (values ${sql.join(rows)})`
+			: sql`w as (select null::text as question_id, null::jsonb as old_value,
+				null::jsonb as new_value where false)`
+	const condition = guard
+		? sql`revision = ${guard.revision} and status = ${guard.status}`
+		: sql`true`
+	const steps = [values, ...writeSteps(reportId, userId, source, condition)]
 	return sql<{ revision: number }>`with ${sql.join(steps)} select revision from bumped`
 }
 

@@ -15,6 +15,7 @@ import {
 	findReport,
 	listSaves,
 	loadAnswers,
+	questionHistory,
 	setReportStatus,
 	writeRevisionIfUnchanged,
 } from '#db/queries/reports.ts'
@@ -296,6 +297,64 @@ describe('autosave', () => {
 		expect((await findReport(t.db, reportId))!.revision).toBe(read.revision + 1)
 		const saves = (await listSaves(t.db, reportId)).filter((s) => s.revision > read.revision)
 		expect(saves.map((s) => s.questionIds)).toEqual([['b_format_comments']])
+	})
+
+	it('saves again from what the server last read, and trusts none of it once the report changed elsewhere', async () => {
+		const reportId = await newReport()
+		const change = (baseRevision: number, base: unknown, value: unknown) => ({
+			sinceRevision: baseRevision,
+			changes: [{ questionId: 'b_format_comments', baseRevision, base, value }],
+		})
+		// The first save reads the report; the next ones are decided on that read and written by
+		// the statement that reads.
+		const first = await save(contributor, reportId, change(1, null, 'first'))
+		expect(first.body).toMatchObject({ revision: 2, conflicts: [] })
+		const second = await save(contributor, reportId, change(2, 'first', 'second'))
+		expect(second.body).toMatchObject({
+			revision: 3,
+			applied: [{ questionId: 'b_format_comments', value: 'second', revision: 3 }],
+			updates: [],
+			conflicts: [],
+		})
+		// The same value again writes nothing; clearing deletes the answer, both with history.
+		expect((await save(contributor, reportId, change(3, 'second', 'second'))).body).toMatchObject({
+			revision: 3,
+			applied: [],
+		})
+		expect((await save(contributor, reportId, change(3, 'second', null))).body).toMatchObject({
+			revision: 4,
+		})
+		expect((await answersOf(reportId)).b_format_comments).toBeUndefined()
+		const history = await questionHistory(t.db, reportId, 'b_format_comments')
+		expect(history.map((h) => [h.revision, h.oldValue, h.newValue])).toEqual([
+			[4, 'second', null],
+			[3, 'first', 'second'],
+			[2, null, 'first'],
+		])
+		// Someone else's change since the editor's base is merged or a conflict, never overwritten.
+		await save(ocp, reportId, change(4, null, 'theirs'))
+		const stale = await save(contributor, reportId, change(4, null, 'mine'))
+		expect(stale.body).toMatchObject({
+			revision: 5,
+			conflicts: [{ questionId: 'b_format_comments', yours: 'mine', theirs: 'theirs' }],
+		})
+		// Racing saves of the same answer, each written by its read statement: one wins.
+		const racing = await Promise.all(
+			Array.from({ length: 6 }, (_, i) =>
+				save(i % 2 ? contributor : ocp, reportId, change(5, 'theirs', `racer ${i}`)),
+			),
+		)
+		const winners = racing.filter((o) => (o.body.applied as unknown[]).length === 1)
+		expect(winners).toHaveLength(1)
+		expect(racing.filter((o) => (o.body.conflicts as unknown[]).length === 1)).toHaveLength(5)
+		const winner = (winners[0]!.body.applied as { value: string }[])[0]!.value
+		expect((await answersOf(reportId)).b_format_comments).toBe(winner)
+		// The report left draft behind this server's back (another instance): refused, not written.
+		await setReportStatus(t.db, reportId, 'submitted')
+		const refused = await save(contributor, reportId, change(6, winner, 'after submission'))
+		expect(refused.status).toBe(409)
+		expect((await answersOf(reportId)).b_format_comments).toBe(winner)
+		expect((await findReport(t.db, reportId))!.revision).toBe(6)
 	})
 
 	it('saves every one of many racing saves to one report, each at its own revision', async () => {

@@ -9,7 +9,9 @@ import {
 import type { Database } from '#db/types.ts'
 import type { DepositaryRecord } from '#forms/codelists/index.ts'
 import { askedAnswers } from '#forms/engine/asked.ts'
-import { getFormDefinition } from '#forms/registry.ts'
+import { getFormDefinition, impliedClassification } from '#forms/registry.ts'
+import { canonicalUnit, disagreements, quantityFacts, type FactPeriod } from '#forms/reuse/facts.ts'
+import type { Answers, FormDefinition } from '#forms/types.ts'
 import { reuseOffers, type ReuseOffer, type ReuseSource } from '#forms/reuse/offers.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
 import { saveAnswers } from './answers.server.ts'
@@ -138,4 +140,64 @@ export async function decideOffers(
 		refused: input.refuse.length,
 		...(revision !== undefined ? { revision } : {}),
 	}
+}
+
+/** A quantity this report gives differently from the Party's latest submission to another form. */
+export type Difference = {
+	conceptId: string
+	dims: Record<string, string>
+	unit: string
+	here: { itemId: string; amount: number }
+	there: { source: SubmittedAnswers; itemId: string; amount: number }
+}
+
+const itemOf = (value: { questionId: string; columnId?: string }) =>
+	value.columnId ? `${value.questionId}.${value.columnId}` : value.questionId
+
+/**
+ * Where the report's answers, as they stand, contradict what the Party submitted for the same
+ * fact in another form (after unit conversion): what the checks page warns about.
+ */
+export async function differencesFromSubmissions(
+	db: DbHandle,
+	context: ReportContext,
+	answers: Answers,
+): Promise<Difference[]> {
+	const { report, definition, formContext } = context
+	const sources = (await loadSubmittedSources(db, { partyCode: report.partyCode })).filter(
+		(s) => s.submitted.formId !== report.formId,
+	)
+	if (sources.length === 0) return []
+	const factsOf = (def: FormDefinition, given: Answers, period: FactPeriod) =>
+		quantityFacts(def, given, { period, implied: impliedClassification(def.formId) })
+	const own = {
+		id: report.id,
+		formId: report.formId,
+		facts: factsOf(definition, askedAnswers(definition, answers, formContext), formContext),
+	}
+	const bySubmission = new Map(sources.map((s) => [s.submitted.submissionId, s.submitted]))
+	const differences: Difference[] = []
+	for (const source of sources) {
+		const other = {
+			id: source.submitted.submissionId,
+			formId: source.submitted.formId,
+			facts: factsOf(source.source.definition, source.source.answers, source.submitted),
+		}
+		for (const found of disagreements([own, other])) {
+			const [here, there] = found.values
+			if (!here || !there || here.sourceId !== report.id) continue
+			differences.push({
+				conceptId: found.concept,
+				dims: found.dims,
+				unit: canonicalUnit(found.dimension),
+				here: { itemId: itemOf(here), amount: here.amount },
+				there: {
+					source: bySubmission.get(there.sourceId)!,
+					itemId: itemOf(there),
+					amount: there.amount,
+				},
+			})
+		}
+	}
+	return differences
 }

@@ -39,6 +39,11 @@ export interface Fact {
 
 const unitByCode = new Map(UNITS.entries.map((entry) => [entry.code, entry]))
 
+/** The unit amounts of a dimension are given in once canonical (kg for mass). */
+export function canonicalUnit(dimension: string): string {
+	return UNITS.entries.find((u) => u.dimension === dimension && u.toCanonical === 1)?.code ?? ''
+}
+
 function canonical(amount: number, unit: string | undefined) {
 	const entry = unit ? unitByCode.get(unit) : undefined
 	if (unit && !entry) return undefined

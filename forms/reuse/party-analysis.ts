@@ -1,8 +1,7 @@
-import { UNITS } from '../codelists/units.ts'
 import { compileForm } from '../engine/compile.ts'
 import { impliedClassification } from '../registry.ts'
 import type { Answers, FormContext, FormDefinition } from '../types.ts'
-import { disagreements, quantityFacts } from './facts.ts'
+import { canonicalUnit, disagreements, quantityFacts } from './facts.ts'
 import { reuseOffers } from './offers.ts'
 
 /**
@@ -48,10 +47,6 @@ function byParty(reports: readonly SubmittedReport[]): Map<string, SubmittedRepo
 		grouped.set(report.partyCode, list)
 	}
 	return grouped
-}
-
-function canonicalUnit(dimension: string): string {
-	return UNITS.entries.find((u) => u.dimension === dimension && u.toCanonical === 1)?.code ?? ''
 }
 
 /** Every Party's disagreements, Party by Party (forms of one Party are compared, never Parties). */

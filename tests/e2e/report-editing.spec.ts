@@ -52,7 +52,12 @@ test('a contributor starts the 6th report from the 5th, fills its tables and fol
 		reportUrl = page.url()
 
 		await page.getByRole('link', { name: /Article 15\(2\)/ }).click()
-		// Quantities are asked for the chemicals with some production, import or export.
+		// Quantities are asked for the chemicals with some production, import or export. Rows far
+		// from the screen show their answers as text until scrolled to (see useLiveRows).
+		await page
+			.getByRole('region', { name: /Production, import or export of each chemical/ })
+			.getByRole('rowheader', { name: /PFHxS/ })
+			.scrollIntoViewIfNeeded()
 		await page
 			.getByRole('combobox', { name: /Any production, import or export\? — .*PFHxS/ })
 			.selectOption('yes')

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useState, type RefObject } from 'react'
-import { flushSync } from 'react-dom'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import { focusCell } from './grid-focus.ts'
 
 /**
@@ -50,21 +49,27 @@ export function useLiveRows(bodyRef: RefObject<HTMLTableSectionElement | null>, 
 		return () => observer.disconnect()
 	}, [bodyRef, rowKey])
 
-	/** Focus on a placeholder: render its row now, then focus the cell's own control. */
+	/** Focus on a placeholder: render its row, then focus the cell's own control. */
+	const pendingFocus = useRef<{ row: string; column: string } | null>(null)
 	const onFocusInert = useCallback((event: React.FocusEvent<HTMLElement>) => {
 		const target = event.target as HTMLElement
 		if (!target.hasAttribute('data-inert-cell')) return
-		const row = target.closest<HTMLElement>('tr[data-row-id]')
+		const id = target.closest<HTMLElement>('tr[data-row-id]')?.dataset.rowId
 		const cell = target.closest<HTMLElement>('td[data-row][data-column]')
-		if (!row || !cell) return
-		const id = row.dataset.rowId!
-		const { row: position, column } = cell.dataset
-		flushSync(() => setSeen((current) => new Map(current).set(id, true)))
-		const now = row.parentElement?.querySelector<HTMLElement>(
-			`td[data-row="${position}"][data-column="${CSS.escape(column!)}"]`,
-		)
-		if (now) focusCell(now)
+		if (!id || !cell) return
+		pendingFocus.current = { row: cell.dataset.row!, column: cell.dataset.column! }
+		setSeen((current) => new Map(current).set(id, true))
 	}, [])
+	useLayoutEffect(() => {
+		const pending = pendingFocus.current
+		const body = bodyRef.current
+		if (!pending || !body) return
+		pendingFocus.current = null
+		const cell = body.querySelector<HTMLElement>(
+			`td[data-row="${pending.row}"][data-column="${CSS.escape(pending.column)}"]`,
+		)
+		if (cell) focusCell(cell)
+	}, [seen, bodyRef])
 
 	const isLive = (id: string) => seen.get(id) ?? !firstInert.has(id)
 	return { isLive, onFocusInert }

@@ -207,6 +207,7 @@ function TableCell({
 				className={hasIssue ? 'cell--error' : undefined}
 			>
 				<InertCell
+					id={id}
 					question={question}
 					column={column}
 					value={value}
@@ -266,12 +267,15 @@ function TableCell({
  * its control, focusable so the keyboard reaches it; focus brings the row's controls back.
  */
 function InertCell({
+	id,
 	question,
 	column,
 	value,
 	text,
 	describedBy,
 }: {
+	/** The id of the cell's control, so links to the cell (from the checks page) reach it. */
+	id: string
 	question: TableQuestion
 	column: TableColumn
 	value: CellValue | undefined
@@ -285,6 +289,7 @@ function InertCell({
 	return (
 		<div className="cell">
 			<span
+				id={id}
 				className={marked ? 'marker-chip marker-chip--small' : 'cell__inert'}
 				data-inert-cell={column.type}
 				data-cell-input

@@ -52,7 +52,12 @@ test('a contributor starts the 6th report from the 5th, fills its tables and fol
 		reportUrl = page.url()
 
 		await page.getByRole('link', { name: /Article 15\(2\)/ }).click()
-		// Quantities are asked for the chemicals with some production, import or export.
+		// Quantities are asked for the chemicals with some production, import or export. Rows far
+		// from the screen show their answers as text until scrolled to (see useLiveRows).
+		await page
+			.getByRole('region', { name: /Production, import or export of each chemical/ })
+			.getByRole('rowheader', { name: /PFHxS/ })
+			.scrollIntoViewIfNeeded()
 		await page
 			.getByRole('combobox', { name: /Any production, import or export\? — .*PFHxS/ })
 			.selectOption('yes')
@@ -93,6 +98,8 @@ test('a contributor starts the 6th report from the 5th, fills its tables and fol
 		await page.goto(reportUrl)
 		await page.getByRole('link', { name: /Article 15\(2\)/ }).click()
 		const statistics = page.getByRole('grid', { name: /Total quantities produced/ })
+		// Its rows get their inputs once on screen (see useLiveRows).
+		await statistics.scrollIntoViewIfNeeded()
 		const cell = (row: number, column: string) =>
 			statistics.locator(`td[data-row="${row}"][data-column="${column}"] input[type="text"]`)
 		const columns = ['production_kg', 'import_kg', 'export_kg']
@@ -167,6 +174,7 @@ test('a contributor starts the 6th report from the 5th, fills its tables and fol
 		await expect(
 			activityTable.getByRole('status').filter({ hasText: /empty cells filled/ }),
 		).toHaveText(/^\d+ empty cells filled\.$/)
+		await activityTable.getByRole('rowheader', { name: /PFHxS/ }).scrollIntoViewIfNeeded()
 		await expect(
 			activityTable.getByRole('combobox', { name: /Any production, import or export\? — .*PFHxS/ }),
 		).toHaveValue('yes')

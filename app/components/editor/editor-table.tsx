@@ -1,10 +1,11 @@
-import { useCallback, type RefObject } from 'react'
+import { useCallback, useMemo, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { cellText } from '#forms/answer-text.ts'
 import type { TableColumn, TableQuestion, TableRow } from '#forms/types.ts'
 import { useEditor } from './editor-context.tsx'
 import type { Option } from './form-model.ts'
 import { onGridKeyDown, useRovingTabStop } from './grid-focus.ts'
+import { useLiveRows } from './live-rows.ts'
 import type { TableGrid } from './table-layout.ts'
 import { TableRowView } from './table-row.tsx'
 
@@ -94,6 +95,10 @@ export function EditorTable({
 	const { text, editable } = useEditor()
 	const open = question.rows.kind === 'open'
 	useRovingTabStop(bodyRef, editable)
+	const { isLive, onFocusInert } = useLiveRows(
+		bodyRef,
+		useMemo(() => rows.map((row) => row.id), [rows]),
+	)
 
 	const rowLabel = useCallback(
 		(row: TableRow, index: number) =>
@@ -150,6 +155,7 @@ export function EditorTable({
 					role="rowgroup"
 					onKeyDown={editable ? onGridKeyDown : undefined}
 					onPaste={onPaste}
+					onFocus={editable ? onFocusInert : undefined}
 				>
 					{rows.map((row, position) => (
 						<TableRowView
@@ -158,6 +164,7 @@ export function EditorTable({
 							index={row.index}
 							position={position}
 							rowId={row.id}
+							live={!editable || isLive(row.id)}
 							cellsAtRender={row.cells}
 							label={rowLabel(row, row.index)}
 							dimensionColumns={dimensionColumns}

@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { cellText } from '#forms/answer-text.ts'
 import { isMarked } from '#forms/engine/values.ts'
+import type { FormText } from '#forms/text-core.ts'
 import type { CellValue, Marker, TableColumn, TableQuestion } from '#forms/types.ts'
 import { useCellField } from './answer-field.ts'
 import { useCellState, useEditor, useVisibleIssues } from './editor-context.tsx'
@@ -25,6 +26,8 @@ type RowProps = {
 	/** Its place among the rows shown (`data-row`: rows not asked are not rendered). */
 	position: number
 	rowId: string
+	/** Rendered with its controls (see `useLiveRows`); otherwise its values as text. */
+	live: boolean
 	cellsAtRender: Record<string, CellValue>
 	label: string
 	dimensionColumns: TableColumn[]
@@ -46,7 +49,7 @@ export const TableRowView = memo(function TableRowView(props: RowProps) {
 	const rowIssueId = domId('q', question.id, rowId, 'issues')
 	return (
 		<>
-			<tr role="row" className={rowIssues.length ? 'row--issues' : undefined}>
+			<tr role="row" data-row-id={rowId} className={rowIssues.length ? 'row--issues' : undefined}>
 				{dimensionColumns.map((c, i) => {
 					const shown = cellText(question, c.id, props.cellsAtRender[c.id], text, { empty: '' })
 					return i === 0 ? (
@@ -83,6 +86,7 @@ export const TableRowView = memo(function TableRowView(props: RowProps) {
 						position={position}
 						rowId={rowId}
 						rowLabel={label}
+						live={props.live}
 						options={options[c.id] ?? []}
 						describedBy={rowIssues.length ? rowIssueId : undefined}
 					/>
@@ -150,6 +154,7 @@ function TableCell({
 	position,
 	rowId,
 	rowLabel,
+	live,
 	options,
 	describedBy,
 }: {
@@ -158,6 +163,7 @@ function TableCell({
 	position: number
 	rowId: string
 	rowLabel: string
+	live: boolean
 	options: Option[]
 	describedBy?: string
 }) {
@@ -192,6 +198,25 @@ function TableCell({
 		)
 	}
 	const markers = editable ? (column.markers ?? []) : []
+	if (!live) {
+		return (
+			<td
+				role={role}
+				data-row={position}
+				data-column={column.id}
+				className={hasIssue ? 'cell--error' : undefined}
+			>
+				<InertCell
+					id={id}
+					question={question}
+					column={column}
+					value={value}
+					text={text}
+					describedBy={describedBy}
+				/>
+			</td>
+		)
+	}
 	return (
 		<td
 			role={role}
@@ -234,5 +259,45 @@ function TableCell({
 				) : null}
 			</div>
 		</td>
+	)
+}
+
+/**
+ * A cell of a row far from the screen (see `useLiveRows`): its value as text, in a box the size of
+ * its control, focusable so the keyboard reaches it; focus brings the row's controls back.
+ */
+function InertCell({
+	id,
+	question,
+	column,
+	value,
+	text,
+	describedBy,
+}: {
+	/** The id of the cell's control, so links to the cell (from the checks page) reach it. */
+	id: string
+	question: TableQuestion
+	column: TableColumn
+	value: CellValue | undefined
+	text: FormText
+	describedBy?: string
+}) {
+	const marked = isMarked(value)
+	const shown = marked
+		? text.marker(value.marker)
+		: cellText(question, column.id, value, text, { empty: '' })
+	return (
+		<div className="cell">
+			<span
+				id={id}
+				className={marked ? 'marker-chip marker-chip--small' : 'cell__inert'}
+				data-inert-cell={column.type}
+				data-cell-input
+				tabIndex={-1}
+				aria-describedby={describedBy}
+			>
+				{shown}
+			</span>
+		</div>
 	)
 }

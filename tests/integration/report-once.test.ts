@@ -22,6 +22,7 @@ import {
 	startTestReport,
 	TEST_ORIGIN,
 	TEST_PASSWORD,
+	withStoredFiles,
 } from '#tests/factories.ts'
 import { startHttpApp, stopVite, type HttpApp } from '#tests/http-app.ts'
 
@@ -59,7 +60,7 @@ const post = (path: string, cookie: string, fields: Record<string, string>) =>
 async function submitted(party: string, user: CurrentUser, cycleCode: string, answers: Answers) {
 	const cycle = (await findCycleByCode(t.db, cycleCode))!
 	const reportId = await startTestReport(t.db, { partyCode: party, cycle, user, today })
-	await saveTestAnswers(t.db, reportId, user, answers)
+	await saveTestAnswers(t.db, reportId, user, await withStoredFiles(t.db, reportId, user, answers))
 	await applyTestWorkflow(t.db, { reportId, actor: user, action: 'submit' })
 	const row = await t.db
 		.selectFrom('submission')
@@ -152,7 +153,9 @@ describe('report once', () => {
 			.executeTakeFirstOrThrow()
 		expect(change).toEqual({ source: 'reuse', changed_by: kenya.id })
 		const history = await get(`/reports/${art15Report}/history?question=a_nfp_contact`, kenyaCookie)
-		expect(await history.text()).toContain('reused from DDT questionnaire')
+		expect(await history.text()).toContain(
+			'reused from Questionnaire on the production and use of DDT for disease vector control, DDT questionnaire, 2024–2026',
+		)
 		const left = await openOffers(t.db, await context(art15Report))
 		expect(left.some((o) => o.questionId === 'a_nfp_contact')).toBe(false)
 	})
@@ -184,7 +187,15 @@ describe('data consistency in the commonality analysis', () => {
 	it('finds India’s DDT production given differently in the DDT questionnaire and Article 15', async () => {
 		const india = await createUser(t.db, { roles: ['contact_point'], partyCodes: ['IND'] })
 		await submitted('IND', india, 'sc-ddt-2024-2026', buildCompleteDdtAnswers(ddtContext('IND')))
-		await submitted('IND', india, 'sc-art15-6', buildCompleteArt15V6Answers(art15V6Context('IND')))
+		// While India's Article 15 report is a draft, its checks page warns about the difference.
+		const cycle = (await findCycleByCode(t.db, 'sc-art15-6'))!
+		const draft = await startTestReport(t.db, { partyCode: 'IND', cycle, user: india, today })
+		const answers = buildCompleteArt15V6Answers(art15V6Context('IND'))
+		await saveTestAnswers(t.db, draft, india, await withStoredFiles(t.db, draft, india, answers))
+		const checks = await (await get(`/reports/${draft}/validation`, indiaCookie)).text()
+		expect(checks).toMatch(/\d+ differences? from your other reports/)
+		expect(checks).toContain('In Questionnaire on the production and use of DDT')
+		await applyTestWorkflow(t.db, { reportId: draft, actor: india, action: 'submit' })
 		const analysis = await loadCommonality(t.db, 'en', 'IND')
 		const ddt2024 = analysis.consistency?.find(
 			(f) =>

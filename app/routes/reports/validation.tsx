@@ -9,7 +9,9 @@ import type { Route } from './+types/validation.ts'
 import { requireReport } from './report-access.server.ts'
 import { FormError } from '../../components/forms.tsx'
 import { groupIssues } from '../../domain/issue-groups.ts'
+import { differencesFromSubmissions } from '../../domain/report-once.server.ts'
 import { checkForSubmission } from '../../domain/workflow.server.ts'
+import { getFormDefinition } from '#forms/registry.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { serverTranslator } from '../../utils/i18n.server.ts'
 import { failure, parseForm } from '../../utils/request.server.ts'
@@ -32,7 +34,9 @@ const ExplanationSchema = z.object({
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const report = await requireReport(context, request, params.reportId)
 	const language = context.get(languageContext) as Language
-	const check = await checkForSubmission(context.get(dbContext), report)
+	const db = context.get(dbContext)
+	const check = await checkForSubmission(db, report)
+	const differences = await differencesFromSubmissions(db, report, check.answers)
 	const text = formText(report.definition, language)
 	const t = serverTranslator(language)
 	const groups = groupIssues(
@@ -45,8 +49,34 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	)
 	const base = `/reports/${report.report.id}/sections`
 	const { overall } = check.evaluation
+	const label = (itemId: string, labelOf: (id: string) => string) =>
+		itemId.split('.').length > 1
+			? `${labelOf(itemId.split('.')[0]!)} › ${labelOf(itemId)}`
+			: labelOf(itemId)
 	return {
 		editable: report.canEdit,
+		differences: differences.map((d) => {
+			const other = getFormDefinition(d.there.source.formId, d.there.source.formVersion)
+			const otherText = other ? formText(other, language) : undefined
+			return {
+				key: `${d.conceptId}|${JSON.stringify(d.dims)}|${d.there.source.submissionId}`,
+				about: Object.keys(d.dims)
+					.sort()
+					.map((name) => d.dims[name])
+					.join(' · '),
+				unit: text.unit(d.unit),
+				here: { amount: d.here.amount, item: label(d.here.itemId, text.label) },
+				there: {
+					amount: d.there.amount,
+					item: otherText ? label(d.there.itemId, otherText.label) : d.there.itemId,
+					form: otherText?.title() ?? d.there.source.formId,
+					cycle:
+						d.there.source.cycleTitle[language] ??
+						d.there.source.cycleTitle.en ??
+						d.there.source.cycleCode,
+				},
+			}
+		}),
 		progress: {
 			percent: percentOf(overall),
 			missing: overall.missing,
@@ -166,6 +196,44 @@ function GroupList({
 	)
 }
 
+/** Quantities this report gives differently from the country's submissions to other forms. */
+function Differences({
+	differences,
+}: {
+	differences: Awaited<ReturnType<typeof loader>>['differences']
+}) {
+	const { t, i18n } = useTranslation('editor')
+	const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 })
+	return (
+		<>
+			<h3>{t('validation.differences', { count: differences.length })}</h3>
+			<p className="field-help">{t('validation.differencesHelp')}</p>
+			{differences.length === 0 ? (
+				<p>{t('validation.noDifferences')}</p>
+			) : (
+				<ul className="issue-panel">
+					{differences.map((d) => (
+						<li key={d.key} className="issue issue--warning" data-difference>
+							<p>
+								<strong>{d.here.item}</strong> ({d.about})
+							</p>
+							<p>
+								{t('validation.differenceValues', {
+									here: `${number.format(d.here.amount)} ${d.unit}`,
+									there: `${number.format(d.there.amount)} ${d.unit}`,
+									form: d.there.form,
+									cycle: d.there.cycle,
+									item: d.there.item,
+								})}
+							</p>
+						</li>
+					))}
+				</ul>
+			)}
+		</>
+	)
+}
+
 export default function ValidationPage() {
 	const { t } = useTranslation('editor')
 	const data = useLoaderData<typeof loader>()
@@ -206,6 +274,7 @@ export default function ValidationPage() {
 			<h3>{t('validation.warnings', { count: warningCount })}</h3>
 			<p className="field-help">{t('validation.warningsHelp')}</p>
 			<GroupList groups={warnings} editable={data.editable} empty={t('validation.noWarnings')} />
+			<Differences differences={data.differences} />
 		</section>
 	)
 }

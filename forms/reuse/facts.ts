@@ -11,7 +11,9 @@ import type { Answers, FormDefinition, TableColumn, TableQuestion } from '../typ
  * - a concept (of the numeric question or table column that holds it),
  * - its classification: the row's chemical, partner country, year and coded categories (columns
  *   of type `chemical`, `country`, `year`, and choices from a code list), plus the reporting year
- *   when the report covers exactly one calendar year and the row names none,
+ *   when the report covers exactly one calendar year and the row names none; a quantity with no
+ *   year of its own in a report on several years is about that whole period (`period`), so it
+ *   meets only the same period's,
  * - an amount in the canonical unit of its dimension (kg for mass), so tonnes meet kilograms.
  * Rows of one report with the same classification add up. Markers and blanks are no facts.
  *
@@ -134,6 +136,7 @@ function tableFacts(table: TableQuestion, value: unknown, base: Record<string, s
 			if (typeof cell === 'string' || typeof cell === 'number')
 				dims[reader.name] = reader.value(cell)
 		}
+		if (dims.year !== undefined) delete dims.period
 		for (const column of quantities) {
 			const cell = row.cells[column.id]
 			if (typeof cell !== 'number') continue
@@ -168,6 +171,7 @@ export function quantityFacts(
 	const year = singleYear(options.period)
 	const base: Record<string, string> = {}
 	if (year) base.year = year
+	else if (options.period) base.period = `${options.period.periodStart}/${options.period.periodEnd}`
 	if (options.implied?.chemical)
 		base.chemical = chemicalIdentity(CHEMICAL_LIST_ID, options.implied.chemical)
 	const facts: Fact[] = []

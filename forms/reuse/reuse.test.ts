@@ -249,5 +249,21 @@ describe('disagreements', () => {
 			{ id: 'b', formId: 'test-kg', facts: quantityFacts(kgForm, { q: 30 }, { period }) },
 		])
 		expect(different[0]?.dims).toEqual({ year: '2024' })
+		// Over several years, a quantity with no year of its own is about the whole period: only
+		// the same period's meets it.
+		const over = (periodStart: string, periodEnd: string) => ({ periodStart, periodEnd })
+		const periods = (a: ReturnType<typeof over>, b: ReturnType<typeof over>) =>
+			disagreements([
+				{
+					id: 'a',
+					formId: 'test-tonnes',
+					facts: quantityFacts(tonnesForm, { q: 3 }, { period: a }),
+				},
+				{ id: 'b', formId: 'test-kg', facts: quantityFacts(kgForm, { q: 30 }, { period: b }) },
+			])
+		expect(periods(over('2018-01-01', '2021-12-31'), over('2021-01-01', '2024-12-31'))).toEqual([])
+		expect(
+			periods(over('2021-01-01', '2024-12-31'), over('2021-01-01', '2024-12-31')),
+		).toHaveLength(1)
 	})
 })

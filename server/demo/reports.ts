@@ -6,9 +6,16 @@ import { hashPassword } from '#app/utils/password.server.ts'
 import {
 	art15V5Context,
 	art15V6Context,
+	baselContext,
 	buildCompleteArt15V5Answers,
 	buildCompleteArt15V6Answers,
+	buildCompleteBaselAnswers,
+	buildCompleteDdtAnswers,
+	ddtContext,
 } from '#forms/fixtures/builders.ts'
+import { buildCompleteMinamataAnswers, minamataContext } from '#forms/fixtures/minamata.ts'
+import { buildCompleteRotterdamAnswers, rotterdamContext } from '#forms/fixtures/rotterdam.ts'
+import { isTableAnswer } from '#forms/engine/values.ts'
 import type { Answers } from '#forms/types.ts'
 import { findCycleByCode, type ReportingCycle } from '#db/queries/cycles.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
@@ -22,10 +29,25 @@ import { DEMO_PASSWORD } from './accounts.ts'
  * DEMO DATA, not official: fictitious reports so that the review queue, the dashboard and the
  * "start from the previous report" flow have something to show. The answers come from the
  * test builders (illustrative figures).
+ *
+ * Across conventions, Kenya and India have submitted Basel and Minamata reports beside their
+ * Stockholm ones, so "report once" has answers to offer (their focal points, contacts) and the
+ * commonality analysis has Parties to compare. The DDT questionnaires of India and South Africa
+ * give DDT production figures that disagree with their Article 15 statistics (India's 6th report
+ * is still a draft, so its checks page shows the difference; South Africa's is accepted, so the
+ * analysis lists it): deliberate inconsistencies to find.
  */
+type DemoCycle =
+	| 'sc-art15-5'
+	| 'sc-art15-6'
+	| 'sc-ddt-2024-2026'
+	| 'bc-art13-2025'
+	| 'rc-report-2025'
+	| 'mc-art21-full-2025'
+
 type DemoReport = {
 	party: string
-	cycle: 'sc-art15-5' | 'sc-art15-6'
+	cycle: DemoCycle
 	status: ReportStatus
 	submittedOn?: string
 }
@@ -45,6 +67,13 @@ export const DEMO_REPORTS: DemoReport[] = [
 	{ party: 'NGA', cycle: 'sc-art15-6', status: 'submitted', submittedOn: '2026-09-30' },
 	{ party: 'EGY', cycle: 'sc-art15-6', status: 'submitted', submittedOn: '2026-10-02' },
 	{ party: 'VNM', cycle: 'sc-art15-6', status: 'submitted', submittedOn: '2026-11-02' },
+	{ party: 'KEN', cycle: 'bc-art13-2025', status: 'accepted', submittedOn: '2026-10-15' },
+	{ party: 'KEN', cycle: 'mc-art21-full-2025', status: 'under_review', submittedOn: '2025-12-15' },
+	{ party: 'IND', cycle: 'bc-art13-2025', status: 'accepted', submittedOn: '2026-11-10' },
+	{ party: 'IND', cycle: 'mc-art21-full-2025', status: 'submitted', submittedOn: '2025-12-30' },
+	{ party: 'IND', cycle: 'rc-report-2025', status: 'submitted', submittedOn: '2026-06-30' },
+	{ party: 'IND', cycle: 'sc-ddt-2024-2026', status: 'submitted', submittedOn: '2026-11-20' },
+	{ party: 'ZAF', cycle: 'sc-ddt-2024-2026', status: 'under_review', submittedOn: '2026-11-25' },
 ]
 
 async function demoContactPoint(db: DbHandle, partyCode: string, passwordHash: string) {
@@ -60,11 +89,47 @@ async function demoContactPoint(db: DbHandle, partyCode: string, passwordHash: s
 	})
 }
 
+/**
+ * The builders' trade rows name a few fixed partner countries; a Party never trades with itself,
+ * so where a row names the reporting Party, the demo names Switzerland instead.
+ */
+function withOtherPartners(answers: Answers, party: string): Answers {
+	const out: Answers = {}
+	for (const [questionId, value] of Object.entries(answers)) {
+		out[questionId] = isTableAnswer(value)
+			? {
+					rows: value.rows.map((row) => ({
+						...row,
+						cells: Object.fromEntries(
+							Object.entries(row.cells).map(([column, cell]) => [
+								column,
+								cell === party ? 'CHE' : cell,
+							]),
+						),
+					})),
+				}
+			: value
+	}
+	return out
+}
+
 /** The country's answers (illustrative figures from the test builders). */
-function answersFor(demo: DemoReport): Answers {
-	return demo.cycle === 'sc-art15-5'
-		? buildCompleteArt15V5Answers(art15V5Context(demo.party))
-		: buildCompleteArt15V6Answers(art15V6Context(demo.party))
+const ANSWERS: Record<DemoCycle, (party: string) => Answers> = {
+	'sc-art15-5': (party) => buildCompleteArt15V5Answers(art15V5Context(party)),
+	'sc-art15-6': (party) => buildCompleteArt15V6Answers(art15V6Context(party)),
+	'sc-ddt-2024-2026': (party) => buildCompleteDdtAnswers(ddtContext(party)),
+	'bc-art13-2025': (party) =>
+		withOtherPartners(buildCompleteBaselAnswers(baselContext(party, 2025)), party),
+	'rc-report-2025': (party) =>
+		withOtherPartners(buildCompleteRotterdamAnswers(rotterdamContext(party, 2025)), party),
+	'mc-art21-full-2025': (party) =>
+		buildCompleteMinamataAnswers(
+			minamataContext(party, 'full', { startYear: 2021, endYear: 2024 }),
+		),
+}
+
+export function answersFor(demo: DemoReport): Answers {
+	return ANSWERS[demo.cycle](demo.party)
 }
 
 const DAY_MS = 86_400_000

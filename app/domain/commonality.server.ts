@@ -5,7 +5,11 @@ import { listConventionStatus, listParties } from '#db/queries/parties.ts'
 import type { Language } from '#db/types.ts'
 import { commonalityCsvZip } from '#exports/commonality/csv.ts'
 import { commonalityJson } from '#exports/commonality/json.ts'
-import type { AnalysisMeta } from '#exports/commonality/tables.ts'
+import {
+	COMMONALITY_FORMATS,
+	type AnalysisMeta,
+	type CommonalityFormat,
+} from '#exports/commonality/tables.ts'
 import { commonalityXlsx } from '#exports/commonality/xlsx.ts'
 import { renderCommonalityPdf } from '#exports/pdf/commonality-pdf.ts'
 import {
@@ -48,9 +52,6 @@ const PartyParam = optional(
 
 /** The page's parameters: a malformed Party falls back to none (the page shows all conventions). */
 export const CommonalityPageSchema = z.object({ party: PartyParam.catch(undefined) })
-
-export const COMMONALITY_FORMATS = ['xlsx', 'csv', 'json', 'pdf'] as const
-export type CommonalityFormat = (typeof COMMONALITY_FORMATS)[number]
 
 export const CommonalityExportSchema = z.object({
 	party: PartyParam,

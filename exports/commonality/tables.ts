@@ -6,6 +6,10 @@ import type { PlainCell } from '../plain-cell.ts'
  * same tables in the CSV zip and the XLSX, so a column means the same in both. Headers are stable
  * machine names (as in the compiled export); texts of questions are in the analysis's language.
  */
+/** The files the analysis is exported as. */
+export const COMMONALITY_FORMATS = ['xlsx', 'csv', 'json', 'pdf'] as const
+export type CommonalityFormat = (typeof COMMONALITY_FORMATS)[number]
+
 export interface AnalysisTable {
 	name: string
 	header: readonly string[]

@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData } from 'react-router'
 import type { CalendarEntry, CommonalityAnalysis, FormatDimension } from '#forms/commonality.ts'
 import { BurdenSection, ConsistencySection } from './submitted-analysis.tsx'
 import type { Route } from './+types/commonality.ts'
+import { COMMONALITY_FORMATS } from '#exports/commonality/tables.ts'
 import {
-	COMMONALITY_FORMATS,
 	CommonalityPageSchema,
 	commonalityParties,
 	loadCommonality,

@@ -6,6 +6,7 @@
  * Each prints medians or percentiles next to a baseline measured in the same run.
  */
 import { runAutosaveBench } from './autosave.bench.ts'
+import { runCommonalityBench } from './commonality.bench.ts'
 import { runEditorBench } from './editor.bench.ts'
 import { runExportsBench } from './exports.bench.ts'
 import { runFormsBench } from './forms.bench.ts'
@@ -14,6 +15,7 @@ import { runLoginBench } from './login.bench.ts'
 const benches: [string, () => Promise<unknown>][] = [
 	['forms', runFormsBench],
 	['exports', runExportsBench],
+	['commonality', runCommonalityBench],
 	['autosave', () => runAutosaveBench()],
 	['editor', runEditorBench],
 	['login', runLoginBench],

@@ -336,7 +336,13 @@ describe('coverage of the reporting obligations', () => {
 
 describe('registry', () => {
 	it('lists forms, versions and the latest version', () => {
-		expect(listFormIds()).toEqual(['stockholm-art15', 'ddt', 'basel-art13', 'rotterdam-report', 'minamata-art21'])
+		expect(listFormIds()).toEqual([
+			'stockholm-art15',
+			'ddt',
+			'basel-art13',
+			'rotterdam-report',
+			'minamata-art21',
+		])
 		expect(listFormDefinitions().map((def) => `${def.formId}@${def.version}`)).toEqual([
 			'stockholm-art15@5',
 			'stockholm-art15@6',

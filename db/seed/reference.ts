@@ -60,22 +60,20 @@ export const REFERENCE_CYCLES: CycleInput[] = [
 		deadline: '2027-06-30',
 	},
 	// Basel Art. 13(3): every calendar year N, due by 31 December N+1 (forms/basel-art13/v1.ts).
-	...[2024, 2025].map(
-		(year): CycleInput => ({
-			code: `bc-art13-${year}`,
-			convention: 'basel',
-			formId: 'basel-art13',
-			formVersion: 1,
-			title: {
-				en: `Basel Convention national report (Art. 13(3)), year ${year}`,
-				fr: `Rapport national au titre de la Convention de Bâle (art. 13, par. 3), année ${year}`,
-			},
-			periodStart: `${year}-01-01`,
-			periodEnd: `${year}-12-31`,
-			opensOn: `${year + 1}-01-01`,
-			deadline: `${year + 1}-12-31`,
-		}),
-	),
+	...[2024, 2025].map((year): CycleInput => ({
+		code: `bc-art13-${year}`,
+		convention: 'basel',
+		formId: 'basel-art13',
+		formVersion: 1,
+		title: {
+			en: `Basel Convention national report (Art. 13(3)), year ${year}`,
+			fr: `Rapport national au titre de la Convention de Bâle (art. 13, par. 3), année ${year}`,
+		},
+		periodStart: `${year}-01-01`,
+		periodEnd: `${year}-12-31`,
+		opensOn: `${year + 1}-01-01`,
+		deadline: `${year + 1}-12-31`,
+	})),
 	// Rotterdam: the yearly questionnaire on exports, notifications and information exchange
 	// (forms/rotterdam-report/v1.ts; the deadline is reconstructed there).
 	{

@@ -1,8 +1,8 @@
 /**
- * Tiny helpers to write conditions in definitions. They only build plain data (the same JSON a
- * definition could be stored as); nothing here is evaluated.
+ * Tiny helpers to write conditions (and rules every trade form shares) in definitions. They only
+ * build plain data (the same JSON a definition could be stored as); nothing here is evaluated.
  */
-import type { Comparison, ComparisonOp, Condition, Literal, Operand } from './types.ts'
+import type { Comparison, ComparisonOp, Condition, Literal, Operand, Rule } from './types.ts'
 
 /** A string left-hand side means "the answer of that question". */
 type Left = string | Operand
@@ -50,3 +50,14 @@ export const allRows = (table: string, where: Condition): Condition => ({ allRow
 
 /** "Answer is yes" for yes/no and yes/no/status questions. */
 export const isYes = (left: Left) => eq(left, 'yes')
+
+/** A trade row's partner country is never the reporting Party itself (an error). */
+export const partnerNotReportingParty = (table: string, column: string): Rule => ({
+	id: `${table}_partner_not_reporting_party`,
+	kind: 'compare',
+	severity: 'error',
+	messageKey: 'partner_is_reporting_party',
+	target: { question: table, column },
+	op: 'notEquals',
+	other: { context: 'partyCode' },
+})

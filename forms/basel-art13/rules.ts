@@ -4,7 +4,18 @@
  * e-waste amendments from 2025), agreements end after they start, and the generation rows add up
  * to the total (a warning, to be explained).
  */
-import { allRows, answered, any, cell, gte, lte, marked, oneOf, unanswered } from '../dsl.ts'
+import {
+	allRows,
+	answered,
+	any,
+	cell,
+	gte,
+	lte,
+	marked,
+	oneOf,
+	partnerNotReportingParty,
+	unanswered,
+} from '../dsl.ts'
 import {
 	BASEL_AMENDMENT_DATES,
 	BASEL_ANNEX_LISTS,
@@ -30,15 +41,7 @@ function movementRules(table: string, partner: string): Rule[] {
 			target: { question: table, column: 'd_code' },
 			assert: unanswered(cell('r_code')),
 		},
-		{
-			id: `${table}_partner_not_reporting_party`,
-			kind: 'compare',
-			severity: 'error',
-			messageKey: 'partner_is_reporting_party',
-			target: { question: table, column: partner },
-			op: 'notEquals',
-			other: { context: 'partyCode' },
-		},
+		partnerNotReportingParty(table, partner),
 		{
 			id: `${table}_quantity_plausible`,
 			kind: 'range',

@@ -3,7 +3,7 @@
  * smaller one is not asked for: a warning), exports go to another country and only with written
  * consent (Art. 3(6)), and imports from non-Parties only with certification (Art. 3(8)).
  */
-import { cell, isYes } from '../dsl.ts'
+import { cell, isYes, partnerNotReportingParty } from '../dsl.ts'
 import type { Rule } from '../types.ts'
 
 const TRADE_TABLES = [
@@ -25,15 +25,7 @@ export const MINAMATA_RULES: Rule[] = [
 		min: 50,
 	},
 	...TRADE_TABLES.flatMap(({ table, document, messageKey }): Rule[] => [
-		{
-			id: `${table}_partner_not_reporting_party`,
-			kind: 'compare',
-			severity: 'error',
-			messageKey: 'partner_is_reporting_party',
-			target: { question: table, column: 'partner' },
-			op: 'notEquals',
-			other: { context: 'partyCode' },
-		},
+		partnerNotReportingParty(table, 'partner'),
 		{
 			id: `${table}_${document}`,
 			kind: 'assert',

@@ -6,7 +6,7 @@
  * on (a warning: the import response form asks it), and "no difficulties" is not ticked with a
  * difficulty.
  */
-import { any, answered, cell, includes, not, oneOf } from '../dsl.ts'
+import { any, answered, cell, includes, not, oneOf, partnerNotReportingParty } from '../dsl.ts'
 import type { Rule } from '../types.ts'
 import { DIFFICULTIES } from './implementation.ts'
 
@@ -22,15 +22,9 @@ const CAS_TABLES = [
 	'd_export_notifications_received',
 ]
 
-const partnerRules: Rule[] = PARTNERS.map(({ table, column }) => ({
-	id: `${table}_partner_not_reporting_party`,
-	kind: 'compare',
-	severity: 'error',
-	messageKey: 'partner_is_reporting_party',
-	target: { question: table, column },
-	op: 'notEquals',
-	other: { context: 'partyCode' },
-}))
+const partnerRules: Rule[] = PARTNERS.map(({ table, column }) =>
+	partnerNotReportingParty(table, column),
+)
 
 const casRules: Rule[] = CAS_TABLES.map((table) => ({
 	id: `${table}_cas_valid`,

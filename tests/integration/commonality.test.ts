@@ -6,24 +6,14 @@ import type { CommonalityAnalysis } from '#forms/commonality.ts'
 import { requireFormDefinition } from '#forms/registry.ts'
 import { formText } from '#forms/text.ts'
 import { createTestDatabase, type TestDatabase } from '#tests/db.ts'
-import { createUser, TEST_ORIGIN, TEST_PASSWORD } from '#tests/factories.ts'
-import { startHttpApp, stopVite, type HttpApp } from '#tests/http-app.ts'
+import { createUser } from '#tests/factories.ts'
+import { signIn, startHttpApp, stopVite, type HttpApp } from '#tests/http-app.ts'
 
 let t: TestDatabase
 let app: HttpApp
 let analystCookie: string
 let frenchReviewerCookie: string
 let contributorCookie: string
-
-async function signIn(email: string) {
-	const response = await app.fetch('/login', {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN },
-		body: new URLSearchParams({ email, password: TEST_PASSWORD }).toString(),
-	})
-	expect(response.status).toBe(302)
-	return (response.headers.get('Set-Cookie') ?? '').split(';')[0]!
-}
 
 const get = (path: string, cookie: string) => app.fetch(path, { headers: { Cookie: cookie } })
 
@@ -38,9 +28,9 @@ beforeAll(async () => {
 		.where('id', '=', reviewer.id)
 		.execute()
 	const contributor = await createUser(t.db, { roles: ['contributor'], partyCodes: ['KEN'] })
-	analystCookie = await signIn(analyst.email)
-	frenchReviewerCookie = await signIn(reviewer.email)
-	contributorCookie = await signIn(contributor.email)
+	analystCookie = await signIn(app, analyst.email)
+	frenchReviewerCookie = await signIn(app, reviewer.email)
+	contributorCookie = await signIn(app, contributor.email)
 }, 180_000)
 afterAll(async () => {
 	await app?.close()

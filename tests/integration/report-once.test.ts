@@ -21,10 +21,9 @@ import {
 	saveTestAnswers,
 	startTestReport,
 	TEST_ORIGIN,
-	TEST_PASSWORD,
 	withStoredFiles,
 } from '#tests/factories.ts'
-import { startHttpApp, stopVite, type HttpApp } from '#tests/http-app.ts'
+import { signIn, startHttpApp, stopVite, type HttpApp } from '#tests/http-app.ts'
 
 let t: TestDatabase
 let app: HttpApp
@@ -34,16 +33,6 @@ let indiaCookie: string
 let ddtSubmission: string
 let art15Report: string
 const today = '2026-12-04'
-
-async function signIn(email: string) {
-	const response = await app.fetch('/login', {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN },
-		body: new URLSearchParams({ email, password: TEST_PASSWORD }).toString(),
-	})
-	expect(response.status).toBe(302)
-	return (response.headers.get('Set-Cookie') ?? '').split(';')[0]!
-}
 
 const get = (path: string, cookie: string) => app.fetch(path, { headers: { Cookie: cookie } })
 const post = (path: string, cookie: string, fields: Record<string, string>) =>
@@ -79,8 +68,8 @@ beforeAll(async () => {
 	app = await startHttpApp(t.db)
 	kenya = await createUser(t.db, { roles: ['contact_point'], partyCodes: ['KEN'] })
 	const india = await createUser(t.db, { roles: ['contact_point'], partyCodes: ['IND'] })
-	kenyaCookie = await signIn(kenya.email)
-	indiaCookie = await signIn(india.email)
+	kenyaCookie = await signIn(app, kenya.email)
+	indiaCookie = await signIn(app, india.email)
 	ddtSubmission = (
 		await submitted('KEN', kenya, 'sc-ddt-2024-2026', buildCompleteDdtAnswers(ddtContext('KEN')))
 	).submissionId

@@ -42,9 +42,16 @@ export function ConsistencySection({
 			{findings.length === 0 ? (
 				<p>{t('commonality.consistency.none')}</p>
 			) : (
-				<div className="table-scroll">
+				<div
+					className="table-scroll"
+					tabIndex={0}
+					role="region"
+					aria-labelledby="consistency-caption"
+				>
 					<table className="data-table">
-						<caption>{t('commonality.consistency.caption', { count: findings.length })}</caption>
+						<caption id="consistency-caption">
+							{t('commonality.consistency.caption', { count: findings.length })}
+						</caption>
 						<thead>
 							<tr>
 								<th scope="col">{t('commonality.consistency.party')}</th>
@@ -103,9 +110,9 @@ export function BurdenSection({
 			{burden.length === 0 ? (
 				<p>{t('commonality.burden.none')}</p>
 			) : (
-				<div className="table-scroll">
+				<div className="table-scroll" tabIndex={0} role="region" aria-labelledby="burden-caption">
 					<table className="data-table">
-						<caption>{t('commonality.burden.caption')}</caption>
+						<caption id="burden-caption">{t('commonality.burden.caption')}</caption>
 						<thead>
 							<tr>
 								<th scope="col">{t('commonality.consistency.party')}</th>

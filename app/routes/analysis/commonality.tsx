@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link, useLoaderData } from 'react-router'
 import type { CalendarEntry, CommonalityAnalysis, FormatDimension } from '#forms/commonality.ts'
+import { BarChart } from './bar-chart.tsx'
 import { BurdenSection, ConsistencySection } from './submitted-analysis.tsx'
 import type { Route } from './+types/commonality.ts'
 import { COMMONALITY_FORMATS } from '#exports/commonality/tables.ts'
@@ -153,6 +154,42 @@ function Shares({ content }: { content: Content }) {
 					))}
 				</tbody>
 			</table>
+			<BarChart
+				chart={{
+					id: 'commonality-shares',
+					kind: 'byCategory',
+					questionId: '',
+					title: t('commonality.sharesChart'),
+					columnLabel: t('commonality.form'),
+					unit: '%',
+					categories: content.shares.map((share) => ({
+						key: share.formId,
+						label: titleOf.get(share.formId) ?? share.formId,
+					})),
+					series: [
+						{
+							key: 'share',
+							label: t('commonality.share'),
+							values: content.shares.map((share) => Math.round(share.share * 1000) / 10),
+						},
+					],
+				}}
+				heading={t('commonality.sharesChart')}
+				formatNumber={(value) => percent.format(value / 100)}
+				labels={{
+					dataTable: t('commonality.sharesChartData'),
+					unit: null,
+					category: t('commonality.form'),
+					summary: t('commonality.sharesChartSummary', {
+						forms: content.shares
+							.map(
+								(share) =>
+									`${titleOf.get(share.formId) ?? share.formId}: ${percent.format(share.share)}`,
+							)
+							.join('; '),
+					}),
+				}}
+			/>
 			<p>
 				{content.widelyShared.length > 0
 					? t('commonality.widelyShared', { concepts: content.widelyShared.join(', ') })

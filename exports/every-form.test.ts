@@ -110,7 +110,8 @@ function askedContact(doc: ReportDocument): { id: string; name: string } {
 function sectionsOutsideVariant(doc: ReportDocument): string[] {
 	const variant = doc.formContext.formVariant
 	if (!variant) return []
-	const outside = (item: { variants?: string[] }) => item.variants && !item.variants.includes(variant)
+	const outside = (item: { variants?: string[] }) =>
+		item.variants && !item.variants.includes(variant)
 	return doc.definition.parts.flatMap((part) =>
 		part.sections
 			.filter((section) => outside(part) || outside(section))

@@ -268,10 +268,7 @@ export class CellCodec {
  * contain a `;` (Basel Y29 "Mercury; mercury compounds"), so the longest run of pieces that reads
  * as one label wins.
  */
-function splitChoices(
-	text: string,
-	lookup: Map<string, string>,
-): string[] | { unknown: string } {
+function splitChoices(text: string, lookup: Map<string, string>): string[] | { unknown: string } {
 	// Pieces at odd indexes are the separators, kept to rebuild a label that contains one.
 	const pieces = text.split(/([;\n])/)
 	// At most as many separators as the label that has most (a cell of many `;` stays linear).

@@ -217,13 +217,9 @@ export class CellCodec {
 		const lookup = this.lookup(item, key)
 		if (!lookup) return { kind: 'value', value: textValue }
 		if (this.isMultiple(item)) {
-			const codes: string[] = []
-			for (const part of textValue.split(/[;\n]/)) {
-				if (!part.trim()) continue
-				const code = lookup.get(normalise(part))
-				if (!code) return { kind: 'problem', code: 'unknownCode', params: { value: part.trim() } }
-				codes.push(code)
-			}
+			const codes = splitChoices(textValue, lookup)
+			if (!Array.isArray(codes))
+				return { kind: 'problem', code: 'unknownCode', params: { value: codes.unknown } }
 			return codes.length === 0 ? { kind: 'empty' } : { kind: 'value', value: codes }
 		}
 		const code = lookup.get(normalise(textValue))
@@ -265,6 +261,30 @@ export class CellCodec {
 		}
 		return lookup
 	}
+}
+
+/**
+ * The codes of a multiple-choice cell: labels separated by `;` or new lines. A label may itself
+ * contain a `;` (Basel Y29 "Mercury; mercury compounds"), so the longest run of pieces that reads
+ * as one label wins.
+ */
+function splitChoices(text: string, lookup: Map<string, string>): string[] | { unknown: string } {
+	// Pieces at odd indexes are the separators, kept to rebuild a label that contains one.
+	const pieces = text.split(/([;\n])/)
+	// At most as many separators as the label that has most (a cell of many `;` stays linear).
+	let most = 0
+	for (const label of lookup.keys()) most = Math.max(most, label.split(/[;\n]/).length - 1)
+	const codes: string[] = []
+	for (let start = 0; start < pieces.length; start += 2) {
+		if (!pieces[start]!.trim()) continue
+		let end = Math.min(pieces.length - 1, start + 2 * most)
+		while (end > start && !lookup.has(normalise(pieces.slice(start, end + 1).join('')))) end -= 2
+		const code = lookup.get(normalise(pieces.slice(start, end + 1).join('')))
+		if (!code) return { unknown: pieces[start]!.trim() }
+		codes.push(code)
+		start = end
+	}
+	return codes
 }
 
 function parseNumber(text: string | undefined): number | undefined {

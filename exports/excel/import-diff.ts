@@ -102,7 +102,32 @@ function changeKind(
 	if (wasEmpty && isEmpty) return 'unchanged'
 	if (wasEmpty) return 'added'
 	if (isEmpty) return 'cleared'
-	return isDeepStrictEqual(before, after) ? 'unchanged' : 'changed'
+	return isDeepStrictEqual(withoutEmptyCells(before), withoutEmptyCells(after))
+		? 'unchanged'
+		: 'changed'
+}
+
+/**
+ * A table's rows without their empty cells: a blank cell reads back as no answer, so an empty
+ * list (no transit country) and an absent cell are the same answer.
+ */
+function withoutEmptyCells(value: Answer | undefined): Answer | undefined {
+	if (!isTableAnswer(value)) return value
+	return {
+		...value,
+		rows: value.rows.map((row) => ({
+			...row,
+			cells: Object.fromEntries(
+				Object.entries(row.cells).filter(
+					([, cell]) =>
+						cell !== undefined &&
+						cell !== null &&
+						cell !== '' &&
+						!(Array.isArray(cell) && cell.length === 0),
+				),
+			),
+		})),
+	}
 }
 
 /** No value: absent, blank, an empty list or contact block, or a table without any answered cell. */

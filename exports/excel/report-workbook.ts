@@ -96,7 +96,18 @@ class ReportWorkbookWriter {
 		this.workbook.creator = 'Chemicals and waste national reporting'
 		this.workbook.created = new Date(doc.meta.generatedAt)
 		if (this.template) {
-			this.visible = () => true
+			// A template asks everything its report's variant asks, whatever the answers so far.
+			const variant = doc.formContext.formVariant
+			const inVariant = (item: { variants?: string[] }) =>
+				variant === undefined || !item.variants || item.variants.includes(variant)
+			const asked = new Set(
+				doc.definition.parts
+					.filter(inVariant)
+					.flatMap((part) => part.sections.filter(inVariant))
+					.flatMap((section) => section.questions.filter(inVariant))
+					.map((question) => question.id),
+			)
+			this.visible = (id) => asked.has(id)
 			this.answers = doc.answers
 		} else {
 			const evaluation = evaluate(doc.definition, doc.answers, doc.formContext)

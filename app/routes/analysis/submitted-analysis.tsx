@@ -128,7 +128,7 @@ export function BurdenSection({
 									<td>
 										{t('commonality.burden.count', {
 											prefillable: row.prefillable,
-											questions: row.questions,
+											count: row.questions,
 										})}
 									</td>
 								</tr>

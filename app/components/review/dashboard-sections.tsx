@@ -10,6 +10,7 @@ import type {
 import { formatDate } from '../../utils/dates.ts'
 import { SubmissionsChart } from './submissions-chart.tsx'
 import { STATUS_ORDER, StatusSwatch, WorldMap } from './world-map.tsx'
+import { ScrollRegion } from '../scroll-region.tsx'
 
 /** Numbers, shares of all Parties, dates and labels in the page's language. */
 export function useDashboardFormats(total: number) {
@@ -208,7 +209,7 @@ export function RegionTable({
 	return (
 		<section aria-labelledby="dashboard-regions">
 			<h2 id="dashboard-regions">{t('region.heading')}</h2>
-			<div className="table-scroll" role="region" tabIndex={0} aria-labelledby="dashboard-regions">
+			<ScrollRegion labelledBy="dashboard-regions">
 				<table className="table">
 					<thead>
 						<tr>
@@ -247,7 +248,7 @@ export function RegionTable({
 						</tr>
 					</tfoot>
 				</table>
-			</div>
+			</ScrollRegion>
 		</section>
 	)
 }
@@ -263,7 +264,7 @@ export function PartiesTable({
 	return (
 		<section aria-labelledby="dashboard-parties">
 			<h2 id="dashboard-parties">{t('parties.heading')}</h2>
-			<div className="table-scroll" role="region" tabIndex={0} aria-labelledby="dashboard-parties">
+			<ScrollRegion labelledBy="dashboard-parties">
 				<table className="table dashboard__parties">
 					<caption className="visually-hidden">{t('parties.caption')}</caption>
 					<thead>
@@ -301,7 +302,7 @@ export function PartiesTable({
 						))}
 					</tbody>
 				</table>
-			</div>
+			</ScrollRegion>
 		</section>
 	)
 }

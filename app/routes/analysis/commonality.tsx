@@ -13,6 +13,7 @@ import {
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
+import { ScrollRegion } from '../../components/scroll-region.tsx'
 
 /**
  * `/analysis/commonality`: the commonality analysis of reporting content, format and timing
@@ -41,7 +42,7 @@ function Matrix({ content }: { content: Content }) {
 	const { t } = useTranslation('exports')
 	return (
 		<>
-			<div className="table-scroll" tabIndex={0} role="region" aria-labelledby="matrix-caption">
+			<ScrollRegion labelledBy="matrix-caption">
 				<table className="table">
 					<caption id="matrix-caption">{t('commonality.matrixCaption')}</caption>
 					<thead>
@@ -89,7 +90,7 @@ function Matrix({ content }: { content: Content }) {
 						))}
 					</tbody>
 				</table>
-			</div>
+			</ScrollRegion>
 			<QuestionTexts content={content} />
 		</>
 	)
@@ -288,7 +289,7 @@ function FormatSection({ analysis }: { analysis: CommonalityAnalysis }) {
 		<section aria-labelledby="format-title" className="stack">
 			<h2 id="format-title">{t('commonality.formatTitle')}</h2>
 			<p>{t('commonality.formatIntro')}</p>
-			<div className="table-scroll" tabIndex={0} role="region" aria-labelledby="format-caption">
+			<ScrollRegion labelledBy="format-caption">
 				<table className="table">
 					<caption id="format-caption">{t('commonality.formatCaption')}</caption>
 					<thead>
@@ -334,7 +335,7 @@ function FormatSection({ analysis }: { analysis: CommonalityAnalysis }) {
 						)}
 					</tbody>
 				</table>
-			</div>
+			</ScrollRegion>
 			<UnitConversions format={analysis.format} />
 		</section>
 	)

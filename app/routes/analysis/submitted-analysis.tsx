@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { CommonalityAnalysis } from '#forms/commonality.ts'
+import { ScrollRegion } from '../../components/scroll-region.tsx'
 
 /**
  * The two parts of the commonality analysis that read Parties' submissions: quantities given
@@ -42,12 +43,7 @@ export function ConsistencySection({
 			{findings.length === 0 ? (
 				<p>{t('commonality.consistency.none')}</p>
 			) : (
-				<div
-					className="table-scroll"
-					tabIndex={0}
-					role="region"
-					aria-labelledby="consistency-caption"
-				>
+				<ScrollRegion labelledBy="consistency-caption">
 					<table className="data-table">
 						<caption id="consistency-caption">
 							{t('commonality.consistency.caption', { count: findings.length })}
@@ -88,7 +84,7 @@ export function ConsistencySection({
 							))}
 						</tbody>
 					</table>
-				</div>
+				</ScrollRegion>
 			)}
 		</section>
 	)
@@ -110,7 +106,7 @@ export function BurdenSection({
 			{burden.length === 0 ? (
 				<p>{t('commonality.burden.none')}</p>
 			) : (
-				<div className="table-scroll" tabIndex={0} role="region" aria-labelledby="burden-caption">
+				<ScrollRegion labelledBy="burden-caption">
 					<table className="data-table">
 						<caption id="burden-caption">{t('commonality.burden.caption')}</caption>
 						<thead>
@@ -135,7 +131,7 @@ export function BurdenSection({
 							))}
 						</tbody>
 					</table>
-				</div>
+				</ScrollRegion>
 			)}
 		</section>
 	)

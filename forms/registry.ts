@@ -10,6 +10,26 @@ import minamataEn from './minamata-art21/i18n/en.json' with { type: 'json' }
 import minamataFr from './minamata-art21/i18n/fr.json' with { type: 'json' }
 import art15En from './stockholm-art15/i18n/en.json' with { type: 'json' }
 import art15Fr from './stockholm-art15/i18n/fr.json' with { type: 'json' }
+import baselEs from './basel-art13/i18n/es.json' with { type: 'json' }
+import baselRu from './basel-art13/i18n/ru.json' with { type: 'json' }
+import baselZh from './basel-art13/i18n/zh.json' with { type: 'json' }
+import baselAr from './basel-art13/i18n/ar.json' with { type: 'json' }
+import ddtEs from './ddt/i18n/es.json' with { type: 'json' }
+import ddtRu from './ddt/i18n/ru.json' with { type: 'json' }
+import ddtZh from './ddt/i18n/zh.json' with { type: 'json' }
+import ddtAr from './ddt/i18n/ar.json' with { type: 'json' }
+import rotterdamEs from './rotterdam-report/i18n/es.json' with { type: 'json' }
+import rotterdamRu from './rotterdam-report/i18n/ru.json' with { type: 'json' }
+import rotterdamZh from './rotterdam-report/i18n/zh.json' with { type: 'json' }
+import rotterdamAr from './rotterdam-report/i18n/ar.json' with { type: 'json' }
+import minamataEs from './minamata-art21/i18n/es.json' with { type: 'json' }
+import minamataRu from './minamata-art21/i18n/ru.json' with { type: 'json' }
+import minamataZh from './minamata-art21/i18n/zh.json' with { type: 'json' }
+import minamataAr from './minamata-art21/i18n/ar.json' with { type: 'json' }
+import art15Es from './stockholm-art15/i18n/es.json' with { type: 'json' }
+import art15Ru from './stockholm-art15/i18n/ru.json' with { type: 'json' }
+import art15Zh from './stockholm-art15/i18n/zh.json' with { type: 'json' }
+import art15Ar from './stockholm-art15/i18n/ar.json' with { type: 'json' }
 import type { FormTexts } from './text-core.ts'
 import type { FormDefinition, Language } from './types.ts'
 
@@ -27,11 +47,41 @@ interface RegisteredForm {
 
 /** Explicit registry of every form (no registration by import side effect). */
 const FORMS: readonly RegisteredForm[] = [
-	{ formId: 'stockholm-art15', texts: { en: art15En, fr: art15Fr } },
-	{ formId: 'ddt', texts: { en: ddtEn, fr: ddtFr }, implied: { chemical: 'DDT' } },
-	{ formId: 'basel-art13', texts: { en: baselEn, fr: baselFr } },
-	{ formId: 'rotterdam-report', texts: { en: rotterdamEn, fr: rotterdamFr } },
-	{ formId: 'minamata-art21', texts: { en: minamataEn, fr: minamataFr } },
+	{
+		formId: 'stockholm-art15',
+		texts: { en: art15En, fr: art15Fr, es: art15Es, ru: art15Ru, zh: art15Zh, ar: art15Ar },
+	},
+	{
+		formId: 'ddt',
+		texts: { en: ddtEn, fr: ddtFr, es: ddtEs, ru: ddtRu, zh: ddtZh, ar: ddtAr },
+		implied: { chemical: 'DDT' },
+	},
+	{
+		formId: 'basel-art13',
+		texts: { en: baselEn, fr: baselFr, es: baselEs, ru: baselRu, zh: baselZh, ar: baselAr },
+	},
+	{
+		formId: 'rotterdam-report',
+		texts: {
+			en: rotterdamEn,
+			fr: rotterdamFr,
+			es: rotterdamEs,
+			ru: rotterdamRu,
+			zh: rotterdamZh,
+			ar: rotterdamAr,
+		},
+	},
+	{
+		formId: 'minamata-art21',
+		texts: {
+			en: minamataEn,
+			fr: minamataFr,
+			es: minamataEs,
+			ru: minamataRu,
+			zh: minamataZh,
+			ar: minamataAr,
+		},
+	},
 ]
 
 function deepFreeze<T>(value: T): T {

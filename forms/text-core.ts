@@ -124,7 +124,8 @@ function indexOf(def: FormDefinition): Index {
 	return index
 }
 
-function interpolate(
+/** `{{param}}` in a text replaced by its value (form texts and exported documents' own words). */
+export function interpolate(
 	template: string,
 	params: Record<string, string | number> | undefined,
 ): string {

@@ -3,7 +3,11 @@
  * may import the registry). See `forms/text-core.ts` for the resolver itself.
  */
 import { codeListLabelsFor } from './codelists/labels.ts'
+import commonAr from './i18n/ar.json' with { type: 'json' }
+import commonEs from './i18n/es.json' with { type: 'json' }
 import commonFr from './i18n/fr.json' with { type: 'json' }
+import commonRu from './i18n/ru.json' with { type: 'json' }
+import commonZh from './i18n/zh.json' with { type: 'json' }
 import { getFormTexts } from './registry.ts'
 import {
 	COMMON_EN,
@@ -22,7 +26,14 @@ export type { CommonTexts, FormTexts, ItemTexts } from './text-core.ts'
 export { formTextFrom, missingTextsIn } from './text-core.ts'
 export type { TextExtras } from './text-core.ts'
 
-const COMMON: Partial<Record<Language, CommonTexts>> = { en: COMMON_EN, fr: commonFr }
+const COMMON: Partial<Record<Language, CommonTexts>> = {
+	en: COMMON_EN,
+	fr: commonFr,
+	es: commonEs,
+	ru: commonRu,
+	zh: commonZh,
+	ar: commonAr,
+}
 
 /** The engine's own texts in a language (structural messages, shared options, contact fields). */
 export function getCommonTexts(lang: Language): CommonTexts | undefined {

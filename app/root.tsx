@@ -19,6 +19,7 @@ import { languageContext, userContext, dbContext } from './utils/context.ts'
 import { DEFAULT_LANGUAGE, textDirection } from './utils/i18n.ts'
 import { createI18n } from './utils/i18n-instance.ts'
 import { resourcesFor } from './utils/i18n.server.ts'
+import { isDraftLanguage } from './utils/translation-status.server.ts'
 import { navigationFor } from './utils/permissions.ts'
 import { useRootData, type RootData } from './utils/root-data.ts'
 import { listParties } from '#db/queries/parties.ts'
@@ -46,6 +47,7 @@ export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
 	return {
 		language,
 		resources: resourcesFor(language),
+		draftTranslation: isDraftLanguage(language),
 		user: user
 			? { name: user.name, email: user.email, roles: user.roles, partyCodes: user.partyCodes }
 			: null,

@@ -45,6 +45,7 @@ export default [
 			route('cycles/new', 'routes/admin/cycle-new.tsx'),
 			route('cycles/:cycleId', 'routes/admin/cycle.tsx'),
 			route('code-lists', 'routes/admin/code-lists.tsx'),
+			route('translations', 'routes/admin/translations.tsx'),
 			route('outbox', 'routes/admin/outbox.tsx'),
 			route('outbox/:messageId', 'routes/admin/outbox-message.tsx'),
 		]),

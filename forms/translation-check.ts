@@ -54,14 +54,22 @@ const LATIN_TOKENS = new Set(
 		'HCBD',
 		'SCCP',
 		'SCCPs',
-		'UV-328',
 		'WHO',
 		'GEF',
 		'NIP',
 		'DNA',
 		'ASGM',
+		'SMTP',
+		'NDJSON',
+		'Word',
+		'OpenDocument',
+		'docx',
+		'Enter',
 	].map((token) => token.toLowerCase()),
 )
+
+/** Annex and decision numbers (Annex VIII, decision VIII/18). */
+const ROMAN_NUMERAL = /^[IVXLC]+$/
 
 /** A file's strings by dotted key, leaving out its `translation` object. */
 export function flattenTexts(value: unknown, prefix = ''): Record<string, string> {
@@ -100,9 +108,9 @@ function englishWords(text: string): string[] {
 		.replace(/<\/?\d+>/g, ' ')
 		.replace(/\S+@\S+/g, ' ')
 		.replace(/https?:\/\/\S+/g, ' ')
-	return [...stripped.matchAll(/[A-Za-z][A-Za-z-]{3,}/g)]
+	return [...stripped.matchAll(/[A-Za-z]{4,}/g)]
 		.map((match) => match[0])
-		.filter((word) => !LATIN_TOKENS.has(word.toLowerCase()))
+		.filter((word) => !LATIN_TOKENS.has(word.toLowerCase()) && !ROMAN_NUMERAL.test(word))
 }
 
 /**

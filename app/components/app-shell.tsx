@@ -62,6 +62,9 @@ export function AppShell({ children }: { children: React.ReactNode }) {
 			</main>
 			<footer className="site-footer">
 				<p>{t('shell.footer')}</p>
+				{root?.draftTranslation ? (
+					<p className="site-footer__note">{t('shell.draftTranslation')}</p>
+				) : null}
 			</footer>
 		</>
 	)

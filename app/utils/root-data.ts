@@ -7,6 +7,8 @@ import type { NavItem } from './permissions.ts'
 export type RootData = {
 	language: Language
 	resources: Resources
+	/** Nobody has reviewed (all of) this language's translation yet: the footer says so. */
+	draftTranslation: boolean
 	user: { name: string; email: string; roles: Role[]; partyCodes: string[] } | null
 	navigation: NavItem[]
 	/** Names of the signed-in user's countries, in the page's language. */

@@ -349,6 +349,8 @@ const POLICY: readonly Row[] = [
 	['/admin/cycles/:cycleId',                        'GET',  '',                 'cycle sc-art15-6',                       LOGIN, 403,   403,   403,   403,   403,   OK],
 	['/admin/cycles/:cycleId',                        'GET',  '',                 'no such cycle',                          LOGIN, 403,   403,   403,   403,   403,   404],
 	['/admin/cycles/:cycleId',                        'POST', '',                 'cycle sc-art15-6',                       LOGIN, 403,   403,   403,   403,   403,   OK],
+	['/admin/translations',                           'GET',  '',                 '',                                       LOGIN, 403,   403,   403,   403,   403,   OK],
+	['/admin/translations',                           'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],
 	['/admin/code-lists',                             'GET',  '',                 '',                                       LOGIN, 403,   403,   403,   403,   403,   OK],
 	['/admin/code-lists',                             'GET',  'one Party',        '',                                       LOGIN, 403,   403,   403,   403,   403,   OK],
 	['/admin/code-lists',                             'POST', 'communication',    '',                                       LOGIN, 403,   403,   403,   403,   403,   OK],

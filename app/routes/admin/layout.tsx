@@ -13,6 +13,7 @@ const SECTIONS = [
 	{ to: '/admin/countries', key: 'admin:nav.countries' },
 	{ to: '/admin/cycles', key: 'admin:nav.cycles' },
 	{ to: '/admin/code-lists', key: 'admin:nav.codeLists' },
+	{ to: '/admin/translations', key: 'admin:nav.translations' },
 	{ to: '/admin/outbox', key: 'admin:nav.outbox' },
 ]
 

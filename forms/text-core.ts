@@ -332,7 +332,7 @@ export function missingTextsIn(
 					if (item.type === 'chemical') codeLists.add('sc-chemicals')
 					if ((item.type === 'integer' || item.type === 'decimal') && item.unit) {
 						const unit = getCodeList('units')?.entries.find((entry) => entry.code === item.unit)
-						need(`units.${item.unit}`, unit?.labels[lang])
+						need(`units.${item.unit}`, unit?.labels[lang] ?? codeListLabels.units?.[item.unit])
 					}
 				}
 			}

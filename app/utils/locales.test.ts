@@ -1,15 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { detectLanguage, languageCookie, resourcesFor } from './i18n.server.ts'
-import { NAMESPACES } from './i18n.ts'
+import {
+	flattenTexts,
+	LATIN_SCRIPT_LANGUAGES,
+	translationProblems,
+} from '#forms/translation-check.ts'
+import { LANGUAGES, NAMESPACES } from './i18n.ts'
 
 const LOCALES = path.resolve('locales')
-
-function keys(value: unknown, prefix = ''): string[] {
-	if (typeof value !== 'object' || value === null) return [prefix]
-	return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
-}
 
 /** `key_one`, `key_other`…: the CLDR plural category of a form. */
 const PLURAL_FORM = /_(zero|one|two|few|many|other)$/
@@ -18,23 +18,9 @@ const COUNTED_NOUN =
 	/\{\{\s*\w+\s*\}\}\s+(answers|cells|changes|comments|days|errors|explanations|files|groups|hours|minutes|Parties|questions|reports|rows|sheets|threads|values|warnings)\b/
 const LANGUAGES_WITH_FILES = readdirSync(LOCALES).sort()
 
-function withoutPluralForms(list: string[]) {
-	return [...new Set(list.map((key) => key.replace(PLURAL_FORM, '')))].sort()
-}
-
-/** Every string of a file, by its dotted key. */
-function strings(value: unknown, prefix = ''): Record<string, string> {
-	if (typeof value === 'string') return { [prefix]: value }
-	return Object.assign(
-		{},
-		...Object.entries(value as Record<string, unknown>).map(([k, v]) =>
-			strings(v, prefix ? `${prefix}.${k}` : k),
-		),
-	)
-}
-
 function load(language: string, namespace: string) {
 	const file = path.join(LOCALES, language, `${namespace}.json`)
+	if (!existsSync(file)) return {}
 	return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
 }
 
@@ -44,12 +30,18 @@ describe('UI strings', () => {
 		expect(files.sort()).toEqual([...NAMESPACES].sort())
 	})
 
-	it.each(NAMESPACES)(
-		'French has exactly the English keys in %s (plural forms aside)',
-		(namespace) => {
-			expect(withoutPluralForms(keys(load('fr', namespace)))).toEqual(
-				withoutPluralForms(keys(load('en', namespace))),
-			)
+	it.each(LANGUAGES.filter((language) => language !== 'en'))(
+		'%s has every English key of every namespace, with its placeholders, its plural forms and no English left',
+		(language) => {
+			for (const namespace of NAMESPACES) {
+				const problems = translationProblems(
+					load('en', namespace),
+					load(language, namespace),
+					language,
+					LATIN_SCRIPT_LANGUAGES.includes(language),
+				)
+				expect(problems, `${language}/${namespace}`).toEqual([])
+			}
 		},
 	)
 
@@ -58,7 +50,7 @@ describe('UI strings', () => {
 		(language) => {
 			const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories
 			for (const namespace of NAMESPACES) {
-				const texts = strings(load(language, namespace))
+				const texts = flattenTexts(load(language, namespace))
 				const forms = new Map<string, string[]>()
 				for (const key of Object.keys(texts)) {
 					const match = PLURAL_FORM.exec(key)

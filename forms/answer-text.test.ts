@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import {
 	answerText,
 	cellText,
-	formatNumber,
 	printedValue,
 	valueText,
 	type AnswerTextOptions,
 } from './answer-text.ts'
 import { miniDefinition } from './fixtures/mini.ts'
+import { formatNumber } from './locale-format.ts'
 import commonFr from './i18n/fr.json' with { type: 'json' }
 import { formTextFrom } from './text-core.ts'
 import type { FormTexts } from './text-core.ts'

@@ -5,6 +5,7 @@
  * (labels may hold commas).
  */
 import { isMarked, isTableAnswer } from './engine/values.ts'
+import { formatNumber } from './locale-format.ts'
 import type { FormText } from './text-core.ts'
 import type { AttachmentRef, ContactAnswer, Language, Question, TableQuestion } from './types.ts'
 
@@ -20,18 +21,6 @@ export interface PrintedValue {
 
 const LIST_SEPARATOR = '; '
 const EMPTY: PrintedValue = { text: '', kind: 'empty' }
-const numberFormats = new Map<Language, Intl.NumberFormat>()
-
-/** Locale grouping with Latin digits in every language (UN documents print 0–9 in Arabic too). */
-export function formatNumber(value: number, lang: Language): string {
-	let format = numberFormats.get(lang)
-	if (!format) {
-		format = new Intl.NumberFormat(`${lang}-u-nu-latn`, { maximumFractionDigits: 10 })
-		numberFormats.set(lang, format)
-	}
-	return format.format(value)
-}
-
 /**
  * A scalar answer or a table cell as printed, with its kind. `item` is the question or column;
  * `key` its question id, or `tableId.columnId` for a cell, so option labels come from its list.

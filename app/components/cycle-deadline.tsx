@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next'
-import { daysUntil, formatDate } from '../utils/dates.ts'
+import { daysUntil } from '../utils/dates.ts'
+import { useFormat } from '../utils/use-format.ts'
+import { useSentence } from './sentence.tsx'
 
 /**
  * "Due 31 Aug 2026 — 12 days left" / "— 5 days overdue"; for a report that was submitted (its first
- * submission that was not recalled, `submittedAt`), when it was and whether on time or late.
+ * submission that was not recalled, `submittedAt`), when it was and whether on time or late. Dates
+ * are `<time>` elements in their own bidi isolate (see `useSentence`).
  */
 export function CycleDeadline({
 	deadline,
@@ -14,18 +17,22 @@ export function CycleDeadline({
 	today: string
 	submittedAt?: string | null
 }) {
-	const { t, i18n } = useTranslation()
-	const due = t('deadline.due', { date: formatDate(deadline, i18n.language) })
+	const { t } = useTranslation()
+	const sentence = useSentence()
+	const format = useFormat()
+	const due = sentence('deadline.due', {
+		date: <time dateTime={deadline}>{format.date(deadline)}</time>,
+	})
 	if (submittedAt) {
 		const daysLate = -daysUntil(deadline, submittedAt.slice(0, 10))
-		const date = formatDate(submittedAt, i18n.language)
+		const date = <time dateTime={submittedAt}>{format.date(submittedAt)}</time>
 		return (
 			<p className="deadline">
 				{due}{' '}
 				<span className={daysLate > 0 ? 'badge badge--late' : 'badge badge--ok'}>
 					{daysLate > 0
-						? t('deadline.submittedLate', { date, count: daysLate })
-						: t('deadline.submittedOnTime', { date })}
+						? sentence('deadline.submittedLate', { date, count: daysLate })
+						: sentence('deadline.submittedOnTime', { date })}
 				</span>
 			</p>
 		)

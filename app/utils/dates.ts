@@ -8,19 +8,3 @@ export function daysUntil(date: string, today: string = todayIso()): number {
 export function todayIso(now: Date = new Date()): string {
 	return now.toISOString().slice(0, 10)
 }
-
-export function formatDate(value: string | Date, language: string): string {
-	const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value
-	return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
-}
-
-export function formatDateTime(value: string | Date, language: string): string {
-	const date = typeof value === 'string' ? new Date(value) : value
-	return (
-		new Intl.DateTimeFormat(language, {
-			dateStyle: 'medium',
-			timeStyle: 'short',
-			timeZone: 'UTC',
-		}).format(date) + ' UTC'
-	)
-}

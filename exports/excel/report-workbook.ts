@@ -13,8 +13,8 @@ import type {
 	TableQuestion,
 	TableRow,
 } from '#forms/types.ts'
+import { formatDate, formatDateTime } from '#forms/locale-format.ts'
 import { documentLabels, fillIn, type DocumentLabels } from '../labels.ts'
-import { formatDateTime } from '../pdf/report-pdf.ts'
 import { plainCell } from '../plain-cell.ts'
 import type { ReportDocument } from '../report-document.ts'
 import { CellCodec, columnLetter, type CellItem } from './cell-codec.ts'
@@ -159,7 +159,7 @@ class ReportWorkbookWriter {
 	}
 
 	private metadataSheet() {
-		const { meta } = this.doc
+		const { meta, lang } = this.doc
 		const { labels } = this
 		const sheet = this.workbook.addWorksheet(
 			uniqueSheetName(labels.metadataSheet, this.usedNames),
@@ -180,13 +180,16 @@ class ReportWorkbookWriter {
 		if (meta.formSha256) rows.push([labels.formFingerprint, meta.formSha256])
 		rows.push(
 			[labels.cycle, meta.cycleTitle],
-			[labels.period, `${meta.periodStart} – ${meta.periodEnd}`],
+			[
+				labels.period,
+				`${formatDate(meta.periodStart, lang)} – ${formatDate(meta.periodEnd, lang)}`,
+			],
 			[labels.status, labels.states[meta.status]],
 		)
 		if (meta.submissionNumber !== null) rows.push([labels.submission, meta.submissionNumber])
-		if (meta.submittedAt) rows.push([labels.submittedAt, formatDateTime(meta.submittedAt)])
+		if (meta.submittedAt) rows.push([labels.submittedAt, formatDateTime(meta.submittedAt, lang)])
 		if (meta.sha256) rows.push([labels.fingerprint, meta.sha256])
-		rows.push([labels.generatedAt, formatDateTime(meta.generatedAt)])
+		rows.push([labels.generatedAt, formatDateTime(meta.generatedAt, lang)])
 		rows.push([labels.language, this.doc.lang])
 		rows.push([labels.reportId, meta.reportId])
 		for (const row of rows) sheet.addRow(row)

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit'
 import type { PrintedValue } from '#forms/answer-text.ts'
 import type { CommonalityAnalysis, FormatDimension } from '#forms/commonality.ts'
+import { formatDate, formatPercent } from '#forms/locale-format.ts'
 import type { TableColumn } from '#forms/types.ts'
 import type { Language } from '#forms/types.ts'
 import { documentLabels } from '../labels.ts'
@@ -31,7 +32,7 @@ const columns = (labels: string[], types: TableColumn['type'][]) =>
 		column: { id: String(index), type: types[index] ?? 'text' } as TableColumn,
 	}))
 
-function contentTables(printer: ReportPrinter, { analysis, t }: CommonalityPdfInput) {
+function contentTables(printer: ReportPrinter, { analysis, t, lang }: CommonalityPdfInput) {
 	const { content } = analysis
 	const titleOf = new Map(content.forms.map((form) => [form.formId, form.title]))
 	printer.heading(t('contentTitle'), SIZE.part, 14)
@@ -45,7 +46,7 @@ function contentTables(printer: ReportPrinter, { analysis, t }: CommonalityPdfIn
 			text(titleOf.get(share.formId) ?? share.formId),
 			number(share.questions),
 			number(share.shared),
-			text(`${Math.round(share.share * 100)} %`),
+			text(formatPercent(share.share, lang)),
 		]),
 	)
 	printer.value(
@@ -170,7 +171,7 @@ export async function renderCommonalityPdf(input: CommonalityPdfInput): Promise<
 	printer.heading(t('title'), SIZE.title, 0)
 	printer.value(text(t('intro')))
 	printer.value(
-		text(`${documentLabels(input.lang).generatedAt}: ${input.generatedAt.slice(0, 10)}`),
+		text(`${documentLabels(input.lang).generatedAt}: ${formatDate(input.generatedAt, input.lang)}`),
 	)
 	contentTables(printer, input)
 	formatTable(printer, input)

@@ -1,7 +1,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { formatNumber } from '#forms/answer-text.ts'
+import { formatNumber } from '#forms/locale-format.ts'
 import { art15V6Context, buildCompleteArt15V6Answers } from '#forms/fixtures/builders.ts'
 import type { Answers, Language } from '#forms/types.ts'
 import { countryName, sampleDocument } from '../fixtures.ts'

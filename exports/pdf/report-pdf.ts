@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit'
-import { formatNumber, type PrintedValue } from '#forms/answer-text.ts'
+import type { PrintedValue } from '#forms/answer-text.ts'
+import { formatDate, formatDateTime, formatFileSize, formatNumber } from '#forms/locale-format.ts'
 import { formText } from '#forms/text.ts'
 import type { TableColumn } from '#forms/types.ts'
 import { documentLabels, fillIn, type DocumentLabels } from '../labels.ts'
@@ -136,7 +137,7 @@ export class ReportPrinter {
 	}
 
 	cover(doc: ReportDocument, title: string) {
-		const { meta } = doc
+		const { meta, lang } = doc
 		const { labels, ts } = this
 		ts.paragraph(title, {
 			...this.box(),
@@ -170,14 +171,17 @@ export class ReportPrinter {
 		// Small enough for the 64 hexadecimal digits to stay on one line.
 		if (meta.formSha256) rows.push([labels.formFingerprint, meta.formSha256, SIZE.small])
 		rows.push(
-			[labels.period, `${meta.periodStart} – ${meta.periodEnd}`],
+			[
+				labels.period,
+				`${formatDate(meta.periodStart, lang)} – ${formatDate(meta.periodEnd, lang)}`,
+			],
 			[labels.status, labels.states[meta.status]],
 		)
 		if (meta.submissionNumber !== null)
 			rows.push([labels.submission, String(meta.submissionNumber)])
-		if (meta.submittedAt) rows.push([labels.submittedAt, formatDateTime(meta.submittedAt)])
+		if (meta.submittedAt) rows.push([labels.submittedAt, formatDateTime(meta.submittedAt, lang)])
 		if (meta.sha256) rows.push([labels.fingerprint, meta.sha256, SIZE.small])
-		rows.push([labels.generatedAt, formatDateTime(meta.generatedAt)])
+		rows.push([labels.generatedAt, formatDateTime(meta.generatedAt, lang)])
 		this.keyValueTable(rows, 150, SIZE.body)
 	}
 
@@ -492,13 +496,5 @@ function columnWidths(columns: TableColumn[], total: number): number[] {
 
 function fileLine(file: AttachmentInfo, lang: ReportDocument['lang']): string {
 	if (file.sizeBytes === null) return file.name
-	const kilobytes = Math.max(1, Math.round(file.sizeBytes / 1024))
-	return `${file.name} (${formatNumber(kilobytes, lang)} KB)`
-}
-
-/** `2026-08-15 10:32 UTC`: unambiguous in every language. */
-export function formatDateTime(iso: string): string {
-	const date = new Date(iso)
-	if (Number.isNaN(date.getTime())) return iso
-	return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+	return `${file.name} (${formatFileSize(file.sizeBytes, lang)})`
 }

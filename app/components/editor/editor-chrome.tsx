@@ -6,6 +6,8 @@ import type { FormDefinition } from '#forms/types.ts'
 import type { Conflict } from '../../domain/save-protocol.ts'
 import type { DraftSync } from './draft-sync.ts'
 import { findQuestion, type ProgressSummary } from './form-model.ts'
+import { useFormat } from '../../utils/use-format.ts'
+import { useSentence } from '../sentence.tsx'
 import { useSyncState } from './use-report-editor.ts'
 
 /** Parts and sections with their completeness and issue counts, computed live by the engine. */
@@ -23,6 +25,7 @@ export function SectionNav({
 	threadsBySection: Record<string, number>
 }) {
 	const { t } = useTranslation('editor')
+	const format = useFormat()
 	return (
 		<nav aria-label={t('sections.label')} className="section-nav">
 			{definition.parts.map((part) =>
@@ -42,7 +45,7 @@ export function SectionNav({
 										>
 											<span className="section-nav__title">{text.section(section.id)}</span>
 											<span className="section-nav__meta">
-												{t('sections.complete', { percent: summary.percent })}
+												{t('sections.complete', { percent: format.percent(summary.percent / 100) })}
 												{summary.counts.errors ? (
 													<span className="badge badge--late">
 														{t('sections.errors', { count: summary.counts.errors })}
@@ -71,15 +74,14 @@ export function SectionNav({
 
 /** The autosave status: saved / saving / offline / failed (with retry) / locked. */
 export function SaveStatus({ sync }: { sync: DraftSync }) {
-	const { t, i18n } = useTranslation('editor')
+	const { t } = useTranslation('editor')
+	const sentence = useSentence('editor')
+	const format = useFormat()
 	const state = useSyncState(sync, (s) => s)
-	const time = state.lastSavedAt
-		? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(state.lastSavedAt)
-		: null
 	const label =
 		state.status === 'saved'
-			? time
-				? t('save.savedAt', { time })
+			? state.lastSavedAt
+				? sentence('save.savedAt', { time: format.localTime(state.lastSavedAt) })
 				: t('save.saved')
 			: state.status === 'pending'
 				? t('save.pending')
@@ -126,6 +128,7 @@ export function ConflictPanel({
 	text: FormText
 }) {
 	const { t } = useTranslation('editor')
+	const sentence = useSentence('editor')
 	const conflicts: Conflict[] = useSyncState(sync, (s) => s.conflicts)
 	if (conflicts.length === 0) return null
 	const oneLine = { rowCount: (count: number) => t('conflicts.rows', { count }) }
@@ -151,9 +154,17 @@ export function ConflictPanel({
 						</h3>
 						<dl className="summary-list">
 							<dt>{t('conflicts.yours')}</dt>
-							<dd data-conflict="yours">{display(c.questionId, c.yours)}</dd>
-							<dt>{t('conflicts.theirs', { name: c.theirsBy ?? t('conflicts.someone') })}</dt>
-							<dd data-conflict="theirs">{display(c.questionId, c.theirs)}</dd>
+							<dd data-conflict="yours" dir="auto">
+								{display(c.questionId, c.yours)}
+							</dd>
+							<dt>
+								{c.theirsBy
+									? sentence('conflicts.theirs', { name: c.theirsBy })
+									: t('conflicts.theirs', { name: t('conflicts.someone') })}
+							</dt>
+							<dd data-conflict="theirs" dir="auto">
+								{display(c.questionId, c.theirs)}
+							</dd>
 						</dl>
 						<div className="button-row">
 							<button
@@ -192,7 +203,7 @@ export function PresenceList({
 			{t('presence.alsoHere')}{' '}
 			{others.map((o, i) => (
 				<span key={`${o.name}-${i}`} className="badge">
-					{o.name}
+					<bdi>{o.name}</bdi>
 					{o.sectionId ? ` — ${text.section(o.sectionId)}` : ''}
 				</span>
 			))}

@@ -7,7 +7,7 @@ import type {
 	DashboardStatus,
 	Timeliness,
 } from '../../domain/dashboard.ts'
-import { formatDate } from '../../utils/dates.ts'
+import { formatDate } from '#forms/locale-format.ts'
 import { SubmissionsChart } from './submissions-chart.tsx'
 import { STATUS_ORDER, StatusSwatch, WorldMap } from './world-map.tsx'
 import { ScrollRegion } from '../scroll-region.tsx'

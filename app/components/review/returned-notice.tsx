@@ -2,7 +2,8 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { ReturnedNotice as Notice } from '../../domain/returned-notice.server.ts'
-import { formatDateTime } from '../../utils/dates.ts'
+import { useFormat } from '../../utils/use-format.ts'
+import { useSentence } from '../sentence.tsx'
 
 /**
  * A returned report's banner: who returned it and when, the secretariat's message, and the open
@@ -15,7 +16,10 @@ export function ReturnedNotice({
 	notice: Notice
 	headingLevel?: 2 | 3 | 4
 }) {
-	const { t, i18n } = useTranslation('review')
+	const { t } = useTranslation('review')
+	const sentence = useSentence('review')
+	const format = useFormat()
+	const when = <time dateTime={notice.returnedAt}>{format.dateTime(notice.returnedAt)}</time>
 	const id = useId()
 	const Heading = `h${headingLevel}` as const
 	const Subheading = `h${headingLevel + 1}` as 'h3' | 'h4' | 'h5'
@@ -26,16 +30,13 @@ export function ReturnedNotice({
 			</Heading>
 			<p>
 				{notice.returnedBy
-					? t('returnedNotice.byWhom', {
-							name: notice.returnedBy,
-							when: formatDateTime(notice.returnedAt, i18n.language),
-						})
-					: t('returnedNotice.when', { when: formatDateTime(notice.returnedAt, i18n.language) })}
+					? sentence('returnedNotice.byWhom', { name: notice.returnedBy, when })
+					: sentence('returnedNotice.when', { when })}
 			</p>
 			{notice.message ? (
 				<figure className="returned-notice__message">
 					<figcaption>{t('returnedNotice.message')}</figcaption>
-					<blockquote>{notice.message}</blockquote>
+					<blockquote dir="auto">{notice.message}</blockquote>
 				</figure>
 			) : null}
 			{notice.threads.length > 0 ? (
@@ -51,7 +52,9 @@ export function ReturnedNotice({
 								) : (
 									<strong>{thread.questionLabel ?? t('returnedNotice.wholeReport')}</strong>
 								)}
-								<p className="thread__body">{thread.latest}</p>
+								<p className="thread__body" dir="auto">
+									{thread.latest}
+								</p>
 							</li>
 						))}
 					</ul>

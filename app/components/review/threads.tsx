@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useFetcher, useLocation } from 'react-router'
 import type { FormFailureData } from '../forms.tsx'
 import { FormError } from '../forms.tsx'
-import { formatDateTime } from '../../utils/dates.ts'
+import { useFormat } from '../../utils/use-format.ts'
 
 export type ThreadData = {
 	id: string
@@ -49,7 +49,8 @@ function Thread({
 	thread: ThreadData
 	canModerate: boolean
 }) {
-	const { t, i18n } = useTranslation('review')
+	const { t } = useTranslation('review')
+	const format = useFormat()
 	const fetcher = useFetcher<FormFailureData | { ok: true }>()
 	const form = useRef<HTMLFormElement>(null)
 	const replyId = useId()
@@ -71,11 +72,17 @@ function Thread({
 				{thread.messages.map((m) => (
 					<li key={m.id}>
 						<p className="thread__author">
-							<strong>{m.authorName}</strong>
+							<strong>
+								<bdi>{m.authorName}</bdi>
+							</strong>
 							{m.authorIsSecretariat ? ` (${t('threads.secretariat')})` : ''} ·{' '}
-							<time dateTime={m.createdAt}>{formatDateTime(m.createdAt, i18n.language)}</time>
+							<bdi>
+								<time dateTime={m.createdAt}>{format.dateTime(m.createdAt)}</time>
+							</bdi>
 						</p>
-						<p className="thread__body">{m.body}</p>
+						<p className="thread__body" dir="auto">
+							{m.body}
+						</p>
 					</li>
 				))}
 			</ol>
@@ -92,7 +99,7 @@ function Thread({
 				/>
 				<div className="field">
 					<label htmlFor={replyId}>{t('threads.reply')}</label>
-					<textarea id={replyId} name="body" rows={2} maxLength={4000} required />
+					<textarea id={replyId} name="body" rows={2} maxLength={4000} required dir="auto" />
 				</div>
 				<div className="button-row">
 					<button
@@ -171,7 +178,14 @@ export function ThreadList({
 						/>
 						<div className="field">
 							<label htmlFor={`${fieldId}-body`}>{t('threads.newComment')}</label>
-							<textarea id={`${fieldId}-body`} name="body" rows={3} maxLength={4000} required />
+							<textarea
+								id={`${fieldId}-body`}
+								name="body"
+								rows={3}
+								maxLength={4000}
+								required
+								dir="auto"
+							/>
 						</div>
 						<div className="field">
 							<label htmlFor={`${fieldId}-visibility`}>{t('threads.visibility')}</label>

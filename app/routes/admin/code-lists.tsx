@@ -32,7 +32,8 @@ import {
 	recordDepositaryEntry,
 } from '../../domain/depositary-record.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
-import { formatDate, formatDateTime, todayIso } from '../../utils/dates.ts'
+import { formatDate, formatDateTime } from '#forms/locale-format.ts'
+import { todayIso } from '../../utils/dates.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { positiveIntText } from '../../utils/input.ts'
 import { failure, parseForm, parseQuery } from '../../utils/request.server.ts'

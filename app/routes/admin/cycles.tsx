@@ -3,7 +3,7 @@ import { Link, useLoaderData } from 'react-router'
 import { listCycles } from '#db/queries/cycles.ts'
 import type { Route } from './+types/cycles.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
-import { formatDate } from '../../utils/dates.ts'
+import { formatDate } from '#forms/locale-format.ts'
 import { localizedText, LANGUAGES } from '../../utils/i18n.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 

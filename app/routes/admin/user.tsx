@@ -16,7 +16,7 @@ import {
 import { UserAccessSchema } from '../../domain/user-access.ts'
 import { sendAccountLink } from '../../utils/account-tokens.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
-import { formatDateTime } from '../../utils/dates.ts'
+import { formatDateTime } from '#forms/locale-format.ts'
 import { notFound, requireRole } from '../../utils/permissions.server.ts'
 import { uuidText } from '../../utils/input.ts'
 import { failure, parseForm, routeParam } from '../../utils/request.server.ts'

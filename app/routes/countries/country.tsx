@@ -20,7 +20,7 @@ import { formContextFor } from '../../domain/report-context.server.ts'
 import { returnedNotice } from '../../domain/returned-notice.server.ts'
 import { startReport } from '../../domain/start-report.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
-import { formatDateTime, todayIso } from '../../utils/dates.ts'
+import { todayIso } from '../../utils/dates.ts'
 import { canEditCountry } from '../../utils/permissions.ts'
 import {
 	notFound,
@@ -30,6 +30,8 @@ import {
 } from '../../utils/permissions.server.ts'
 import { partyCodeText } from '../../utils/input.ts'
 import { failure, parseForm, routeParam } from '../../utils/request.server.ts'
+import { useFormat } from '../../utils/use-format.ts'
+import { useSentence } from '../../components/sentence.tsx'
 
 const StartSchema = z.object({
 	intent: z.literal('start'),
@@ -132,7 +134,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.party.name ?? 'Country' }]
 
 export default function CountryPage() {
-	const { t, i18n } = useTranslation('editor')
+	const { t } = useTranslation('editor')
+	const sentence = useSentence('editor')
+	const format = useFormat()
 	const { party, cycles, today, canStart } = useLoaderData<typeof loader>()
 	const failed = useActionData<typeof action>()
 	const navigation = useNavigation()
@@ -164,12 +168,13 @@ export default function CountryPage() {
 									aria-valuemin={0}
 									aria-valuemax={100}
 									aria-valuenow={cycle.report.percent}
+									aria-valuetext={format.percent(cycle.report.percent / 100)}
 								>
 									<span style={{ inlineSize: `${cycle.report.percent}%` }} />
 								</div>
 								<p>
 									{t('progress.short', {
-										percent: cycle.report.percent,
+										percent: format.percent(cycle.report.percent / 100),
 										missing: t('progress.missing', { count: cycle.report.missing }),
 										errors: t('progress.errors', { count: cycle.report.errors }),
 										warnings: t('progress.warnings', { count: cycle.report.warnings }),
@@ -179,9 +184,13 @@ export default function CountryPage() {
 									<ReturnedNotice notice={cycle.report.returned} headingLevel={4} />
 								) : null}
 								<p className="muted">
-									{t('country.lastEdited', {
+									{sentence('country.lastEdited', {
 										who: cycle.report.updatedBy ?? '—',
-										when: formatDateTime(cycle.report.updatedAt, i18n.language),
+										when: (
+											<time dateTime={cycle.report.updatedAt}>
+												{format.dateTime(cycle.report.updatedAt)}
+											</time>
+										),
 									})}
 								</p>
 								<Link to={`/reports/${cycle.report.id}/sections`} className="button">

@@ -27,6 +27,7 @@ import { positiveIntText } from '../../utils/input.ts'
 import { notFound } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
+import { DirectionalArrow } from '../../components/directional-arrow.tsx'
 
 /** A side of the comparison: the working copy, or a submission by its number. */
 const Side = z.union([z.literal('draft'), positiveIntText()])
@@ -221,7 +222,7 @@ export default function ComparePage() {
 							: data.from
 								? sideLabel(data.from.side)
 								: ''}{' '}
-						→ {sideLabel(data.to)}:{' '}
+						<DirectionalArrow to="forward" /> {sideLabel(data.to)}:{' '}
 						{t('compare.summary', {
 							changed: data.summary.changed,
 							added: data.summary.added,

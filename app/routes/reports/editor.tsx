@@ -34,10 +34,12 @@ import {
 } from '../../components/editor/editor-chrome.tsx'
 import { firstQuestion, focusQuestion } from '../../components/editor/focus-question.ts'
 import { sectionsOf } from '../../components/editor/form-model.ts'
+import { DirectionalArrow } from '../../components/directional-arrow.tsx'
 import { QuestionField } from '../../components/editor/question-field.tsx'
 import { useReportEditor, useSyncState } from '../../components/editor/use-report-editor.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { notFound } from '../../utils/permissions.server.ts'
+import { useFormat } from '../../utils/use-format.ts'
 import { listThreads } from '#db/queries/threads.ts'
 import type { ThreadData } from '../../components/review/threads.tsx'
 import { countOpenThreadsByQuestion } from '../../domain/threads.server.ts'
@@ -226,6 +228,7 @@ function ProgressNav() {
 	const { t } = useTranslation('editor')
 	const { reportId, definition, text, threadCounts } = useEditor()
 	const progress = useProgress()
+	const format = useFormat()
 	const threadsBySection = useMemo(() => {
 		const counts: Record<string, number> = {}
 		for (const s of sectionsOf(definition)) {
@@ -235,8 +238,9 @@ function ProgressNav() {
 	}, [definition, threadCounts])
 	return (
 		<>
-			<div className="editor__overall">
-				<p>{t('overall.complete', { percent: progress.percent })}</p>
+			{/* Announced (politely) as answers change what is missing and what is wrong. */}
+			<div className="editor__overall" role="status" aria-atomic="true">
+				<p>{t('overall.complete', { percent: format.percent(progress.percent / 100) })}</p>
 				<p>
 					<Link to={`/reports/${reportId}/validation`}>{t('overall.issues', progress.totals)}</Link>
 				</p>
@@ -299,17 +303,19 @@ const SectionForm = memo(function SectionForm({ sectionId }: { sectionId: string
 			<nav className="pager" aria-label={t('sections.pager')}>
 				{previous ? (
 					<Link to={`/reports/${reportId}/sections/${previous.sectionId}`} rel="prev">
-						← {text.section(previous.sectionId)}
+						<DirectionalArrow to="back" /> {text.section(previous.sectionId)}
 					</Link>
 				) : (
 					<span />
 				)}
 				{next ? (
 					<Link to={`/reports/${reportId}/sections/${next.sectionId}`} rel="next">
-						{text.section(next.sectionId)} →
+						{text.section(next.sectionId)} <DirectionalArrow to="forward" />
 					</Link>
 				) : (
-					<Link to={`/reports/${reportId}/validation`}>{t('sections.toValidation')} →</Link>
+					<Link to={`/reports/${reportId}/validation`}>
+						{t('sections.toValidation')} <DirectionalArrow to="forward" />
+					</Link>
 				)}
 			</nav>
 		</>

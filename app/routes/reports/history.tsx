@@ -11,7 +11,7 @@ import type { Route } from './+types/history.ts'
 import { requireReport } from './report-access.server.ts'
 import { findQuestion } from '../../components/editor/form-model.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
-import { formatDateTime } from '../../utils/dates.ts'
+import { formatDateTime } from '#forms/locale-format.ts'
 import { notFound } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
 

@@ -12,7 +12,7 @@ import { ThreadList, type ThreadData } from '../../components/review/threads.tsx
 import { questionThreadsHref } from '../../domain/threads.server.ts'
 import { availableActions } from '../../domain/workflow.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
-import { formatDateTime } from '../../utils/dates.ts'
+import { formatDateTime } from '#forms/locale-format.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 
 export function action(args: Route.ActionArgs) {

@@ -6,7 +6,7 @@ import { requireReport } from './report-access.server.ts'
 import { FormError } from '../../components/forms.tsx'
 import { availableActions } from '../../domain/workflow.ts'
 import { dbContext } from '../../utils/context.ts'
-import { formatDateTime } from '../../utils/dates.ts'
+import { formatDateTime } from '#forms/locale-format.ts'
 import { postWorkflowForm } from './workflow-post.server.ts'
 
 export function action(args: Route.ActionArgs) {

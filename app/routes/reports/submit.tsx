@@ -15,6 +15,7 @@ import { getEnv } from '../../utils/env.server.ts'
 import { hasRole } from '../../utils/permissions.ts'
 import { statusFor } from '../../utils/refusals.ts'
 import { failure, readFormData } from '../../utils/request.server.ts'
+import { useFormat } from '../../utils/use-format.ts'
 
 function submitActionFor(status: string, onBehalf: boolean, isReviewer: boolean): WorkflowAction {
 	if (onBehalf && isReviewer) return 'submit_on_behalf'
@@ -115,6 +116,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function SubmitPage() {
 	const { t } = useTranslation('editor')
+	const format = useFormat()
 	const data = useLoaderData<typeof loader>()
 	const failed = useActionData<typeof action>()
 	const navigation = useNavigation()
@@ -126,7 +128,7 @@ export default function SubmitPage() {
 			<FormError failure={failed && 'fieldErrors' in failed ? failed : undefined} />
 			<dl className="summary-list">
 				<dt>{t('submit.completeness')}</dt>
-				<dd>{data.summary.percent} %</dd>
+				<dd>{format.percent(data.summary.percent / 100)}</dd>
 				<dt>{t('submit.missing')}</dt>
 				<dd>{data.summary.missing}</dd>
 				<dt>{t('submit.errors')}</dt>

@@ -15,6 +15,8 @@ import { getFormDefinition } from '#forms/registry.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { serverTranslator } from '../../utils/i18n.server.ts'
 import { failure, parseForm } from '../../utils/request.server.ts'
+import { useFormat } from '../../utils/use-format.ts'
+import { useSentence } from '../../components/sentence.tsx'
 
 const ExplanationSchema = z.object({
 	// Each warning once: a key sent twice is one acknowledgement, not two rows of one key.
@@ -202,8 +204,11 @@ function Differences({
 }: {
 	differences: Awaited<ReturnType<typeof loader>>['differences']
 }) {
-	const { t, i18n } = useTranslation('editor')
-	const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 })
+	const sentence = useSentence('editor')
+	const { t } = useTranslation('editor')
+	const format = useFormat()
+	const quantity = (amount: number, unit: string) =>
+		`${format.number(amount, { maximumFractionDigits: 3 })} ${unit}`
 	return (
 		<>
 			<h3>{t('validation.differences', { count: differences.length })}</h3>
@@ -215,12 +220,12 @@ function Differences({
 					{differences.map((d) => (
 						<li key={d.key} className="issue issue--warning" data-difference>
 							<p>
-								<strong>{d.here.item}</strong> ({d.about})
+								<strong>{d.here.item}</strong> (<bdi>{d.about}</bdi>)
 							</p>
 							<p>
-								{t('validation.differenceValues', {
-									here: `${number.format(d.here.amount)} ${d.unit}`,
-									there: `${number.format(d.there.amount)} ${d.unit}`,
+								{sentence('validation.differenceValues', {
+									here: quantity(d.here.amount, d.unit),
+									there: quantity(d.there.amount, d.unit),
 									form: d.there.form,
 									cycle: d.there.cycle,
 									item: d.there.item,
@@ -236,6 +241,7 @@ function Differences({
 
 export default function ValidationPage() {
 	const { t } = useTranslation('editor')
+	const format = useFormat()
 	const data = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	const { progress } = data
@@ -247,7 +253,7 @@ export default function ValidationPage() {
 			<h2 id="validation-title">{t('validation.title')}</h2>
 			<p data-progress-summary>
 				{t('progress.summary', {
-					percent: progress.percent,
+					percent: format.percent(progress.percent / 100),
 					missing: t('progress.missing', { count: progress.missing }),
 					errors: t('progress.errors', { count: progress.errors }),
 					warnings: t('progress.warnings', { count: progress.warnings }),

@@ -26,7 +26,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
 						/>
 						{user ? (
 							<div className="user-menu">
-								<Link to="/account" className="user-menu__name">
+								<Link to="/account" className="user-menu__name" dir="auto">
 									{user.name}
 								</Link>
 								<Form method="post" action="/logout">

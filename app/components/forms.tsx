@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 
 export type FormFailureData = {
@@ -17,12 +17,60 @@ export function useErrorText() {
 		MESSAGE_KEY.test(message) ? t(message, params) : message
 }
 
+/**
+ * The id a field in error takes (unless given one), so the error summary can link to it: unique
+ * in the form that was refused, which is the one showing errors.
+ */
+export function fieldErrorId(name: string) {
+	return `field-${name}`
+}
+
+/** Focus on the field a summary link names: by its id, else the first control of that name. */
+function focusField(event: React.MouseEvent<HTMLAnchorElement>, name: string) {
+	const target =
+		document.getElementById(fieldErrorId(name)) ??
+		(event.currentTarget.closest('form') ?? document).querySelector<HTMLElement>(
+			`[name="${CSS.escape(name)}"]`,
+		)
+	if (!target) return
+	event.preventDefault()
+	target.scrollIntoView({ block: 'center' })
+	target.focus()
+}
+
+/**
+ * What was wrong with a refused form, above the form: the form's message, then one link per field
+ * in error that moves focus to the field. Announced (`role="alert"`); with field errors it also
+ * takes focus, so keyboard users start from the list.
+ */
 export function FormError({ failure }: { failure?: FormFailureData | null }) {
 	const text = useErrorText()
-	if (!failure?.formError) return null
+	const summary = useRef<HTMLDivElement>(null)
+	const fields = Object.entries(failure?.fieldErrors ?? {}).filter(
+		([, messages]) => messages.length > 0,
+	)
+	useEffect(() => {
+		if (fields.length > 0) summary.current?.focus()
+		// A new failure (a new object from the action) is a new summary.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [failure])
+	if (!failure?.formError && fields.length === 0) return null
 	return (
-		<div role="alert" className="alert alert--error">
-			{text(failure.formError, failure.formErrorParams)}
+		<div role="alert" className="alert alert--error error-summary" tabIndex={-1} ref={summary}>
+			{failure?.formError ? (
+				<p className="error-summary__title">{text(failure.formError, failure.formErrorParams)}</p>
+			) : null}
+			{fields.length > 0 ? (
+				<ul className="error-summary__list">
+					{fields.map(([name, messages]) => (
+						<li key={name}>
+							<a href={`#${fieldErrorId(name)}`} onClick={(event) => focusField(event, name)}>
+								{messages.map((message) => text(message)).join(' ')}
+							</a>
+						</li>
+					))}
+				</ul>
+			) : null}
 		</div>
 	)
 }
@@ -48,7 +96,7 @@ type FieldProps = {
 
 export function Field({ label, name, errors, help, id, ...input }: FieldProps) {
 	const fallbackId = useId()
-	const inputId = id ?? fallbackId
+	const inputId = id ?? (errors?.length ? fieldErrorId(name) : fallbackId)
 	const errorId = `${inputId}-error`
 	const helpId = `${inputId}-help`
 	const describedBy = [help ? helpId : null, errors?.length ? errorId : null]
@@ -83,7 +131,7 @@ type SelectFieldProps = {
 
 export function SelectField({ label, name, errors, options, id, ...select }: SelectFieldProps) {
 	const fallbackId = useId()
-	const selectId = id ?? fallbackId
+	const selectId = id ?? (errors?.length ? fieldErrorId(name) : fallbackId)
 	const errorId = `${selectId}-error`
 	return (
 		<div className="field">

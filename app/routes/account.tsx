@@ -14,6 +14,7 @@ import { attemptLogin } from '../utils/auth.server.ts'
 import { hashPassword, NewPasswordSchema } from '../utils/password.server.ts'
 import { notFound, requireUser } from '../utils/permissions.server.ts'
 import { failure, parseForm, passActionHeaders, tooManyRequests } from '../utils/request.server.ts'
+import { ScrollRegion } from '../components/scroll-region.tsx'
 
 const AccountActionSchema = z.discriminatedUnion('intent', [
 	z.object({
@@ -183,28 +184,32 @@ export default function AccountPage() {
 			</Form>
 
 			<h2>{t('account.sessions')}</h2>
-			<table className="table">
-				<caption className="visually-hidden">{t('account.sessions')}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{t('account.lastSeen')}</th>
-						<th scope="col">{t('account.address')}</th>
-						<th scope="col">{t('account.browser')}</th>
-					</tr>
-				</thead>
-				<tbody>
-					{sessions.map((s, i) => (
-						<tr key={i}>
-							<td>
-								{formatDateTime(s.lastSeenAt, i18n.language)}
-								{s.current ? ` (${t('account.thisSession')})` : ''}
-							</td>
-							<td>{s.ip}</td>
-							<td>{s.userAgent}</td>
+			<ScrollRegion labelledBy="sessions-caption">
+				<table className="table">
+					<caption className="visually-hidden" id="sessions-caption">
+						{t('account.sessions')}
+					</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('account.lastSeen')}</th>
+							<th scope="col">{t('account.address')}</th>
+							<th scope="col">{t('account.browser')}</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{sessions.map((s, i) => (
+							<tr key={i}>
+								<td>
+									{formatDateTime(s.lastSeenAt, i18n.language)}
+									{s.current ? ` (${t('account.thisSession')})` : ''}
+								</td>
+								<td>{s.ip}</td>
+								<td>{s.userAgent}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</ScrollRegion>
 			<Form method="post">
 				<input type="hidden" name="intent" value="sign-out-others" />
 				<button type="submit" className="button button--secondary">

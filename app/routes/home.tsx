@@ -7,6 +7,7 @@ import { dbContext, languageContext } from '../utils/context.ts'
 import { todayIso } from '../utils/dates.ts'
 import { hasRole, isNationalUser } from '../utils/permissions.ts'
 import { requireUser } from '../utils/permissions.server.ts'
+import { useSentence } from '../components/sentence.tsx'
 
 export const meta: Route.MetaFunction = () => [{ title: 'National reporting' }]
 
@@ -35,10 +36,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function Home() {
 	const { t } = useTranslation()
+	const sentence = useSentence()
 	const data = useLoaderData<typeof loader>()
 	return (
 		<section aria-labelledby="home-title" className="stack">
-			<h1 id="home-title">{t('home.welcome', { name: data.name })}</h1>
+			<h1 id="home-title">{sentence('home.welcome', { name: data.name })}</h1>
 			<h2>{t('home.cycles')}</h2>
 			{data.cycles.length === 0 ? (
 				<p>{t('home.noCycles')}</p>
@@ -48,7 +50,7 @@ export default function Home() {
 						<li key={cycle.id} className="card">
 							<h3>{cycle.title}</h3>
 							<p>
-								{t('home.period', {
+								{sentence('home.period', {
 									start: cycle.periodStart.slice(0, 4),
 									end: cycle.periodEnd.slice(0, 4),
 								})}
@@ -63,7 +65,7 @@ export default function Home() {
 				{data.isNational
 					? data.partyCodes.map((code) => (
 							<li key={code}>
-								<Link to={`/countries/${code}`}>{t('home.openCountry', { code })}</Link>
+								<Link to={`/countries/${code}`}>{sentence('home.openCountry', { code })}</Link>
 							</li>
 						))
 					: null}

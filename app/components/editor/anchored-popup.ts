@@ -11,7 +11,9 @@ function supportsPopover(element: HTMLElement) {
 /**
  * Places `popup` against `anchor`, `fixed` from the anchor's box: below it, or above it when
  * there is more room there than below and not enough below; as wide as the anchor at least,
- * aligned with its start edge (right in right-to-left text).
+ * aligned with its start edge (right in a right-to-left page), and moved back inside the window
+ * where it would stick out (a narrow screen). The page's direction is the anchor's parent's: an
+ * input with `dir="auto"` may read left to right on an Arabic page.
  */
 export function placePopup(anchor: HTMLElement, popup: HTMLElement) {
 	const box = anchor.getBoundingClientRect()
@@ -29,11 +31,14 @@ export function placePopup(anchor: HTMLElement, popup: HTMLElement) {
 	style.maxHeight = `${Math.max(4 * rem, Math.min(wanted, downwards ? below : above))}px`
 	style.top = downwards ? `${box.bottom + GAP}px` : 'auto'
 	style.bottom = downwards ? 'auto' : `${height - box.top + GAP}px`
-	if (getComputedStyle(anchor).direction === 'rtl') {
-		style.right = `${viewport.clientWidth - box.right}px`
+	const width = viewport.clientWidth
+	const popupWidth = Math.min(popup.offsetWidth || box.width, width - 2 * EDGE)
+	if (getComputedStyle(anchor.parentElement ?? anchor).direction === 'rtl') {
+		const right = Math.max(EDGE, width - box.right)
+		style.right = `${Math.min(right, width - EDGE - popupWidth)}px`
 		style.left = 'auto'
 	} else {
-		style.left = `${box.left}px`
+		style.left = `${Math.max(EDGE, Math.min(box.left, width - EDGE - popupWidth))}px`
 		style.right = 'auto'
 	}
 	popup.dataset.placement = downwards ? 'below' : 'above'

@@ -6,16 +6,12 @@ import { ATTACHMENT_ACCEPT } from '../../domain/attachment-types.ts'
 import { useAnswerField } from './answer-field.ts'
 import { useEditor } from './editor-context.tsx'
 import { domId } from './form-model.ts'
-
-function formatSize(bytes: number) {
-	if (bytes < 1024) return `${bytes} B`
-	if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
-	return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
+import { useFormat } from '../../utils/use-format.ts'
 
 /** Files attached to a question: upload (type checked on the server from the content), download, remove. */
 export function AttachmentField({ question }: { question: AttachmentQuestion }) {
 	const { t } = useTranslation('editor')
+	const format = useFormat()
 	const { editable, reportId, attachments, setAttachments } = useEditor()
 	const field = useAnswerField(question.id)
 	const refs = (Array.isArray(field.value) ? field.value : []) as AttachmentRef[]
@@ -82,9 +78,9 @@ export function AttachmentField({ question }: { question: AttachmentQuestion }) 
 						return (
 							<li key={ref.attachmentId}>
 								<a href={`/reports/${reportId}/attachments/${ref.attachmentId}`} download>
-									{name}
+									<bdi>{name}</bdi>
 								</a>
-								{info ? <span className="muted"> ({formatSize(info.sizeBytes)})</span> : null}
+								{info ? <span className="muted"> ({format.fileSize(info.sizeBytes)})</span> : null}
 								{editable ? (
 									<button
 										type="button"

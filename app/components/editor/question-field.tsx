@@ -250,6 +250,7 @@ function ContactField({ question }: { question: ContactQuestion }) {
 							{f.type === 'long_text' ? (
 								<textarea
 									id={inputId}
+									dir="auto"
 									rows={3}
 									disabled={!editable}
 									value={value[f.id] ?? ''}
@@ -260,6 +261,7 @@ function ContactField({ question }: { question: ContactQuestion }) {
 								<input
 									id={inputId}
 									type={inputType}
+									dir="auto"
 									disabled={!editable}
 									autoComplete={f.type === 'email' ? 'email' : f.type === 'phone' ? 'tel' : 'off'}
 									value={value[f.id] ?? ''}

@@ -128,6 +128,7 @@ function TextInput(props: ScalarInputProps & { item: Extract<InputType, { type: 
 			return (
 				<textarea
 					{...commonProps(props)}
+					dir="auto"
 					rows={inCell ? 2 : 5}
 					maxLength={item.maxLength}
 					value={text}
@@ -150,6 +151,7 @@ function TextInput(props: ScalarInputProps & { item: Extract<InputType, { type: 
 				<input
 					type={item.type === 'text' ? 'text' : item.type}
 					{...commonProps(props)}
+					dir="auto"
 					maxLength={item.type === 'text' ? item.maxLength : 500}
 					value={text}
 					onChange={(event) => change(event.target.value)}
@@ -249,6 +251,7 @@ function NumberInput({
 				type="text"
 				inputMode={integer ? 'numeric' : 'decimal'}
 				{...common}
+				dir="auto"
 				aria-invalid={invalid || common['aria-invalid'] === true || undefined}
 				lang={i18n.language}
 				value={draft}

@@ -7,25 +7,21 @@ import type {
 	DashboardStatus,
 	Timeliness,
 } from '../../domain/dashboard.ts'
-import { formatDate } from '#forms/locale-format.ts'
 import { SubmissionsChart } from './submissions-chart.tsx'
 import { STATUS_ORDER, StatusSwatch, WorldMap } from './world-map.tsx'
 import { ScrollRegion } from '../scroll-region.tsx'
+import { useFormat } from '../../utils/use-format.ts'
 
 /** Numbers, shares of all Parties, dates and labels in the page's language. */
 export function useDashboardFormats(total: number) {
-	const { t, i18n } = useTranslation('review-dashboard')
-	const language = i18n.language
-	const number = new Intl.NumberFormat(`${language}-u-nu-latn`)
-	const percent = new Intl.NumberFormat(`${language}-u-nu-latn`, {
-		style: 'percent',
-		maximumFractionDigits: 0,
-	})
+	const { t } = useTranslation('review-dashboard')
+	const format = useFormat()
 	const statusLabel = (status: DashboardStatus) => t(`status.${status}`)
 	return {
-		count: (value: number) => number.format(value),
-		share: (count: number) => (total === 0 ? '—' : percent.format(count / total)),
-		date: (value: string) => formatDate(value, language),
+		count: (value: number) => format.number(value),
+		share: (count: number) => (total === 0 ? '—' : format.percent(count / total)),
+		date: (value: string) => format.date(value),
+		month: (time: number) => format.month(time),
 		statusLabel,
 		statusLabels: Object.fromEntries(
 			STATUS_ORDER.map((status) => [status, statusLabel(status)]),
@@ -103,7 +99,7 @@ export function StatusTable({
 	return (
 		<section aria-labelledby="dashboard-status">
 			<h2 id="dashboard-status">{t('status.heading')}</h2>
-			<table className="table">
+			<table className="table" aria-labelledby="dashboard-status">
 				<thead>
 					<tr>
 						<th scope="col">{t('table.status')}</th>
@@ -147,7 +143,7 @@ export function TimelinessTable({
 		<section aria-labelledby="dashboard-timeliness">
 			<h2 id="dashboard-timeliness">{t('timeliness.heading')}</h2>
 			<p className="muted">{t('timeliness.intro')}</p>
-			<table className="table">
+			<table className="table" aria-labelledby="dashboard-timeliness">
 				<thead>
 					<tr>
 						<th scope="col">{t('table.timeliness')}</th>
@@ -210,7 +206,7 @@ export function RegionTable({
 		<section aria-labelledby="dashboard-regions">
 			<h2 id="dashboard-regions">{t('region.heading')}</h2>
 			<ScrollRegion labelledBy="dashboard-regions">
-				<table className="table">
+				<table className="table" aria-labelledby="dashboard-regions">
 					<thead>
 						<tr>
 							<th scope="col">{t('table.region')}</th>
@@ -319,13 +315,8 @@ export function DashboardChart({
 	submitted: number
 	formats: DashboardFormats
 }) {
-	const { t, i18n } = useTranslation('review-dashboard')
+	const { t } = useTranslation('review-dashboard')
 	const { submissions, timeliness } = dashboard
-	const month = new Intl.DateTimeFormat(i18n.language, {
-		month: 'short',
-		year: 'numeric',
-		timeZone: 'UTC',
-	})
 	const summary = [
 		t('chart.summarySubmitted', {
 			submitted: formats.count(submitted),
@@ -350,7 +341,7 @@ export function DashboardChart({
 			deadline={cycle.deadline}
 			today={dashboard.today}
 			formatDate={formats.date}
-			formatMonth={(time) => month.format(time)}
+			formatMonth={formats.month}
 			labels={{
 				heading: t('chart.heading'),
 				summary,

@@ -234,6 +234,8 @@ export function SubmissionsChart({
 				role="img"
 				aria-labelledby={`${id}-title ${id}-desc`}
 				className="chart__svg"
+				// Coordinates run left to right in every language (text-anchor would flip in Arabic).
+				direction="ltr"
 			>
 				<title id={`${id}-title`}>{labels.heading}</title>
 				<desc id={`${id}-desc`}>{labels.summary}</desc>

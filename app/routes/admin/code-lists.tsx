@@ -37,6 +37,8 @@ import { todayIso } from '../../utils/dates.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { positiveIntText } from '../../utils/input.ts'
 import { failure, parseForm, parseQuery } from '../../utils/request.server.ts'
+import { ScrollRegion } from '../../components/scroll-region.tsx'
+import { useSentence } from '../../components/sentence.tsx'
 
 const ViewSchema = z.object({
 	party: z
@@ -333,42 +335,47 @@ function AmendmentsTable({
 	pendingChanges,
 }: Pick<Loaded, 'amendments' | 'pendingChanges'>) {
 	const { t } = useTranslation()
+	const sentence = useSentence()
 	const date = useDateText()
 	return (
 		<>
 			<h2>{t('admin:depositary.amendments')}</h2>
-			<table className="table">
-				<caption className="visually-hidden">{t('admin:depositary.amendments')}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{t('admin:depositary.amendment')}</th>
-						<th scope="col">{t('admin:depositary.adoptedOn')}</th>
-						<th scope="col">{t('admin:depositary.communicatedOn')}</th>
-						<th scope="col">{t('admin:depositary.entryIntoForce')}</th>
-						<th scope="col">{t('admin:depositary.status')}</th>
-					</tr>
-				</thead>
-				<tbody>
-					{amendments.map((amendment) => (
-						<tr key={amendment.id}>
-							<th scope="row">
-								{amendment.id}
-								<br />
-								<small>{amendment.decisions}</small>
-							</th>
-							<td>{date(amendment.adoptedOn)}</td>
-							<CommunicationCell amendment={amendment} />
-							<td>{date(amendment.entryIntoForce)}</td>
-							<td>{t(`admin:depositary.statuses.${amendment.status}`)}</td>
+			<ScrollRegion labelledBy="amendments-caption">
+				<table className="table">
+					<caption className="visually-hidden" id="amendments-caption">
+						{t('admin:depositary.amendments')}
+					</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('admin:depositary.amendment')}</th>
+							<th scope="col">{t('admin:depositary.adoptedOn')}</th>
+							<th scope="col">{t('admin:depositary.communicatedOn')}</th>
+							<th scope="col">{t('admin:depositary.entryIntoForce')}</th>
+							<th scope="col">{t('admin:depositary.status')}</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{amendments.map((amendment) => (
+							<tr key={amendment.id}>
+								<th scope="row">
+									{amendment.id}
+									<br />
+									<small>{amendment.decisions}</small>
+								</th>
+								<td>{date(amendment.adoptedOn)}</td>
+								<CommunicationCell amendment={amendment} />
+								<td>{date(amendment.entryIntoForce)}</td>
+								<td>{t(`admin:depositary.statuses.${amendment.status}`)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</ScrollRegion>
 			{pendingChanges.length ? (
 				<ul>
 					{pendingChanges.map((change) => (
 						<li key={change.decision}>
-							{t('admin:depositary.laterChange', {
+							{sentence('admin:depositary.laterChange', {
 								chemical: change.chemical,
 								decision: change.decision,
 								summary: change.summary,
@@ -384,6 +391,7 @@ function AmendmentsTable({
 
 function DepositsCell({ deposits }: { deposits: Loaded['declarations'][number]['deposits'] }) {
 	const { t } = useTranslation()
+	const sentence = useSentence()
 	const date = useDateText()
 	if (!deposits.length) return <td>{t('admin:depositary.noDeposit')}</td>
 	return (
@@ -391,7 +399,7 @@ function DepositsCell({ deposits }: { deposits: Loaded['declarations'][number]['
 			<ul>
 				{deposits.map((deposit) => (
 					<li key={`${deposit.amendment}-${deposit.date}`}>
-						{t('admin:depositary.deposit', {
+						{sentence('admin:depositary.deposit', {
 							amendment: deposit.amendment,
 							date: date(deposit.date),
 						})}
@@ -409,32 +417,36 @@ function OptInTable({ declarations }: Pick<Loaded, 'declarations'>) {
 		<>
 			<h2>{t('admin:depositary.optIn')}</h2>
 			<p>{t('admin:depositary.optInHelp')}</p>
-			<table className="table">
-				<caption className="visually-hidden">{t('admin:depositary.optIn')}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{t('admin:depositary.party')}</th>
-						<th scope="col">{t('admin:depositary.deposits')}</th>
-						<th scope="col">{t('admin:depositary.source')}</th>
-					</tr>
-				</thead>
-				<tbody>
-					{declarations.map((declaration) => (
-						<tr key={declaration.partyCode}>
-							<th scope="row">
-								<Link to={`?party=${declaration.partyCode}`}>
-									{declaration.partyName} ({declaration.partyCode})
-								</Link>
-								{declaration.verified ? null : <Unverified />}
-							</th>
-							<DepositsCell deposits={declaration.deposits} />
-							<td>
-								<small>{declaration.source}</small>
-							</td>
+			<ScrollRegion labelledBy="opt-in-caption">
+				<table className="table">
+					<caption className="visually-hidden" id="opt-in-caption">
+						{t('admin:depositary.optIn')}
+					</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('admin:depositary.party')}</th>
+							<th scope="col">{t('admin:depositary.deposits')}</th>
+							<th scope="col">{t('admin:depositary.source')}</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{declarations.map((declaration) => (
+							<tr key={declaration.partyCode}>
+								<th scope="row">
+									<Link to={`?party=${declaration.partyCode}`}>
+										{declaration.partyName} ({declaration.partyCode})
+									</Link>
+									{declaration.verified ? null : <Unverified />}
+								</th>
+								<DepositsCell deposits={declaration.deposits} />
+								<td>
+									<small>{declaration.source}</small>
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</ScrollRegion>
 		</>
 	)
 }
@@ -484,38 +496,40 @@ function PartyView({
 				</button>
 			</Form>
 			{partyView ? (
-				<table className="table">
-					<caption>
-						{t('admin:depositary.partyViewCaption', {
-							party: `${partyView.name} (${partyView.code})`,
-						})}
-					</caption>
-					<thead>
-						<tr>
-							<th scope="col">{t('admin:depositary.chemical')}</th>
-							<th scope="col">{t('admin:depositary.amendment')}</th>
-							<th scope="col">{t('admin:depositary.inForceFrom')}</th>
-							<th scope="col">{t('admin:depositary.basis')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{partyView.chemicals.map((chemical) => (
-							<tr key={chemical.code}>
-								<th scope="row">
-									{chemical.name} <small>({chemical.annexes})</small>
-									{chemical.pending.map((pending) => (
-										<div key={pending}>
-											<small>{t('admin:depositary.pendingChange', { change: pending })}</small>
-										</div>
-									))}
-								</th>
-								<td>{chemical.amendment}</td>
-								<td>{date(chemical.inForceFrom)}</td>
-								<td>{t(`admin:depositary.bases.${chemical.basis}`)}</td>
+				<ScrollRegion labelledBy="party-view-caption">
+					<table className="table">
+						<caption id="party-view-caption">
+							{t('admin:depositary.partyViewCaption', {
+								party: `${partyView.name} (${partyView.code})`,
+							})}
+						</caption>
+						<thead>
+							<tr>
+								<th scope="col">{t('admin:depositary.chemical')}</th>
+								<th scope="col">{t('admin:depositary.amendment')}</th>
+								<th scope="col">{t('admin:depositary.inForceFrom')}</th>
+								<th scope="col">{t('admin:depositary.basis')}</th>
 							</tr>
-						))}
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{partyView.chemicals.map((chemical) => (
+								<tr key={chemical.code}>
+									<th scope="row">
+										{chemical.name} <small>({chemical.annexes})</small>
+										{chemical.pending.map((pending) => (
+											<div key={pending}>
+												<small>{t('admin:depositary.pendingChange', { change: pending })}</small>
+											</div>
+										))}
+									</th>
+									<td>{chemical.amendment}</td>
+									<td>{date(chemical.inForceFrom)}</td>
+									<td>{t(`admin:depositary.bases.${chemical.basis}`)}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</ScrollRegion>
 			) : null}
 		</>
 	)
@@ -526,39 +540,43 @@ function ReleasesTable({ releases }: Pick<Loaded, 'releases'>) {
 	const eventText = useEventText()
 	if (!releases.length) return <p>{t('admin:depositary.noReleases')}</p>
 	return (
-		<table className="table">
-			<caption className="visually-hidden">{t('admin:depositary.releases')}</caption>
-			<thead>
-				<tr>
-					<th scope="col">{t('admin:depositary.version')}</th>
-					<th scope="col">{t('admin:depositary.recordedAt')}</th>
-					<th scope="col">{t('admin:depositary.entries')}</th>
-				</tr>
-			</thead>
-			<tbody>
-				{releases.map((release) => (
-					<tr key={release.version}>
-						<th scope="row">{release.version}</th>
-						<td>
-							{formatDateTime(release.recordedAt, i18n.language)}
-							<br />
-							<small>{release.recordedBy ?? '—'}</small>
-						</td>
-						<td>
-							{release.events.map((event, i) => (
-								<div key={i}>
-									{eventText(event)}
-									{event.verified ? null : <Unverified />}
-									<br />
-									<small>{event.source}</small>
-								</div>
-							))}
-							{release.note ? <small>{release.note}</small> : null}
-						</td>
+		<ScrollRegion labelledBy="releases-caption">
+			<table className="table">
+				<caption className="visually-hidden" id="releases-caption">
+					{t('admin:depositary.releases')}
+				</caption>
+				<thead>
+					<tr>
+						<th scope="col">{t('admin:depositary.version')}</th>
+						<th scope="col">{t('admin:depositary.recordedAt')}</th>
+						<th scope="col">{t('admin:depositary.entries')}</th>
 					</tr>
-				))}
-			</tbody>
-		</table>
+				</thead>
+				<tbody>
+					{releases.map((release) => (
+						<tr key={release.version}>
+							<th scope="row">{release.version}</th>
+							<td>
+								{formatDateTime(release.recordedAt, i18n.language)}
+								<br />
+								<small>{release.recordedBy ?? '—'}</small>
+							</td>
+							<td>
+								{release.events.map((event, i) => (
+									<div key={i}>
+										{eventText(event)}
+										{event.verified ? null : <Unverified />}
+										<br />
+										<small>{event.source}</small>
+									</div>
+								))}
+								{release.note ? <small>{release.note}</small> : null}
+							</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</ScrollRegion>
 	)
 }
 

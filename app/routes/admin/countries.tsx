@@ -7,6 +7,7 @@ import type { Route } from './+types/countries.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
+import { ScrollRegion } from '../../components/scroll-region.tsx'
 
 const FilterSchema = z.object({
 	q: z.string().trim().max(100).optional().catch(undefined),
@@ -64,34 +65,38 @@ export default function CountriesPage() {
 				</button>
 			</Form>
 			<p>{t('admin:countries.count', { count: parties.length })}</p>
-			<table className="table">
-				<caption className="visually-hidden">{t('admin:countries.title')}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{t('admin:countries.code')}</th>
-						<th scope="col">{t('admin:countries.name')}</th>
-						<th scope="col">{t('admin:countries.region')}</th>
-						<th scope="col">{t('admin:countries.stockholm')}</th>
-					</tr>
-				</thead>
-				<tbody>
-					{parties.map((p) => (
-						<tr key={p.code}>
-							<td>{p.code}</td>
-							<td>
-								<Link to={`/admin/countries/${p.code}`}>{p.name}</Link>
-							</td>
-							<td>{p.regionalGroup ? t(`regions.${p.regionalGroup}`) : '—'}</td>
-							<td>
-								{p.stockholm ? t(`conventionStatus.${p.stockholm}`) : '—'}
-								{p.stockholmByAdmin ? (
-									<span className="badge">{t('admin:countries.byAdmin')}</span>
-								) : null}
-							</td>
+			<ScrollRegion labelledBy="countries-caption">
+				<table className="table">
+					<caption className="visually-hidden" id="countries-caption">
+						{t('admin:countries.title')}
+					</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('admin:countries.code')}</th>
+							<th scope="col">{t('admin:countries.name')}</th>
+							<th scope="col">{t('admin:countries.region')}</th>
+							<th scope="col">{t('admin:countries.stockholm')}</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{parties.map((p) => (
+							<tr key={p.code}>
+								<td>{p.code}</td>
+								<td>
+									<Link to={`/admin/countries/${p.code}`}>{p.name}</Link>
+								</td>
+								<td>{p.regionalGroup ? t(`regions.${p.regionalGroup}`) : '—'}</td>
+								<td>
+									{p.stockholm ? t(`conventionStatus.${p.stockholm}`) : '—'}
+									{p.stockholmByAdmin ? (
+										<span className="badge">{t('admin:countries.byAdmin')}</span>
+									) : null}
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</ScrollRegion>
 		</section>
 	)
 }

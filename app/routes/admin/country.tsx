@@ -14,6 +14,7 @@ import { LANGUAGES } from '../../utils/i18n.ts'
 import { partyCodeText } from '../../utils/input.ts'
 import { notFound, requireRole } from '../../utils/permissions.server.ts'
 import { parseForm, routeParam } from '../../utils/request.server.ts'
+import { useSentence } from '../../components/sentence.tsx'
 
 const StatusSchema = z.object({
 	convention: z.enum(CONVENTIONS),
@@ -81,6 +82,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function CountryAdminPage() {
 	const { t, i18n } = useTranslation()
+	const sentence = useSentence()
 	const { party, release, statuses } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	return (
@@ -127,28 +129,33 @@ export default function CountryAdminPage() {
 						<dt>{t('admin:country.instrument')}</dt>
 						<dd>
 							{s.status === 'party'
-								? `${t(`admin:country.instruments.${s.instrument ?? 'unspecified'}`)}, ${
-										s.consentedOn
-											? formatDate(s.consentedOn, i18n.language)
-											: t('admin:country.notRecorded')
-									}`
+								? `${t(`admin:country.instruments.${s.instrument ?? 'unspecified'}`)}, `
 								: '—'}
+							{s.status === 'party' ? (
+								<bdi>
+									{s.consentedOn
+										? formatDate(s.consentedOn, i18n.language)
+										: t('admin:country.notRecorded')}
+								</bdi>
+							) : null}
 						</dd>
 						<dt>{t('admin:country.inForceOn')}</dt>
 						<dd>{s.inForceOn ? formatDate(s.inForceOn, i18n.language) : '—'}</dd>
 						<dt>{t('admin:country.source')}</dt>
 						<dd>
 							{s.release
-								? t('admin:country.release', {
+								? sentence('admin:country.release', {
 										version: s.release,
 										source: release.source,
 										asOf: formatDate(release.statusAsOf, i18n.language),
 										readOn: formatDate(release.readOn, i18n.language),
 									})
 								: s.updatedAt
-									? t('admin:country.byAdmin', { date: formatDate(s.updatedAt, i18n.language) })
+									? sentence('admin:country.byAdmin', {
+											date: formatDate(s.updatedAt, i18n.language),
+										})
 									: '—'}
-							{s.note ? <span className="field-help">{s.note}</span> : null}
+							{s.note ? <bdi className="field-help">{s.note}</bdi> : null}
 						</dd>
 					</dl>
 					<Form method="post" className="inline-form" aria-label={t(`conventions.${s.convention}`)}>

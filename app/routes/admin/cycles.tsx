@@ -6,6 +6,7 @@ import { dbContext, languageContext } from '../../utils/context.ts'
 import { formatDate } from '#forms/locale-format.ts'
 import { localizedText, LANGUAGES } from '../../utils/i18n.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
+import { ScrollRegion } from '../../components/scroll-region.tsx'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'admin')
@@ -31,42 +32,46 @@ export default function CyclesPage() {
 					{t('admin:cycles.new')}
 				</Link>
 			</div>
-			<table className="table">
-				<caption className="visually-hidden">{t('admin:cycles.title')}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{t('admin:cycles.name')}</th>
-						<th scope="col">{t('admin:cycles.titleLanguages')}</th>
-						<th scope="col">{t('admin:cycles.form')}</th>
-						<th scope="col">{t('admin:cycles.period')}</th>
-						<th scope="col">{t('admin:cycles.opensOn')}</th>
-						<th scope="col">{t('admin:cycles.deadline')}</th>
-					</tr>
-				</thead>
-				<tbody>
-					{cycles.map((c) => (
-						<tr key={c.id}>
-							<td>
-								<Link to={`/admin/cycles/${c.id}`}>{c.titleText}</Link>
-							</td>
-							<td>
-								{c.titleLanguages.length === LANGUAGES.length
-									? t('admin:cycles.allLanguages')
-									: c.titleLanguages.map((l) => t(`admin:cycles.languages.${l}`)).join(', ')}
-							</td>
-							<td>
-								{c.formId} v{c.formVersion}
-							</td>
-							<td>
-								{formatDate(c.periodStart, i18n.language)} –{' '}
-								{formatDate(c.periodEnd, i18n.language)}
-							</td>
-							<td>{formatDate(c.opensOn, i18n.language)}</td>
-							<td>{formatDate(c.deadline, i18n.language)}</td>
+			<ScrollRegion labelledBy="cycles-caption">
+				<table className="table">
+					<caption className="visually-hidden" id="cycles-caption">
+						{t('admin:cycles.title')}
+					</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('admin:cycles.name')}</th>
+							<th scope="col">{t('admin:cycles.titleLanguages')}</th>
+							<th scope="col">{t('admin:cycles.form')}</th>
+							<th scope="col">{t('admin:cycles.period')}</th>
+							<th scope="col">{t('admin:cycles.opensOn')}</th>
+							<th scope="col">{t('admin:cycles.deadline')}</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{cycles.map((c) => (
+							<tr key={c.id}>
+								<td>
+									<Link to={`/admin/cycles/${c.id}`}>{c.titleText}</Link>
+								</td>
+								<td>
+									{c.titleLanguages.length === LANGUAGES.length
+										? t('admin:cycles.allLanguages')
+										: c.titleLanguages.map((l) => t(`admin:cycles.languages.${l}`)).join(', ')}
+								</td>
+								<td>
+									{c.formId} v{c.formVersion}
+								</td>
+								<td>
+									{formatDate(c.periodStart, i18n.language)} –{' '}
+									{formatDate(c.periodEnd, i18n.language)}
+								</td>
+								<td>{formatDate(c.opensOn, i18n.language)}</td>
+								<td>{formatDate(c.deadline, i18n.language)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</ScrollRegion>
 		</section>
 	)
 }

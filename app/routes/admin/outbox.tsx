@@ -8,6 +8,7 @@ import { formatDateTime } from '#forms/locale-format.ts'
 import { isSmtpConfigured } from '../../utils/mail.server.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
+import { ScrollRegion } from '../../components/scroll-region.tsx'
 
 const PAGE_SIZE = 50
 const FilterSchema = z.object({
@@ -74,29 +75,33 @@ export default function OutboxPage() {
 					{t('actions.filter')}
 				</button>
 			</Form>
-			<table className="table">
-				<caption className="visually-hidden">{t('admin:outbox.title')}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{t('admin:outbox.created')}</th>
-						<th scope="col">{t('admin:outbox.to')}</th>
-						<th scope="col">{t('admin:outbox.subject')}</th>
-						<th scope="col">{t('admin:outbox.status')}</th>
-					</tr>
-				</thead>
-				<tbody>
-					{messages.map((m) => (
-						<tr key={m.id}>
-							<td>{formatDateTime(m.createdAt, i18n.language)}</td>
-							<td>{m.to}</td>
-							<td>
-								<Link to={`/admin/outbox/${m.id}`}>{m.subject}</Link>
-							</td>
-							<td>{t(`admin:outbox.statuses.${m.status}`)}</td>
+			<ScrollRegion labelledBy="outbox-caption">
+				<table className="table">
+					<caption className="visually-hidden" id="outbox-caption">
+						{t('admin:outbox.title')}
+					</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('admin:outbox.created')}</th>
+							<th scope="col">{t('admin:outbox.to')}</th>
+							<th scope="col">{t('admin:outbox.subject')}</th>
+							<th scope="col">{t('admin:outbox.status')}</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{messages.map((m) => (
+							<tr key={m.id}>
+								<td>{formatDateTime(m.createdAt, i18n.language)}</td>
+								<td>{m.to}</td>
+								<td>
+									<Link to={`/admin/outbox/${m.id}`}>{m.subject}</Link>
+								</td>
+								<td>{t(`admin:outbox.statuses.${m.status}`)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</ScrollRegion>
 			{messages.length === 0 ? <p>{t('admin:outbox.empty')}</p> : null}
 			<nav aria-label={t('pagination.label')} className="pagination">
 				{filter.page > 1 ? (

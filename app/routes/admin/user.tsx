@@ -16,10 +16,10 @@ import {
 import { UserAccessSchema } from '../../domain/user-access.ts'
 import { sendAccountLink } from '../../utils/account-tokens.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
-import { formatDateTime } from '#forms/locale-format.ts'
 import { notFound, requireRole } from '../../utils/permissions.server.ts'
 import { uuidText } from '../../utils/input.ts'
 import { failure, parseForm, routeParam } from '../../utils/request.server.ts'
+import { EventItem } from '../../components/event-item.tsx'
 
 const UserActionSchema = z.union([
 	z.object({ intent: z.literal('access') }).and(UserAccessSchema),
@@ -89,7 +89,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function UserPage() {
-	const { t, i18n } = useTranslation()
+	const { t } = useTranslation()
 	const { user, sessions, events, parties } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
@@ -161,11 +161,12 @@ export default function UserPage() {
 			<h2>{t('admin:user.history')}</h2>
 			<ul className="event-list">
 				{events.map((e) => (
-					<li key={e.id}>
-						<time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time> —{' '}
-						{t(`admin:audit.${e.action}`, { defaultValue: e.action })}
-						{e.actor ? ` (${e.actor})` : ''}
-					</li>
+					<EventItem
+						key={e.id}
+						at={e.at}
+						what={t(`admin:audit.${e.action}`, { defaultValue: e.action })}
+						actor={e.actor}
+					/>
 				))}
 			</ul>
 		</section>

@@ -7,6 +7,7 @@ import type { Route } from './+types/users.ts'
 import { dbContext } from '../../utils/context.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
+import { ScrollRegion } from '../../components/scroll-region.tsx'
 
 const FilterSchema = z.object({
 	q: z.string().trim().max(200).optional().catch(undefined),
@@ -71,37 +72,41 @@ export default function UsersPage() {
 					{t('actions.filter')}
 				</button>
 			</Form>
-			<table className="table">
-				<caption className="visually-hidden">{t('admin:users.title')}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{t('admin:users.name')}</th>
-						<th scope="col">{t('admin:users.email')}</th>
-						<th scope="col">{t('admin:users.roles')}</th>
-						<th scope="col">{t('admin:users.countries')}</th>
-						<th scope="col">{t('admin:users.status')}</th>
-					</tr>
-				</thead>
-				<tbody>
-					{users.map((u) => (
-						<tr key={u.id}>
-							<td>
-								<Link to={`/admin/users/${u.id}`}>{u.name}</Link>
-							</td>
-							<td>{u.email}</td>
-							<td>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
-							<td>{u.partyCodes.join(', ')}</td>
-							<td>
-								{!u.isActive
-									? t('admin:users.deactivated')
-									: u.hasPassword
-										? t('admin:users.active')
-										: t('admin:users.invited')}
-							</td>
+			<ScrollRegion labelledBy="users-caption">
+				<table className="table">
+					<caption className="visually-hidden" id="users-caption">
+						{t('admin:users.title')}
+					</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('admin:users.name')}</th>
+							<th scope="col">{t('admin:users.email')}</th>
+							<th scope="col">{t('admin:users.roles')}</th>
+							<th scope="col">{t('admin:users.countries')}</th>
+							<th scope="col">{t('admin:users.status')}</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{users.map((u) => (
+							<tr key={u.id}>
+								<td>
+									<Link to={`/admin/users/${u.id}`}>{u.name}</Link>
+								</td>
+								<td>{u.email}</td>
+								<td>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
+								<td>{u.partyCodes.join(', ')}</td>
+								<td>
+									{!u.isActive
+										? t('admin:users.deactivated')
+										: u.hasPassword
+											? t('admin:users.active')
+											: t('admin:users.invited')}
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</ScrollRegion>
 			{users.length === 0 ? <p>{t('admin:users.none')}</p> : null}
 		</section>
 	)

@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Form, Link, useLoaderData } from 'react-router'
 import type { CalendarEntry, CommonalityAnalysis, FormatDimension } from '#forms/commonality.ts'
@@ -14,6 +15,7 @@ import { dbContext, languageContext } from '../../utils/context.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
+import { useFormat } from '../../utils/use-format.ts'
 
 /**
  * `/analysis/commonality`: the commonality analysis of reporting content, format and timing
@@ -129,32 +131,34 @@ function QuestionTexts({ content }: { content: Content }) {
 }
 
 function Shares({ content }: { content: Content }) {
-	const { t, i18n } = useTranslation('exports')
-	const percent = new Intl.NumberFormat(`${i18n.language}-u-nu-latn`, { style: 'percent' })
+	const { t } = useTranslation('exports')
+	const format = useFormat()
 	const titleOf = new Map(content.forms.map((form) => [form.formId, form.title]))
 	return (
 		<>
-			<table className="table">
-				<caption>{t('commonality.sharesCaption')}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{t('commonality.form')}</th>
-						<th scope="col">{t('commonality.formQuestions')}</th>
-						<th scope="col">{t('commonality.sharedQuestions')}</th>
-						<th scope="col">{t('commonality.share')}</th>
-					</tr>
-				</thead>
-				<tbody>
-					{content.shares.map((share) => (
-						<tr key={share.formId}>
-							<th scope="row">{titleOf.get(share.formId)}</th>
-							<td>{share.questions}</td>
-							<td>{share.shared}</td>
-							<td>{percent.format(share.share)}</td>
+			<ScrollRegion labelledBy="shares-caption">
+				<table className="table">
+					<caption id="shares-caption">{t('commonality.sharesCaption')}</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('commonality.form')}</th>
+							<th scope="col">{t('commonality.formQuestions')}</th>
+							<th scope="col">{t('commonality.sharedQuestions')}</th>
+							<th scope="col">{t('commonality.share')}</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{content.shares.map((share) => (
+							<tr key={share.formId}>
+								<th scope="row">{titleOf.get(share.formId)}</th>
+								<td className="numeric">{format.number(share.questions)}</td>
+								<td className="numeric">{format.number(share.shared)}</td>
+								<td className="numeric">{format.percent(share.share)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</ScrollRegion>
 			<BarChart
 				chart={{
 					id: 'commonality-shares',
@@ -176,7 +180,7 @@ function Shares({ content }: { content: Content }) {
 					],
 				}}
 				heading={t('commonality.sharesChart')}
-				formatNumber={(value) => percent.format(value / 100)}
+				formatNumber={(value) => format.percent(value / 100)}
 				labels={{
 					dataTable: t('commonality.sharesChartData'),
 					unit: null,
@@ -185,7 +189,7 @@ function Shares({ content }: { content: Content }) {
 						forms: content.shares
 							.map(
 								(share) =>
-									`${titleOf.get(share.formId) ?? share.formId}: ${percent.format(share.share)}`,
+									`${titleOf.get(share.formId) ?? share.formId}: ${format.percent(share.share)}`,
 							)
 							.join('; '),
 					}),
@@ -369,32 +373,39 @@ function CalendarTable({
 	caption: string
 }) {
 	const { t } = useTranslation('exports')
+	const format = useFormat()
+	const captionId = useId()
 	return (
-		<table className="table">
-			<caption>{caption}</caption>
-			<thead>
-				<tr>
-					<th scope="col">{t('commonality.deadline')}</th>
-					<th scope="col">{t('commonality.form')}</th>
-					<th scope="col">{t('commonality.period')}</th>
-					<th scope="col">{t('commonality.source')}</th>
-				</tr>
-			</thead>
-			<tbody>
-				{entries.map((entry) => (
-					<tr key={`${entry.formId}-${entry.deadline}`}>
-						<th scope="row">{entry.deadline}</th>
-						<td>
-							{entry.formId} <span className="muted">({entry.convention})</span>
-						</td>
-						<td>
-							{entry.periodStart} – {entry.periodEnd}
-						</td>
-						<td>{t(`commonality.sources.${entry.source}`, { code: entry.code ?? '' })}</td>
+		<ScrollRegion labelledBy={captionId}>
+			<table className="table">
+				<caption id={captionId}>{caption}</caption>
+				<thead>
+					<tr>
+						<th scope="col">{t('commonality.deadline')}</th>
+						<th scope="col">{t('commonality.form')}</th>
+						<th scope="col">{t('commonality.period')}</th>
+						<th scope="col">{t('commonality.source')}</th>
 					</tr>
-				))}
-			</tbody>
-		</table>
+				</thead>
+				<tbody>
+					{entries.map((entry) => (
+						<tr key={`${entry.formId}-${entry.deadline}`}>
+							<th scope="row">
+								<time dateTime={entry.deadline}>{format.date(entry.deadline)}</time>
+							</th>
+							<td>
+								{entry.formId} <span className="muted">({entry.convention})</span>
+							</td>
+							<td>
+								<bdi>{format.date(entry.periodStart)}</bdi> –{' '}
+								<bdi>{format.date(entry.periodEnd)}</bdi>
+							</td>
+							<td>{t(`commonality.sources.${entry.source}`, { code: entry.code ?? '' })}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</ScrollRegion>
 	)
 }
 

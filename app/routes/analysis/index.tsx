@@ -23,6 +23,7 @@ import { resourcesFor } from '../../utils/i18n.server.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { failure, parseForm, parseQuery } from '../../utils/request.server.ts'
 import { FormError } from '../../components/forms.tsx'
+import { useFormat } from '../../utils/use-format.ts'
 
 /** The page's own parameters: missing or malformed ones fall back to the defaults. */
 const PageQuerySchema = z.object({
@@ -196,8 +197,9 @@ function Downloads({ selection }: { selection: Selection }) {
 }
 
 function Charts({ charts }: { charts: ChartData[] }) {
-	const { t, i18n } = useTranslation('exports')
-	const number = new Intl.NumberFormat(`${i18n.language}-u-nu-latn`, { maximumFractionDigits: 2 })
+	const { t } = useTranslation('exports')
+	const format = useFormat()
+	const number = (value: number) => format.number(value, { maximumFractionDigits: 2 })
 	return (
 		<section aria-labelledby="charts-title" className="stack">
 			<h2 id="charts-title">{t('analysis.charts')}</h2>
@@ -207,12 +209,12 @@ function Charts({ charts }: { charts: ChartData[] }) {
 					key={chart.id}
 					chart={chart}
 					heading={chartHeading(chart, t)}
-					formatNumber={(value) => number.format(value)}
+					formatNumber={number}
 					labels={{
 						dataTable: t('analysis.chartData'),
 						unit: chart.unit ? t('analysis.unit', { unit: chart.unit }) : null,
 						category: chart.kind === 'byYear' ? t('analysis.year') : chart.columnLabel,
-						summary: chartSummary(chart, t, (value) => number.format(value)),
+						summary: chartSummary(chart, t, number),
 					}}
 				/>
 			))}

@@ -9,6 +9,7 @@ import { localizedText } from '../../utils/i18n.ts'
 import { uuidText } from '../../utils/input.ts'
 import { notFound, requireRole } from '../../utils/permissions.server.ts'
 import { routeParam } from '../../utils/request.server.ts'
+import { useFormat } from '../../utils/use-format.ts'
 
 /** Progress of a background export, for the analyst who asked for it (anyone else: 404). */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -41,7 +42,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = () => [{ title: 'Export' }]
 
 export default function ExportJobPage() {
-	const { t, i18n } = useTranslation('exports')
+	const { t } = useTranslation('exports')
+	const format = useFormat()
 	const { job, cycle } = useLoaderData<typeof loader>()
 	const revalidator = useRevalidator()
 	const running = job.state === 'queued' || job.state === 'running'
@@ -52,14 +54,7 @@ export default function ExportJobPage() {
 		}, 1000)
 		return () => clearTimeout(timer)
 	}, [running, revalidator, job.done, job.phase, job.state])
-	const size =
-		job.bytes !== null
-			? new Intl.NumberFormat(i18n.language, {
-					style: 'unit',
-					unit: 'kilobyte',
-					maximumFractionDigits: 0,
-				}).format(Math.max(1, job.bytes / 1024))
-			: ''
+	const size = job.bytes !== null ? format.fileSize(job.bytes) : ''
 	const progressText =
 		job.state === 'queued'
 			? t('jobs.queued')

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { CommonalityAnalysis } from '#forms/commonality.ts'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
+import { useFormat } from '../../utils/use-format.ts'
 
 /**
  * The two parts of the commonality analysis that read Parties' submissions: quantities given
@@ -11,9 +12,8 @@ import { ScrollRegion } from '../../components/scroll-region.tsx'
 type Names = { parties: Map<string, string>; forms: Map<string, string> }
 
 function useNumber() {
-	const { i18n } = useTranslation()
-	const format = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 })
-	return (value: number) => format.format(value)
+	const format = useFormat()
+	return (value: number) => format.number(value, { maximumFractionDigits: 3 })
 }
 
 function dimsText(

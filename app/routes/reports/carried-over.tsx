@@ -14,6 +14,7 @@ import {
 	type CarryOverLine,
 } from '../../domain/carry-over.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
+import { useFormat } from '../../utils/use-format.ts'
 
 /** What the previous cycle's report carried over into this one, question by question, and why not. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -52,10 +53,9 @@ type Period = { start: string; end: string }
 
 /** One sentence per thing the migration did to the answer, with the reason when it was not carried. */
 function Line({ line, period }: { line: CarryOverLine; period: Period }) {
-	const { t, i18n } = useTranslation('editor')
-	const list = (items: string[]) =>
-		new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' }).format(items)
-	const targets = line.targets ? list(line.targets.map((label) => `“${label}”`)) : undefined
+	const { t } = useTranslation('editor')
+	const format = useFormat()
+	const targets = line.targets ? format.list(line.targets.map((label) => `“${label}”`)) : undefined
 	let what: string
 	const offered = line.outcome === 'to_confirm'
 	switch (line.subject) {
@@ -88,9 +88,9 @@ function Line({ line, period }: { line: CarryOverLine; period: Period }) {
 			break
 	}
 	const which = line.years?.length
-		? list(line.years.map(String))
+		? format.list(line.years.map(String))
 		: line.rows?.length
-			? list(line.rows)
+			? format.list(line.rows)
 			: line.subject === 'cells' && line.previous?.length
 				? line.previous.join('; ')
 				: undefined

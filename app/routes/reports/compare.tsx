@@ -28,6 +28,7 @@ import { notFound } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
 import { DirectionalArrow } from '../../components/directional-arrow.tsx'
+import { ScrollRegion } from '../../components/scroll-region.tsx'
 
 /** A side of the comparison: the working copy, or a submission by its number. */
 const Side = z.union([z.literal('draft'), positiveIntText()])
@@ -230,22 +231,26 @@ export default function ComparePage() {
 						})}
 					</p>
 					{data.questions.length === 0 ? <p>{t('compare.noChanges')}</p> : null}
-					<table className="table diff-table">
-						<caption className="visually-hidden">{t('compare.title')}</caption>
-						<thead>
-							<tr>
-								<th scope="col">{t('compare.question')}</th>
-								<th scope="col">{t('compare.change')}</th>
-								<th scope="col">{t('compare.before')}</th>
-								<th scope="col">{t('compare.after')}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{data.questions.map((q) => (
-								<DiffRows key={q.questionId} question={q} />
-							))}
-						</tbody>
-					</table>
+					<ScrollRegion labelledBy="compare-caption">
+						<table className="table diff-table">
+							<caption className="visually-hidden" id="compare-caption">
+								{t('compare.title')}
+							</caption>
+							<thead>
+								<tr>
+									<th scope="col">{t('compare.question')}</th>
+									<th scope="col">{t('compare.change')}</th>
+									<th scope="col">{t('compare.before')}</th>
+									<th scope="col">{t('compare.after')}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{data.questions.map((q) => (
+									<DiffRows key={q.questionId} question={q} />
+								))}
+							</tbody>
+						</table>
+					</ScrollRegion>
 					{data.notCompared.length > 0 ? (
 						<>
 							<h3>{t('compare.notComparable')}</h3>

@@ -11,9 +11,11 @@ import type { Route } from './+types/history.ts'
 import { requireReport } from './report-access.server.ts'
 import { findQuestion } from '../../components/editor/form-model.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
-import { formatDateTime } from '#forms/locale-format.ts'
 import { notFound } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
+import { useFormat } from '../../utils/use-format.ts'
+import { ScrollRegion } from '../../components/scroll-region.tsx'
+import { EventItem } from '../../components/event-item.tsx'
 
 const QuerySchema = z.object({ question: z.string().max(200).optional() })
 
@@ -84,7 +86,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export default function HistoryPage() {
-	const { t, i18n } = useTranslation('editor')
+	const { t } = useTranslation('editor')
+	const format = useFormat()
 	const data = useLoaderData<typeof loader>()
 	const base = `/reports/${data.reportId}`
 	if (data.kind === 'question') {
@@ -95,37 +98,43 @@ export default function HistoryPage() {
 				</p>
 				<h2 id="history-title">{t('history.questionTitle', { question: data.question.label })}</h2>
 				{data.changes.length === 0 ? <p>{t('history.noChanges')}</p> : null}
-				<table className="table">
-					<caption className="visually-hidden">
-						{t('history.questionTitle', { question: data.question.label })}
-					</caption>
-					<thead>
-						<tr>
-							<th scope="col">{t('history.when')}</th>
-							<th scope="col">{t('history.who')}</th>
-							<th scope="col">{t('history.old')}</th>
-							<th scope="col">{t('history.new')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{data.changes.map((c) => (
-							<tr key={c.id}>
-								<td>
-									{formatDateTime(c.at, i18n.language)}
-									<br />
-									<span className="muted">
-										{c.reusedFrom
-											? t('reuse.reusedFrom', c.reusedFrom)
-											: t(`history.source.${c.source}`, { defaultValue: c.source })}
-									</span>
-								</td>
-								<td>{c.by ?? '—'}</td>
-								<td className="value-cell">{c.old}</td>
-								<td className="value-cell">{c.new}</td>
+				<ScrollRegion labelledBy="history-changes">
+					<table className="table">
+						<caption className="visually-hidden" id="history-changes">
+							{t('history.questionTitle', { question: data.question.label })}
+						</caption>
+						<thead>
+							<tr>
+								<th scope="col">{t('history.when')}</th>
+								<th scope="col">{t('history.who')}</th>
+								<th scope="col">{t('history.old')}</th>
+								<th scope="col">{t('history.new')}</th>
 							</tr>
-						))}
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{data.changes.map((c) => (
+								<tr key={c.id}>
+									<td>
+										<time dateTime={c.at}>{format.dateTime(c.at)}</time>
+										<br />
+										<span className="muted">
+											{c.reusedFrom
+												? t('reuse.reusedFrom', c.reusedFrom)
+												: t(`history.source.${c.source}`, { defaultValue: c.source })}
+										</span>
+									</td>
+									<td dir="auto">{c.by ?? '—'}</td>
+									<td className="value-cell" dir="auto">
+										{c.old}
+									</td>
+									<td className="value-cell" dir="auto">
+										{c.new}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</ScrollRegion>
 			</section>
 		)
 	}
@@ -135,52 +144,57 @@ export default function HistoryPage() {
 			<h3>{t('history.events')}</h3>
 			<ol className="event-list" reversed>
 				{data.events.map((e) => (
-					<li key={e.id}>
-						<time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time> —{' '}
-						{t(`events.${e.action}`)}
-						{e.actor ? ` (${e.actor})` : ''}
-						{e.comment ? <q className="event-comment">{e.comment}</q> : null}
-					</li>
+					<EventItem
+						key={e.id}
+						at={e.at}
+						what={t(`events.${e.action}`)}
+						actor={e.actor}
+						comment={e.comment}
+					/>
 				))}
 			</ol>
 			<h3>{t('history.saves')}</h3>
-			<table className="table">
-				<caption className="visually-hidden">{t('history.saves')}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{t('history.revision')}</th>
-						<th scope="col">{t('history.when')}</th>
-						<th scope="col">{t('history.who')}</th>
-						<th scope="col">{t('history.questions')}</th>
-					</tr>
-				</thead>
-				<tbody>
-					{data.saves.map((s) => (
-						<tr key={`${s.revision}-${s.by}-${s.source}`}>
-							<td>{s.revision}</td>
-							<td>
-								{formatDateTime(s.at, i18n.language)}
-								<br />
-								<span className="muted">
-									{t(`history.source.${s.source}`, { defaultValue: s.source })}
-								</span>
-							</td>
-							<td>{s.by ?? '—'}</td>
-							<td>
-								<ul className="plain-list">
-									{s.questions.map((q) => (
-										<li key={q.id}>
-											<Link to={`${base}/history?question=${encodeURIComponent(q.id)}`}>
-												{q.label}
-											</Link>
-										</li>
-									))}
-								</ul>
-							</td>
+			<ScrollRegion labelledBy="history-saves">
+				<table className="table">
+					<caption className="visually-hidden" id="history-saves">
+						{t('history.saves')}
+					</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('history.revision')}</th>
+							<th scope="col">{t('history.when')}</th>
+							<th scope="col">{t('history.who')}</th>
+							<th scope="col">{t('history.questions')}</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{data.saves.map((s) => (
+							<tr key={`${s.revision}-${s.by}-${s.source}`}>
+								<td>{s.revision}</td>
+								<td>
+									<time dateTime={s.at}>{format.dateTime(s.at)}</time>
+									<br />
+									<span className="muted">
+										{t(`history.source.${s.source}`, { defaultValue: s.source })}
+									</span>
+								</td>
+								<td dir="auto">{s.by ?? '—'}</td>
+								<td>
+									<ul className="plain-list">
+										{s.questions.map((q) => (
+											<li key={q.id}>
+												<Link to={`${base}/history?question=${encodeURIComponent(q.id)}`}>
+													{q.label}
+												</Link>
+											</li>
+										))}
+									</ul>
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</ScrollRegion>
 		</section>
 	)
 }

@@ -17,6 +17,7 @@ import { canEditCountry } from '../../utils/permissions.ts'
 import { positiveIntText, uuidText } from '../../utils/input.ts'
 import { failure, parseQuery, readFormData } from '../../utils/request.server.ts'
 import { data } from 'react-router'
+import { ScrollRegion } from '../../components/scroll-region.tsx'
 
 const MAX_MB = EXCEL_IMPORT_MAX_BYTES / 1024 / 1024
 
@@ -230,23 +231,25 @@ function Preview({
 				</>
 			) : null}
 			{shown.map((section) => (
-				<table key={section.sectionId} className="table import-preview">
-					<caption>{section.title}</caption>
-					<thead>
-						<tr>
-							<th scope="col">{t('import.columns.question')}</th>
-							<th scope="col">{t('import.columns.change')}</th>
-							<th scope="col">{t('import.columns.current')}</th>
-							<th scope="col">{t('import.columns.incoming')}</th>
-							<th scope="col">{t('import.columns.notes')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{section.rows.map((row) => (
-							<PreviewLine key={row.questionId} row={row} />
-						))}
-					</tbody>
-				</table>
+				<ScrollRegion key={section.sectionId} labelledBy={`preview-${section.sectionId}`}>
+					<table className="table import-preview">
+						<caption id={`preview-${section.sectionId}`}>{section.title}</caption>
+						<thead>
+							<tr>
+								<th scope="col">{t('import.columns.question')}</th>
+								<th scope="col">{t('import.columns.change')}</th>
+								<th scope="col">{t('import.columns.current')}</th>
+								<th scope="col">{t('import.columns.incoming')}</th>
+								<th scope="col">{t('import.columns.notes')}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{section.rows.map((row) => (
+								<PreviewLine key={row.questionId} row={row} />
+							))}
+						</tbody>
+					</table>
+				</ScrollRegion>
 			))}
 			{preview.appliedAt ? (
 				<p className="alert alert--success">

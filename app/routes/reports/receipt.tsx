@@ -8,10 +8,10 @@ import type { Route } from './+types/receipt.ts'
 import { requireReport } from './report-access.server.ts'
 import { ReportExportLinks } from '../../components/report-export-links.tsx'
 import { dbContext, languageContext } from '../../utils/context.ts'
-import { formatDateTime } from '#forms/locale-format.ts'
 import { positiveIntText } from '../../utils/input.ts'
 import { notFound } from '../../utils/permissions.server.ts'
 import { routeParam } from '../../utils/request.server.ts'
+import { useFormat } from '../../utils/use-format.ts'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const { report, cycle } = await requireReport(context, request, params.reportId)
@@ -52,7 +52,8 @@ function Code({ children }: { children: string }) {
 }
 
 export default function ReceiptPage() {
-	const { t, i18n } = useTranslation('editor')
+	const { t } = useTranslation('editor')
+	const format = useFormat()
 	const { reportId, submission, party, cycle, formTitle } = useLoaderData<typeof loader>()
 	const [searchParams] = useSearchParams()
 	return (
@@ -78,13 +79,15 @@ export default function ReceiptPage() {
 					<Code>{`${submission.formId} v${submission.formVersion}`}</Code>
 				</dd>
 				<dt>{t('receipt.submittedAt')}</dt>
-				<dd>{formatDateTime(submission.submittedAt, i18n.language)}</dd>
+				<dd>
+					<time dateTime={submission.submittedAt}>{format.dateTime(submission.submittedAt)}</time>
+				</dd>
 				<dt>{t('receipt.submittedBy')}</dt>
-				<dd>{submission.submittedBy}</dd>
+				<dd dir="auto">{submission.submittedBy}</dd>
 				{submission.onBehalf ? (
 					<>
 						<dt>{t('receipt.onBehalf')}</dt>
-						<dd>{submission.onBehalf.reason}</dd>
+						<dd dir="auto">{submission.onBehalf.reason}</dd>
 					</>
 				) : null}
 				<dt>{t('receipt.state')}</dt>

@@ -13,6 +13,8 @@ import { FormError } from '../../components/forms.tsx'
 import { decideOffers, openOffers, type OfferWithSource } from '../../domain/report-once.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { failure, parseForm } from '../../utils/request.server.ts'
+import { useFormat } from '../../utils/use-format.ts'
+import { useSentence } from '../../components/sentence.tsx'
 
 /**
  * "Report once" (docs/decisions/014): the answers this Party gave in its latest submissions to
@@ -114,17 +116,19 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 type Offer = Awaited<ReturnType<typeof loader>>['offers'][number]
 
 function OfferItem({ offer, editable, busy }: { offer: Offer; editable: boolean; busy: boolean }) {
-	const { t, i18n } = useTranslation('editor')
-	const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(
-		new Date(offer.source.submittedAt),
+	const { t } = useTranslation('editor')
+	const sentence = useSentence('editor')
+	const format = useFormat()
+	const date = (
+		<time dateTime={offer.source.submittedAt}>{format.date(offer.source.submittedAt)}</time>
 	)
 	return (
 		<li className="reuse-offer stack" data-offer={offer.id}>
 			<p className="reuse-offer__source">
-				{t('reuse.from', { form: offer.source.form, cycle: offer.source.cycle, date })}
+				{sentence('reuse.from', { form: offer.source.form, cycle: offer.source.cycle, date })}
 				<br />
 				<span className="field-help">
-					{t('reuse.sourceQuestion', { question: offer.source.question })}
+					{sentence('reuse.sourceQuestion', { question: offer.source.question })}
 				</span>
 			</p>
 			<blockquote className="reuse-offer__value" dir="auto">

@@ -12,8 +12,8 @@ import { ThreadList, type ThreadData } from '../../components/review/threads.tsx
 import { questionThreadsHref } from '../../domain/threads.server.ts'
 import { availableActions } from '../../domain/workflow.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
-import { formatDateTime } from '#forms/locale-format.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
+import { useFormat } from '../../utils/use-format.ts'
 
 export function action(args: Route.ActionArgs) {
 	return postWorkflowForm(args)
@@ -75,14 +75,18 @@ type Loaded = Awaited<ReturnType<typeof loader>>
 type LoadedThread = Loaded['questionThreads'][number]
 
 function SubmissionSummary({ reportId, latest }: Pick<Loaded, 'reportId' | 'latest'>) {
-	const { t, i18n } = useTranslation('review')
+	const { t } = useTranslation('review')
+	const format = useFormat()
 	if (!latest) return <p>{t('page.notSubmitted')}</p>
 	return (
 		<dl className="summary-list">
 			<dt>{t('page.latest')}</dt>
 			<dd>
 				<Link to={`/reports/${reportId}/submissions/${latest.number}`}>#{latest.number}</Link>{' '}
-				{formatDateTime(latest.submittedAt, i18n.language)} — {latest.submittedBy}
+				<bdi>
+					<time dateTime={latest.submittedAt}>{format.dateTime(latest.submittedAt)}</time>
+				</bdi>{' '}
+				— <bdi>{latest.submittedBy}</bdi>
 				{latest.onBehalf ? ` (${t('page.enteredOnBehalf')})` : ''}
 			</dd>
 			<dt>{t('page.explanations')}</dt>

@@ -6,8 +6,10 @@ import { requireReport } from './report-access.server.ts'
 import { FormError } from '../../components/forms.tsx'
 import { availableActions } from '../../domain/workflow.ts'
 import { dbContext } from '../../utils/context.ts'
-import { formatDateTime } from '#forms/locale-format.ts'
 import { postWorkflowForm } from './workflow-post.server.ts'
+import { EventItem } from '../../components/event-item.tsx'
+import { ScrollRegion } from '../../components/scroll-region.tsx'
+import { useFormat } from '../../utils/use-format.ts'
 
 export function action(args: Route.ActionArgs) {
 	return postWorkflowForm(args)
@@ -48,7 +50,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export default function SubmissionsPage() {
-	const { t, i18n } = useTranslation('editor')
+	const { t } = useTranslation('editor')
+	const format = useFormat()
 	const data = useLoaderData<typeof loader>()
 	const failure = useActionData<typeof action>()
 	return (
@@ -57,33 +60,41 @@ export default function SubmissionsPage() {
 			<FormError failure={failure} />
 			{data.submissions.length === 0 ? <p>{t('submissions.none')}</p> : null}
 			{data.submissions.length > 0 ? (
-				<table className="table">
-					<caption className="visually-hidden">{t('submissions.title')}</caption>
-					<thead>
-						<tr>
-							<th scope="col">{t('submissions.number')}</th>
-							<th scope="col">{t('submissions.submittedAt')}</th>
-							<th scope="col">{t('submissions.by')}</th>
-							<th scope="col">{t('submissions.state')}</th>
-							<th scope="col">{t('submissions.hash')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{data.submissions.map((s) => (
-							<tr key={s.number}>
-								<td>
-									<Link to={`/reports/${data.reportId}/submissions/${s.number}`}>#{s.number}</Link>
-								</td>
-								<td>{formatDateTime(s.submittedAt, i18n.language)}</td>
-								<td>{s.submittedBy}</td>
-								<td>{t(`submissionState.${s.state}`)}</td>
-								<td>
-									<code className="hash">{s.sha256.slice(0, 16)}…</code>
-								</td>
+				<ScrollRegion labelledBy="submissions-caption">
+					<table className="table">
+						<caption className="visually-hidden" id="submissions-caption">
+							{t('submissions.title')}
+						</caption>
+						<thead>
+							<tr>
+								<th scope="col">{t('submissions.number')}</th>
+								<th scope="col">{t('submissions.submittedAt')}</th>
+								<th scope="col">{t('submissions.by')}</th>
+								<th scope="col">{t('submissions.state')}</th>
+								<th scope="col">{t('submissions.hash')}</th>
 							</tr>
-						))}
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{data.submissions.map((s) => (
+								<tr key={s.number}>
+									<td>
+										<Link to={`/reports/${data.reportId}/submissions/${s.number}`}>
+											#{s.number}
+										</Link>
+									</td>
+									<td>
+										<time dateTime={s.submittedAt}>{format.dateTime(s.submittedAt)}</time>
+									</td>
+									<td dir="auto">{s.submittedBy}</td>
+									<td>{t(`submissionState.${s.state}`)}</td>
+									<td>
+										<code className="hash">{s.sha256.slice(0, 16)}…</code>
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</ScrollRegion>
 			) : null}
 			{data.canRecall ? (
 				<Form method="post" className="stack">
@@ -99,7 +110,14 @@ export default function SubmissionsPage() {
 					<input type="hidden" name="intent" value="request_reopen" />
 					<div className="field">
 						<label htmlFor="reopen-comment">{t('submissions.reopenReason')}</label>
-						<textarea id="reopen-comment" name="comment" rows={3} maxLength={4000} required />
+						<textarea
+							id="reopen-comment"
+							name="comment"
+							rows={3}
+							maxLength={4000}
+							required
+							dir="auto"
+						/>
 					</div>
 					<button type="submit" className="button button--secondary">
 						{t('submissions.requestReopen')}
@@ -110,13 +128,14 @@ export default function SubmissionsPage() {
 			<h3>{t('submissions.events')}</h3>
 			<ol className="event-list" reversed>
 				{data.events.map((e) => (
-					<li key={e.id}>
-						<time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time> —{' '}
-						{t(`events.${e.action}`)}
-						{e.actor ? ` (${e.actor})` : ''}
-						{e.submission ? ` · #${e.submission}` : ''}
-						{e.comment ? <q className="event-comment">{e.comment}</q> : null}
-					</li>
+					<EventItem
+						key={e.id}
+						at={e.at}
+						what={t(`events.${e.action}`)}
+						actor={e.actor}
+						detail={e.submission ? ` · #${e.submission}` : null}
+						comment={e.comment}
+					/>
 				))}
 			</ol>
 		</section>

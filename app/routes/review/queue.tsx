@@ -11,6 +11,7 @@ import { formatDateTime } from '#forms/locale-format.ts'
 import { todayIso } from '../../utils/dates.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
+import { ScrollRegion } from '../../components/scroll-region.tsx'
 
 const QuerySchema = z.object({
 	cycle: z.string().uuid().optional().catch(undefined),
@@ -193,24 +194,28 @@ export default function ReviewQueue() {
 			</div>
 			<QueueFilters query={query} cycles={cycles} cycle={cycle} />
 			<p role="status">{t('queue.count', { count: rows.length })}</p>
-			<table className="table">
-				<caption className="visually-hidden">{t('queue.title')}</caption>
-				<thead>
-					<tr>
-						<SortableHeader query={query} sort="country" label={t('queue.countryColumn')} />
-						<th scope="col">{t('queue.region')}</th>
-						<SortableHeader query={query} sort="submitted" label={t('queue.submitted')} />
-						<th scope="col">{t('queue.timeliness')}</th>
-						<SortableHeader query={query} sort="status" label={t('queue.status')} />
-						<SortableHeader query={query} sort="threads" label={t('queue.threads')} />
-					</tr>
-				</thead>
-				<tbody>
-					{rows.map((row) => (
-						<QueueRow key={row.reportId} row={row} />
-					))}
-				</tbody>
-			</table>
+			<ScrollRegion labelledBy="queue-caption">
+				<table className="table">
+					<caption className="visually-hidden" id="queue-caption">
+						{t('queue.title')}
+					</caption>
+					<thead>
+						<tr>
+							<SortableHeader query={query} sort="country" label={t('queue.countryColumn')} />
+							<th scope="col">{t('queue.region')}</th>
+							<SortableHeader query={query} sort="submitted" label={t('queue.submitted')} />
+							<th scope="col">{t('queue.timeliness')}</th>
+							<SortableHeader query={query} sort="status" label={t('queue.status')} />
+							<SortableHeader query={query} sort="threads" label={t('queue.threads')} />
+						</tr>
+					</thead>
+					<tbody>
+						{rows.map((row) => (
+							<QueueRow key={row.reportId} row={row} />
+						))}
+					</tbody>
+				</table>
+			</ScrollRegion>
 			{rows.length === 0 ? <p>{t('queue.empty')}</p> : null}
 		</section>
 	)

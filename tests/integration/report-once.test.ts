@@ -1,6 +1,7 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadCommonality } from '#app/domain/commonality.server.ts'
-import { openOffers } from '#app/domain/report-once.server.ts'
+import { decideOffers, openOffers } from '#app/domain/report-once.server.ts'
 import { loadReportContext } from '#app/domain/report-context.server.ts'
 import type { CurrentUser } from '#app/utils/permissions.ts'
 import { findCycleByCode } from '#db/queries/cycles.ts'
@@ -169,6 +170,76 @@ describe('report once', () => {
 		})
 		expect(bogus.status).toBe(409)
 		expect(await loadAnswerValues(t.db, art15Report)).toEqual(before)
+	})
+})
+
+describe('deciding offers is one transaction', () => {
+	const counts = async (reportId: string) => ({
+		changes: (
+			await t.db
+				.selectFrom('report_change')
+				.where('report_id', '=', reportId)
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n,
+		decisions: (
+			await t.db
+				.selectFrom('reuse_decision')
+				.where('report_id', '=', reportId)
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n,
+		audit: (
+			await t.db
+				.selectFrom('audit_event')
+				.where('subject_id', '=', reportId)
+				.where('action', '=', 'report.answers_reuse')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n,
+	})
+
+	it('writes neither the answer nor the decision when recording the decision fails', async () => {
+		const offer = (await openOffers(t.db, await context(art15Report)))[0]
+		expect(offer).toBeDefined()
+		const answersBefore = await loadAnswerValues(t.db, art15Report)
+		const countsBefore = await counts(art15Report)
+		const revisionBefore = (await context(art15Report)).report.revision
+		// The database refuses the decision row, after the answer was saved in the same transaction.
+		await sql`create function refuse_reuse_decision() returns trigger language plpgsql as $$
+			begin raise exception 'decision refused by the test'; end $$`.execute(t.db)
+		await sql`create trigger refuse_reuse_decision before insert on reuse_decision
+			for each row execute function refuse_reuse_decision()`.execute(t.db)
+		try {
+			await expect(
+				decideOffers(t.db, {
+					context: await context(art15Report),
+					userId: kenya.id,
+					accept: [offer!.id],
+					refuse: [],
+				}),
+			).rejects.toThrow(/decision refused by the test/)
+		} finally {
+			await sql`drop trigger refuse_reuse_decision on reuse_decision`.execute(t.db)
+			await sql`drop function refuse_reuse_decision()`.execute(t.db)
+		}
+		expect(await loadAnswerValues(t.db, art15Report)).toEqual(answersBefore)
+		expect(await counts(art15Report)).toEqual(countsBefore)
+		expect((await context(art15Report)).report.revision).toBe(revisionBefore)
+
+		// Still on offer, and accepting it now writes both.
+		const outcome = await decideOffers(t.db, {
+			context: await context(art15Report),
+			userId: kenya.id,
+			accept: [offer!.id],
+			refuse: [],
+		})
+		expect(outcome).toMatchObject({ ok: true, accepted: 1, refused: 0 })
+		expect((await loadAnswerValues(t.db, art15Report))[offer!.questionId]).toEqual(offer!.value)
+		const countsAfter = await counts(art15Report)
+		expect(countsAfter.decisions).toBe(countsBefore.decisions + 1)
+		expect(countsAfter.changes).toBe(countsBefore.changes + 1)
+		expect(countsAfter.audit).toBe(countsBefore.audit + 1)
 	})
 })
 

@@ -124,6 +124,19 @@ describe('report once', () => {
 		expect((await get(`/reports/${art15Report}/reuse`, indiaCookie)).status).toBe(404)
 	})
 
+	it('shows the offer beside its unanswered question in the editor, for the country to use or dismiss', async () => {
+		const page = await get(`/reports/${art15Report}/sections/a_contacts`, kenyaCookie)
+		expect(page.status).toBe(200)
+		const html = await page.text()
+		expect(html).toContain(
+			'Answer from Questionnaire on the production and use of DDT for disease vector control, DDT questionnaire, 2024–2026 available:',
+		)
+		expect(html).toContain('Asha Rao')
+		expect(html).toMatch(/<button[^>]*value="accept"[^>]*>Use it<\/button>/)
+		expect(html).toMatch(/<button[^>]*value="refuse"[^>]*>Dismiss<\/button>/)
+		expect(html).toContain(`action="/reports/${art15Report}/reuse"`)
+	})
+
 	it('writes an accepted answer with its source in the history, and offers it no more', async () => {
 		const [offer] = (await openOffers(t.db, await context(art15Report))).filter(
 			(o) => o.questionId === 'a_nfp_contact',
@@ -235,6 +248,14 @@ describe('deciding offers is one transaction', () => {
 			refuse: [],
 		})
 		expect(outcome).toMatchObject({ ok: true, accepted: 1, refused: 0 })
+		// What the editor receives to show the answer without a reload.
+		expect(outcome.ok && outcome.applied).toEqual([
+			{
+				questionId: offer!.questionId,
+				value: offer!.value,
+				revision: (await context(art15Report)).report.revision,
+			},
+		])
 		expect((await loadAnswerValues(t.db, art15Report))[offer!.questionId]).toEqual(offer!.value)
 		const countsAfter = await counts(art15Report)
 		expect(countsAfter.decisions).toBe(countsBefore.decisions + 1)

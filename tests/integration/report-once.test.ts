@@ -276,6 +276,10 @@ describe('data consistency in the commonality analysis', () => {
 		const checks = await (await get(`/reports/${draft}/validation`, indiaCookie)).text()
 		expect(checks).toMatch(/\d+ differences? from your other reports/)
 		expect(checks).toContain('In Questionnaire on the production and use of DDT')
+		// The chemical by its name, not its CAS number.
+		expect(checks).toContain('DDT (1,1,1-trichloro-2,2-bis(4-chlorophenyl)ethane) · 2024')
+		const shown = (html: string) => html.split('<script')[0]!
+		expect(shown(checks)).not.toContain('cas:')
 		await applyTestWorkflow(t.db, { reportId: draft, actor: india, action: 'submit' })
 		const analysis = await loadCommonality(t.db, 'en', 'IND')
 		const ddt2024 = analysis.consistency?.find(
@@ -291,6 +295,22 @@ describe('data consistency in the commonality analysis', () => {
 				['ddt', 'a_production.quantity_kg_ai', 300_000],
 				['stockholm-art15', 'b3_statistics.production_kg', 3_000],
 			]),
+		)
+		expect(ddt2024?.dimLabels).toEqual({
+			chemical: 'DDT (1,1,1-trichloro-2,2-bis(4-chlorophenyl)ethane)',
+			year: '2024',
+		})
+		const analyst = await createUser(t.db, { roles: ['analyst'], partyCodes: [] })
+		const page = await (
+			await get('/analysis/commonality?party=IND', await signIn(app, analyst.email))
+		).text()
+		expect(page).toContain(
+			'chemical: DDT (1,1,1-trichloro-2,2-bis(4-chlorophenyl)ethane) · year: 2024',
+		)
+		expect(shown(page)).not.toContain('cas:')
+		const french = await loadCommonality(t.db, 'fr', 'IND')
+		expect(french.consistency?.[0]?.dimLabels?.chemical).toBe(
+			'DDT (1,1,1-trichloro-2,2-bis(4-chlorophényl)éthane)',
 		)
 		// Kenya's analysis holds only Kenya's findings.
 		const kenyaOnly = await loadCommonality(t.db, 'en', 'KEN')

@@ -79,9 +79,7 @@ describe('the commonality page', () => {
 		)
 		// A cell per concept and form, named in words, filled where the form asks the concept.
 		const minamata = formText(requireFormDefinition('minamata-art21', 1), 'en').title()
-		expect(figure).toMatch(
-			new RegExp(`<title>LEG\\.MEASURE, ${minamata}: \\d+ questions</title>`),
-		)
+		expect(figure).toMatch(new RegExp(`<title>LEG\\.MEASURE, ${minamata}: \\d+ questions</title>`))
 		expect(figure).toMatch(
 			/data-cell="CONTACT\.DNA\|minamata-art21"><rect[^>]*fill="#ffffff"[^>]*><title>CONTACT\.DNA, [^<]+: Not asked<\/title>/,
 		)

@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFetcher } from 'react-router'
 import { hasUsableAnswer } from '#forms/reuse/offers.ts'
-import type { Question } from '#forms/types.ts'
+import type { Answer, Answers, Question } from '#forms/types.ts'
+import { withExpectedRows } from '../../domain/fixed-rows.ts'
 import type { AnswerUpdate } from '../../domain/save-protocol.ts'
 import type { OfferView } from '../../domain/reuse-offer-view.ts'
 import { useAnswerSlice } from './answer-field.ts'
@@ -33,7 +34,7 @@ type DecisionFetcher = ReturnType<typeof useFetcher<DecisionResult>>
  * the offers reload), it shows nothing when there is nothing to offer.
  */
 export function ReuseOfferNotes({ question }: { question: Question }) {
-	const { offers, editable, sync } = useEditor()
+	const { offers, editable, sync, definition, formContext } = useEditor()
 	const list = offers[question.id] ?? NO_OFFERS
 	const answered = useAnswerSlice(question.id, (value) =>
 		hasUsableAnswer(question, value, dimensionsOf(question)),
@@ -47,10 +48,15 @@ export function ReuseOfferNotes({ question }: { question: Question }) {
 		if (!result || handled.current === result) return
 		handled.current = result
 		if (!('accepted' in result)) return
-		sync.receive(result.applied)
+		// A fixed table shows every row the Party must see, as when the editor loads.
+		const answers: Answers = Object.fromEntries(
+			result.applied.map((u) => [u.questionId, u.value as Answer]),
+		)
+		const filled = withExpectedRows(definition, answers, formContext)
+		sync.receive(result.applied.map((u) => ({ ...u, value: filled[u.questionId] ?? u.value })))
 		// Once the answered question has re-rendered without its offers.
 		requestAnimationFrame(() => focusQuestionOf(question.id))
-	}, [result, sync, question.id])
+	}, [result, sync, question.id, definition, formContext])
 	useEffect(() => {
 		// The dismissed offer (and the button that had focus) is gone: back to the question.
 		if (dismissing) focusQuestionOf(question.id)

@@ -32,9 +32,7 @@ import { PROBLEM_CONTENT_TYPE, PROBLEMS, type ProblemKind } from './problem.serv
 import { MAX_PAGE_SIZE } from './pagination.server.ts'
 import { apiSchemas } from './schemas.ts'
 
-const OpenApiDocumentSchema = z
-	.record(z.string(), z.unknown())
-	.describe('an OpenAPI 3.1 document')
+const OpenApiDocumentSchema = z.record(z.string(), z.unknown()).describe('an OpenAPI 3.1 document')
 apiSchemas.add(OpenApiDocumentSchema, { id: 'OpenApiDocument' })
 
 export const getOpenApi = defineOperation({
@@ -80,7 +78,10 @@ export const OPERATIONS: readonly ApiOperation[] = [
 
 const TAGS = [
 	['Forms', 'Form definitions, code lists and the concepts shared across conventions'],
-	['Cycles and Parties', 'Reporting cycles, and the Parties with their standing under each convention'],
+	[
+		'Cycles and Parties',
+		'Reporting cycles, and the Parties with their standing under each convention',
+	],
 	['Reports', 'Accepted reports of published cycles and their submissions (public)'],
 	['Compiled data', 'The data of a cycle, one record per Party, as in the analysis exports'],
 	['Open data', 'Files of the published data, with their codebook and licence'],
@@ -165,14 +166,18 @@ function responses(operation: ApiOperation) {
 		},
 		'304': { description: 'Not modified: the If-None-Match named the current ETag' },
 		...Object.fromEntries(
-			[...byStatus].sort(([a], [b]) => a - b).map(([status, kind]) => [String(status), problemResponse(kind)]),
+			[...byStatus]
+				.sort(([a], [b]) => a - b)
+				.map(([status, kind]) => [String(status), problemResponse(kind)]),
 		),
 	}
 }
 
 function security(operation: ApiOperation) {
 	// Public operations take a token too (its own rate limit); others need one with the scope.
-	return operation.access === 'public' ? [{}, { bearerToken: [] }] : [{ bearerToken: [operation.access] }]
+	return operation.access === 'public'
+		? [{}, { bearerToken: [] }]
+		: [{ bearerToken: [operation.access] }]
 }
 
 let cached: { origin: string; document: Record<string, unknown> } | undefined

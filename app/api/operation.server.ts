@@ -198,7 +198,8 @@ export async function runOperation(
 				)
 			}
 		}
-		if (!matched) throw new ApiProblem('not-found', 'The API has no such resource: see /api/v1/docs.')
+		if (!matched)
+			throw new ApiProblem('not-found', 'The API has no such resource: see /api/v1/docs.')
 		const { operation } = matched
 		if (operation.access !== 'public') requireScope(caller, operation.access, 'This resource')
 		const input = parseInput(operation, matched.params, url)
@@ -213,7 +214,9 @@ export async function runOperation(
 	} catch (error) {
 		if (!(error instanceof ApiProblem)) console.error(`API ${url.pathname} failed:`, error)
 		const problem =
-			error instanceof ApiProblem ? error : new ApiProblem('server-error', 'Please try again later.')
+			error instanceof ApiProblem
+				? error
+				: new ApiProblem('server-error', 'Please try again later.')
 		response = problemResponse(problem, request, headers)
 	}
 	if (caller) {

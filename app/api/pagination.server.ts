@@ -42,9 +42,13 @@ export function decodeCursor(cursor: string | undefined, length: number): string
 	}
 	const parsed = CursorKey.safeParse(decoded)
 	if (!parsed.success || parsed.data.length !== length) {
-		throw new ApiProblem('bad-request', 'The cursor is not one this API gave: follow the `next` link.', {
-			errors: [{ parameter: 'cursor', message: 'not a cursor of this list' }],
-		})
+		throw new ApiProblem(
+			'bad-request',
+			'The cursor is not one this API gave: follow the `next` link.',
+			{
+				errors: [{ parameter: 'cursor', message: 'not a cursor of this list' }],
+			},
+		)
 	}
 	return parsed.data
 }

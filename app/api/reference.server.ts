@@ -24,7 +24,12 @@ export type ReferenceOperation = {
 	/** `public`, or the scope a token needs. */
 	access: string
 	parameters: { name: string; in: string; required: boolean; type: string; description: string }[]
-	responses: { status: string; description: string; contentTypes: string[]; schema: string | null }[]
+	responses: {
+		status: string
+		description: string
+		contentTypes: string[]
+		schema: string | null
+	}[]
 }
 
 type JsonSchema = {
@@ -90,7 +95,9 @@ export function apiReference(): ApiReference {
 			path,
 			summary: get.summary,
 			description: get.description,
-			access: get.security.find((requirement) => requirement.bearerToken?.length)?.bearerToken?.[0] ?? 'public',
+			access:
+				get.security.find((requirement) => requirement.bearerToken?.length)?.bearerToken?.[0] ??
+				'public',
 			parameters: get.parameters.map((parameter) => ({
 				name: parameter.name,
 				in: parameter.in,
@@ -117,7 +124,9 @@ export function apiReference(): ApiReference {
 		groups: doc.tags.map((tag) => ({
 			tag: tag.name,
 			description: tag.description,
-			operations: operations.filter((entry) => entry.tag === tag.name).map((entry) => entry.operation),
+			operations: operations
+				.filter((entry) => entry.tag === tag.name)
+				.map((entry) => entry.operation),
 		})),
 		problems: (Object.keys(PROBLEMS) as ProblemKind[]).map((kind) => ({ kind, ...PROBLEMS[kind] })),
 		schemas: Object.entries(doc.components.schemas).map(([name, schema]) => ({

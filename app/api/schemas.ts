@@ -50,7 +50,7 @@ function page<S extends z.ZodType>(id: string, item: S) {
 export const ProblemSchema = component(
 	'Problem',
 	z
-		.object({
+		.looseObject({
 			type: z.string().describe('URI of the kind of problem (an anchor of the reference page)'),
 			title: z.string(),
 			status: z.number().int(),
@@ -60,8 +60,9 @@ export const ProblemSchema = component(
 				.array(z.object({ parameter: z.string(), message: z.string() }))
 				.optional()
 				.describe('invalid parameters (400)'),
+			scope: z.string().optional().describe('the scope that is needed (401, 403)'),
 		})
-		.describe('RFC 9457 problem details'),
+		.describe('RFC 9457 problem details; other members may be added'),
 )
 
 // --- Forms, code lists, concepts --------------------------------------------------------------
@@ -157,8 +158,10 @@ export const ConceptSchema = component(
 		period: z.enum(PERIOD_SEMANTICS),
 		reuse: z.enum(REUSE_KINDS),
 		conversion: z
-			.object({ canonicalUnit: z.string().optional(), aggregation: z.string() })
-			.optional(),
+			.object({ canonical_unit: z.string().nullable(), aggregation: z.string() })
+			.nullable()
+			.describe('how quantities of a `derive` concept are made comparable'),
+		added_here: z.boolean().describe('added by this system, not taken from a convention'),
 	}),
 )
 export const ConceptPage = page('ConceptPage', ConceptSchema)

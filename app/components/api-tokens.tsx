@@ -87,7 +87,9 @@ export function ApiTokensSection({
 									<code>{token.tokenPrefix}…</code>
 								</td>
 								<td>
-									{token.scopes.map((scope) => t(`account.tokens.scope.${scopeKey(scope)}`)).join(', ')}
+									{token.scopes
+										.map((scope) => t(`account.tokens.scope.${scopeKey(scope)}`))
+										.join(', ')}
 								</td>
 								<td>{formatDateTime(token.createdAt, i18n.language)}</td>
 								<td>{formatDateTime(token.expiresAt, i18n.language)}</td>

@@ -189,9 +189,7 @@ export async function listApiReports(
 
 export async function findApiReport(db: DbHandle, audience: ApiAudience, reportId: string) {
 	if (!isUuid(reportId)) return undefined
-	const row = await reportQuery(db, audience)
-		.where('report.id', '=', reportId)
-		.executeTakeFirst()
+	const row = await reportQuery(db, audience).where('report.id', '=', reportId).executeTakeFirst()
 	return row ? toReportRow(row) : undefined
 }
 

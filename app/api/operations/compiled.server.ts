@@ -60,7 +60,12 @@ async function publishedFrom(db: DbHandle, cycleId: string, today: string) {
 /** The compiled request for a cycle, or the problem: no such cycle (404), unknown questions (400). */
 async function resolve(
 	db: DbHandle,
-	query: { cycle: string; status: 'accepted' | 'submitted'; questions?: string; lang: z.output<typeof LangParam> },
+	query: {
+		cycle: string
+		status: 'accepted' | 'submitted'
+		questions?: string
+		lang: z.output<typeof LangParam>
+	},
 ): Promise<CompiledRequest> {
 	const resolved = await resolveCompiledRequest(db, {
 		cycle: query.cycle,
@@ -69,10 +74,15 @@ async function resolve(
 		lang: query.lang,
 	})
 	if (resolved.ok) return resolved.request
-	if (resolved.error === 'unknownCycle') throw new ApiProblem('not-found', 'There is no such cycle.')
-	throw new ApiProblem('bad-request', `The form of this cycle has no question ${resolved.params?.questions}.`, {
-		errors: [{ parameter: 'questions', message: `unknown: ${resolved.params?.questions}` }],
-	})
+	if (resolved.error === 'unknownCycle')
+		throw new ApiProblem('not-found', 'There is no such cycle.')
+	throw new ApiProblem(
+		'bad-request',
+		`The form of this cycle has no question ${resolved.params?.questions}.`,
+		{
+			errors: [{ parameter: 'questions', message: `unknown: ${resolved.params?.questions}` }],
+		},
+	)
 }
 
 /**
@@ -117,7 +127,10 @@ export const getCompiledData = defineOperation({
 			),
 		questions: QuestionsParam,
 		lang: LangParam,
-		format: z.enum(['json', 'ndjson']).default('json').describe('json (paged) or ndjson (streamed)'),
+		format: z
+			.enum(['json', 'ndjson'])
+			.default('json')
+			.describe('json (paged) or ndjson (streamed)'),
 	},
 	response: {
 		schema: CompiledPageSchema,
@@ -254,7 +267,10 @@ export const getCodebook = defineOperation({
 const builtFiles = new Map<string, { bytes: Uint8Array; fileName: string; contentType: string }>()
 const BUILT_FILES_KEPT = 8
 
-function keepBuilt(etag: string, file: { bytes: Uint8Array; fileName: string; contentType: string }) {
+function keepBuilt(
+	etag: string,
+	file: { bytes: Uint8Array; fileName: string; contentType: string },
+) {
 	builtFiles.delete(etag)
 	builtFiles.set(etag, file)
 	while (builtFiles.size > BUILT_FILES_KEPT) builtFiles.delete(builtFiles.keys().next().value!)
@@ -317,7 +333,8 @@ export const downloadOpenData = defineOperation({
 						contentType: compiledContentType('json'),
 					})
 				}
-				const file = builtFiles.get(etag) ?? (await buildCompiledInWorker(db, request, format, undefined, now))
+				const file =
+					builtFiles.get(etag) ?? (await buildCompiledInWorker(db, request, format, undefined, now))
 				keepBuilt(etag, file)
 				return downloadResponse(file.bytes, file)
 			},

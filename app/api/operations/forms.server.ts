@@ -18,8 +18,7 @@ import {
 	FormVersionSchema,
 } from '../schemas.ts'
 
-const formKey = (formId: string, version: number) =>
-	`${formId}@${String(version).padStart(4, '0')}`
+const formKey = (formId: string, version: number) => `${formId}@${String(version).padStart(4, '0')}`
 
 function findFrozen(formId: string, version: number) {
 	return FROZEN_FORMS.find((frozen) => frozen.formId === formId && frozen.version === version)
@@ -102,7 +101,8 @@ export const listCodeListsOperation = defineOperation({
 	path: '/code-lists',
 	tag: 'Forms',
 	summary: 'Code lists',
-	description: 'The current release of every code list (chemicals, countries, units, annex lists…).',
+	description:
+		'The current release of every code list (chemicals, countries, units, annex lists…).',
 	access: 'public',
 	params: {},
 	query: { ...PageParams },
@@ -181,7 +181,28 @@ export const listConceptsOperation = defineOperation({
 	response: { schema: ConceptPage, description: 'A page of concepts' },
 	problems: [400],
 	async handle({ query, url }) {
-		return { kind: 'json', body: pageOfList(listConcepts(), query, (concept) => concept.id, url) }
+		const page = pageOfList(listConcepts(), query, (concept) => concept.id, url)
+		return {
+			kind: 'json',
+			body: {
+				...page,
+				data: page.data.map((concept) => ({
+					id: concept.id,
+					description: concept.description,
+					group: concept.group,
+					dimension: concept.dimension,
+					classification: concept.classification,
+					period: concept.period,
+					reuse: concept.reuse,
+					conversion: concept.conversion
+						? {
+								canonical_unit: concept.conversion.canonicalUnit ?? null,
+								aggregation: concept.conversion.aggregation,
+							}
+						: null,
+					added_here: concept.addedHere === true,
+				})),
+			},
+		}
 	},
 })
-

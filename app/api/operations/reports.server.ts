@@ -126,7 +126,8 @@ function listOperation(variant: Variant) {
 		problems: [400],
 		async handle({ db, query, url, today }) {
 			const after = decodeCursor(query.cursor, 2)
-			const status = 'status' in query ? (query.status as (typeof REPORT_STATUSES)[number]) : undefined
+			const status =
+				'status' in query ? (query.status as (typeof REPORT_STATUSES)[number]) : undefined
 			const rows = await listApiReports(
 				db,
 				audienceOf(variant, today),
@@ -196,11 +197,9 @@ function submissionOperation(variant: Variant) {
 		async handle({ db, params, today }) {
 			const audience = audienceOf(variant, today)
 			const report = await findApiReport(db, audience, params.reportId)
-			const submission =
-				report && (await findApiSubmission(db, audience, report.id, params.number))
+			const submission = report && (await findApiSubmission(db, audience, report.id, params.number))
 			const cycle = report && (await findCycleByCode(db, report.cycleCode))
-			const definition =
-				submission && getFormDefinition(submission.formId, submission.formVersion)
+			const definition = submission && getFormDefinition(submission.formId, submission.formVersion)
 			if (!report || !submission || !cycle || !definition) {
 				throw new ApiProblem('not-found', 'There is no such submission.')
 			}

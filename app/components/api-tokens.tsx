@@ -44,7 +44,7 @@ export function ApiTokensSection({
 		<section aria-labelledby="api-tokens-title" className="stack">
 			<h2 id="api-tokens-title">{t('account.tokens.title')}</h2>
 			<p>
-				{t('account.tokens.intro')} <a href="/api/v1/docs">{t('account.tokens.docsLink')}</a>
+				{t('account.tokens.intro', { header: 'Authorization: Bearer' })} <a href="/api/v1/docs">{t('account.tokens.docsLink')}</a>
 			</p>
 			{created ? (
 				<div role="status" className="alert alert--success stack">

@@ -14,6 +14,18 @@ export function loader(_: Route.LoaderArgs) {
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'API' }]
 
+/** Protocol words the texts name as they are, in every language. */
+const PROTOCOL = {
+	header: 'Authorization: Bearer',
+	rateHeaders: 'RateLimit, RateLimit-Policy',
+	retryAfter: 'Retry-After',
+	limitParam: 'limit',
+	nextLink: 'next',
+	etag: 'ETag',
+	ifNoneMatch: 'If-None-Match',
+	standard: 'RFC 9457, application/problem+json',
+}
+
 const anchor = (id: string) => `operation-${id}`
 const tagAnchor = (tag: string) => `tag-${tag.toLowerCase().replace(/\W+/g, '-')}`
 
@@ -127,18 +139,18 @@ export default function ApiDocsPage() {
 			</nav>
 
 			<h2>{t('apiDocs.authentication')}</h2>
-			<p>{t('apiDocs.authenticationText')}</p>
+			<p>{t('apiDocs.authenticationText', PROTOCOL)}</p>
 			<h2>{t('apiDocs.limits')}</h2>
-			<p>{t('apiDocs.limitsText', reference.limits)}</p>
+			<p>{t('apiDocs.limitsText', { ...reference.limits, ...PROTOCOL })}</p>
 			<h2>{t('apiDocs.pagination')}</h2>
-			<p>{t('apiDocs.paginationText', { max: reference.limits.maxPage })}</p>
+			<p>{t('apiDocs.paginationText', { max: reference.limits.maxPage, ...PROTOCOL })}</p>
 			<h2>{t('apiDocs.licence')}</h2>
 			<p>
 				{t('apiDocs.licenceText', { licence: reference.licence.id })}{' '}
 				<a href={reference.licence.url}>{reference.licence.url}</a>
 			</p>
 			<h2>{t('apiDocs.problems')}</h2>
-			<p>{t('apiDocs.problemsText')}</p>
+			<p>{t('apiDocs.problemsText', PROTOCOL)}</p>
 			<dl className="summary-list">
 				{reference.problems.map((problem) => (
 					<div key={problem.kind} id={`problem-${problem.kind}`}>

@@ -3,6 +3,7 @@ import { listCyclePublications } from '#db/queries/api-reports.ts'
 import { listCycles } from '#db/queries/cycles.ts'
 import { countCycleSubmissions, type CycleSubmission } from '#db/queries/exports.ts'
 import { compiledLayout, VALUE_CONVENTIONS } from '#exports/compiled/dataset.ts'
+import { depositaryRecordKey } from '#forms/codelists/index.ts'
 import { jsonChunks, jsonMeta, jsonReport, ndjsonLines } from '#exports/compiled/json.ts'
 import { requireFormSha256 } from '#forms/registry.ts'
 import {
@@ -19,6 +20,7 @@ import { downloadResponse } from '../../utils/download.server.ts'
 import type { ApiCaller } from '../../domain/api-tokens.server.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
 import { sha256 } from '../../utils/crypto.server.ts'
+import { BuiltCache } from '../built-cache.server.ts'
 import { apiUrl, LangParam, nameIn, Segment } from '../common.server.ts'
 import { openDataLicence } from '../licence.server.ts'
 import { defineOperation, requireScope } from '../operation.server.ts'
@@ -30,6 +32,13 @@ import {
 	OpenDataFileSchema,
 	OpenDataSchema,
 } from '../schemas.ts'
+
+/**
+ * Pages of compiled data built lately, by their validator, which names everything they are made
+ * from (the submissions and their fingerprints, the depositary record, the query): many clients
+ * asking for the same page share one build.
+ */
+const builtPages = new BuiltCache<unknown>(32)
 
 /** A weak validator of what a representation is made from (its bytes differ: `generated_at`). */
 function weakEtag(parts: unknown[]) {
@@ -155,7 +164,7 @@ export const getCompiledData = defineOperation({
 		const after = decodeCursor(query.cursor, 1)?.[0]
 		const rest = after === undefined ? submissions : submissions.filter((s) => s.partyCode > after)
 		const meta = compiledMeta(compiled, submissions.length)
-		const layout = compiledLayout(compiled.definition, compiled.lang, compiled.questionIds)
+		const layout = () => compiledLayout(compiled.definition, compiled.lang, compiled.questionIds)
 		const etag = weakEtag([
 			compiled.cycle.id,
 			compiled.status,
@@ -165,6 +174,7 @@ export const getCompiledData = defineOperation({
 			after ?? null,
 			query.format === 'json' ? query.limit : null,
 			compiled.licence ?? null,
+			depositaryRecordKey(compiled.depositaryRecord),
 			submissionsKey(submissions),
 		])
 		if (query.format === 'ndjson') {
@@ -173,7 +183,7 @@ export const getCompiledData = defineOperation({
 				etag,
 				respond: () =>
 					streamResponse(
-						ndjsonLines(meta, layout, compiledReports(db, compiled, rest)),
+						ndjsonLines(meta, layout(), compiledReports(db, compiled, rest)),
 						compiledContentType('ndjson'),
 					),
 			}
@@ -181,14 +191,21 @@ export const getCompiledData = defineOperation({
 		return {
 			kind: 'lazy-json',
 			etag,
-			body: async () => {
-				const page = pageOf(rest.slice(0, query.limit + 1), query.limit, (s) => [s.partyCode], url)
-				const data = []
-				for await (const report of compiledReports(db, compiled, page.data)) {
-					data.push(jsonReport(layout, report))
-				}
-				return { meta: jsonMeta(meta, layout), data, links: page.links }
-			},
+			body: () =>
+				builtPages.get(etag, async () => {
+					const page = pageOf(
+						rest.slice(0, query.limit + 1),
+						query.limit,
+						(s) => [s.partyCode],
+						url,
+					)
+					const columns = layout()
+					const data = []
+					for await (const report of compiledReports(db, compiled, page.data)) {
+						data.push(jsonReport(columns, report))
+					}
+					return { meta: jsonMeta(meta, columns), data, links: page.links }
+				}),
 		}
 	},
 })

@@ -94,10 +94,10 @@ const BEARER = /^Bearer +([\w.~+/-]+=*) *$/i
 /** The query string as an object: a parameter given once is a string, a repeated one an array. */
 function queryObject(url: URL) {
 	const out: Record<string, string | string[]> = {}
-	for (const key of new Set(url.searchParams.keys())) {
-		const values = url.searchParams.getAll(key)
-		out[key] = values.length > 1 ? values : values[0]!
-	}
+	url.searchParams.forEach((value, key) => {
+		const seen = out[key]
+		out[key] = seen === undefined ? value : [seen, value].flat()
+	})
 	return out
 }
 

@@ -37,14 +37,15 @@ export function ApiTokensSection({
 	created?: { name: string; token: string }
 	failure?: FormFailureData
 }) {
-	const { t, i18n } = useTranslation()
+	const { t } = useTranslation()
 	if (allowedScopes.length === 0 && tokens.length === 0) return null
 	const ownFailure = failure?.values?.intent === 'create-token' ? failure : undefined
 	return (
 		<section aria-labelledby="api-tokens-title" className="stack">
 			<h2 id="api-tokens-title">{t('account.tokens.title')}</h2>
 			<p>
-				{t('account.tokens.intro', { header: 'Authorization: Bearer' })} <a href="/api/v1/docs">{t('account.tokens.docsLink')}</a>
+				{t('account.tokens.intro', { header: 'Authorization: Bearer' })}{' '}
+				<a href="/api/v1/docs">{t('account.tokens.docsLink')}</a>
 			</p>
 			{created ? (
 				<div role="status" className="alert alert--success stack">
@@ -60,65 +61,7 @@ export function ApiTokensSection({
 					/>
 				</div>
 			) : null}
-			{tokens.length === 0 ? (
-				<p>{t('account.tokens.none')}</p>
-			) : (
-				<table className="table">
-					<caption className="visually-hidden">{t('account.tokens.title')}</caption>
-					<thead>
-						<tr>
-							<th scope="col">{t('account.tokens.name')}</th>
-							<th scope="col">{t('account.tokens.startsWith')}</th>
-							<th scope="col">{t('account.tokens.scopes')}</th>
-							<th scope="col">{t('account.tokens.createdAt')}</th>
-							<th scope="col">{t('account.tokens.expiresAt')}</th>
-							<th scope="col">{t('account.tokens.lastUsedAt')}</th>
-							<th scope="col">{t('account.tokens.state')}</th>
-							<th scope="col">
-								<span className="visually-hidden">{t('account.tokens.actions')}</span>
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{tokens.map((token) => (
-							<tr key={token.id}>
-								<th scope="row">{token.name}</th>
-								<td>
-									<code>{token.tokenPrefix}…</code>
-								</td>
-								<td>
-									{token.scopes
-										.map((scope) => t(`account.tokens.scope.${scopeKey(scope)}`))
-										.join(', ')}
-								</td>
-								<td>{formatDateTime(token.createdAt, i18n.language)}</td>
-								<td>{formatDateTime(token.expiresAt, i18n.language)}</td>
-								<td>
-									{token.lastUsedAt
-										? formatDateTime(token.lastUsedAt, i18n.language)
-										: t('account.tokens.never')}
-								</td>
-								<td>{t(`account.tokens.states.${token.state}`)}</td>
-								<td>
-									{token.state === 'active' ? (
-										<Form method="post">
-											<input type="hidden" name="intent" value="revoke-token" />
-											<input type="hidden" name="tokenId" value={token.id} />
-											<button
-												type="submit"
-												className="button button--secondary"
-												aria-label={t('account.tokens.revokeNamed', { name: token.name })}
-											>
-												{t('account.tokens.revoke')}
-											</button>
-										</Form>
-									) : null}
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			)}
+			<TokenTable tokens={tokens} />
 			{allowedScopes.length > 0 ? (
 				<Form method="post" className="stack">
 					<h3>{t('account.tokens.createTitle')}</h3>
@@ -159,5 +102,67 @@ export function ApiTokensSection({
 				</Form>
 			) : null}
 		</section>
+	)
+}
+
+/** The user's tokens, each with a revoke button while it is active. */
+function TokenTable({ tokens }: { tokens: TokenRow[] }) {
+	const { t, i18n } = useTranslation()
+	return tokens.length === 0 ? (
+		<p>{t('account.tokens.none')}</p>
+	) : (
+		<table className="table">
+			<caption className="visually-hidden">{t('account.tokens.title')}</caption>
+			<thead>
+				<tr>
+					<th scope="col">{t('account.tokens.name')}</th>
+					<th scope="col">{t('account.tokens.startsWith')}</th>
+					<th scope="col">{t('account.tokens.scopes')}</th>
+					<th scope="col">{t('account.tokens.createdAt')}</th>
+					<th scope="col">{t('account.tokens.expiresAt')}</th>
+					<th scope="col">{t('account.tokens.lastUsedAt')}</th>
+					<th scope="col">{t('account.tokens.state')}</th>
+					<th scope="col">
+						<span className="visually-hidden">{t('account.tokens.actions')}</span>
+					</th>
+				</tr>
+			</thead>
+			<tbody>
+				{tokens.map((token) => (
+					<tr key={token.id}>
+						<th scope="row">{token.name}</th>
+						<td>
+							<code>{token.tokenPrefix}…</code>
+						</td>
+						<td>
+							{token.scopes.map((scope) => t(`account.tokens.scope.${scopeKey(scope)}`)).join(', ')}
+						</td>
+						<td>{formatDateTime(token.createdAt, i18n.language)}</td>
+						<td>{formatDateTime(token.expiresAt, i18n.language)}</td>
+						<td>
+							{token.lastUsedAt
+								? formatDateTime(token.lastUsedAt, i18n.language)
+								: t('account.tokens.never')}
+						</td>
+						<td>{t(`account.tokens.states.${token.state}`)}</td>
+						<td>
+							{token.state === 'active' ? (
+								<Form method="post">
+									<input type="hidden" name="intent" value="revoke-token" />
+									<input type="hidden" name="tokenId" value={token.id} />
+									<button
+										type="submit"
+										className="button button--secondary"
+										aria-label={t('account.tokens.revokeNamed', { name: token.name })}
+									>
+										{t('account.tokens.revoke')}
+									</button>
+								</Form>
+							) : null}
+						</td>
+					</tr>
+				))}
+			</tbody>
+		</table>
 	)
 }

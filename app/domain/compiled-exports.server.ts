@@ -12,11 +12,7 @@ import {
 	COMPILED_EXTENSIONS,
 	type CompiledFileFormat,
 } from '#exports/compiled/build.ts'
-import type {
-	CompiledLicence,
-	CompiledMeta,
-	CompiledReport,
-} from '#exports/compiled/dataset.ts'
+import type { CompiledLicence, CompiledMeta, CompiledReport } from '#exports/compiled/dataset.ts'
 import { startCompiledInWorker, type WorkerProgress } from '#exports/worker/client.ts'
 import type { WireReport } from '#exports/worker/protocol.ts'
 import { questionsOf } from '#exports/report-document.ts'

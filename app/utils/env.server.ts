@@ -78,7 +78,9 @@ const EnvSchema = z.object({
 	OPEN_DATA_LICENCE_URL: z.string().url().default('https://creativecommons.org/licenses/by/4.0/'),
 	OPEN_DATA_ATTRIBUTION: z
 		.string()
-		.default('National reports to the chemicals and waste conventions, published by the secretariat'),
+		.default(
+			'National reports to the chemicals and waste conventions, published by the secretariat',
+		),
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -107,7 +107,9 @@ describe('API tokens on the account page', () => {
 			'api_token.revoked',
 		])
 		// Revoking again, or someone else's token, finds nothing.
-		expect((await postAccount(cookie, { intent: 'revoke-token', tokenId: stored!.id })).status).toBe(404)
+		expect(
+			(await postAccount(cookie, { intent: 'revoke-token', tokenId: stored!.id })).status,
+		).toBe(404)
 	})
 
 	it('refuses scopes the roles do not allow, and tokens to national users', async () => {

@@ -265,7 +265,7 @@ test('wide tables keep the row header and the Remove button in view while they s
 		const remove = table
 			.locator('tbody tr')
 			.first()
-			.getByRole('button', { name: /Remove/ })
+			.getByRole('button', { name: /^(Remove|حذف) / })
 		const open = (await remove.count()) > 0
 		const widths = await scrollBox.evaluate((box) => ({
 			scroll: box.scrollWidth,

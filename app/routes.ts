@@ -61,5 +61,8 @@ export default [
 	route('analysis/jobs/:jobId', 'routes/analysis/job.tsx'),
 	route('analysis/jobs/:jobId/download', 'routes/analysis/job-download.tsx'),
 	route('review/cycles/:cycleId/dashboard', 'routes/review/dashboard.tsx'),
+	// The JSON API (issue 16): its operations route themselves by their OpenAPI paths (app/api/).
+	route('api/v1/docs', 'routes/api/docs.tsx'),
+	route('api/v1/*', 'routes/api/v1.tsx'),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -5,6 +5,7 @@
  *
  * Each prints medians or percentiles next to a baseline measured in the same run.
  */
+import { runApiBench } from './api.bench.ts'
 import { runAutosaveBench } from './autosave.bench.ts'
 import { runCommonalityBench } from './commonality.bench.ts'
 import { runEditorBench } from './editor.bench.ts'
@@ -19,6 +20,7 @@ const benches: [string, () => Promise<unknown>][] = [
 	['autosave', () => runAutosaveBench()],
 	['editor', runEditorBench],
 	['login', runLoginBench],
+	['api', runApiBench],
 ]
 
 const only = process.argv.slice(2)

@@ -119,6 +119,24 @@ export interface OneTimeTokenTable {
 	created_by: string | null
 }
 
+export const API_SCOPES = ['read:public', 'read:compiled', 'read:reports'] as const
+export type ApiScope = (typeof API_SCOPES)[number]
+
+/** A personal API token for `/api/v1` (see the migration): only its hash is stored. */
+export interface ApiTokenTable {
+	id: Generated<string>
+	user_id: string
+	name: string
+	token_hash: string
+	token_prefix: string
+	scopes: Json<ApiScope[]>
+	created_at: GeneratedTimestamp
+	expires_at: Timestamp
+	last_used_at: Timestamp | null
+	last_used_ip: string | null
+	revoked_at: Timestamp | null
+}
+
 export type OutboxStatus = 'queued' | 'sent' | 'failed'
 
 export interface OutboxMessageTable {
@@ -360,6 +378,14 @@ export interface ReuseDecisionTable {
 	decided_at: GeneratedTimestamp
 }
 
+/** The secretariat's decision to publish a cycle on the public portal (see the migration). */
+export interface CyclePublicationTable {
+	cycle_id: string
+	published_from: DateString
+	decided_by: string | null
+	decided_at: GeneratedTimestamp
+}
+
 export interface Database {
 	party: PartyTable
 	party_convention_status: PartyConventionStatusTable
@@ -370,6 +396,7 @@ export interface Database {
 	login_attempt: LoginAttemptTable
 	rate_limit_event: RateLimitEventTable
 	one_time_token: OneTimeTokenTable
+	api_token: ApiTokenTable
 	outbox_message: OutboxMessageTable
 	reporting_cycle: ReportingCycleTable
 	audit_event: AuditEventTable
@@ -387,6 +414,7 @@ export interface Database {
 	reuse_decision: ReuseDecisionTable
 	review_thread: ReviewThreadTable
 	review_message: ReviewMessageTable
+	cycle_publication: CyclePublicationTable
 }
 
 export type PartyRow = Selectable<PartyTable>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { attachmentIdsOf } from '#db/queries/attachments.ts'
 import { recordAuditEvent } from '#db/queries/audit.ts'
 import {
@@ -174,12 +174,22 @@ export async function saveAnswers(db: Kysely<Database>, input: SaveInput): Promi
 			: await attemptSave(db, input)
 		if (outcome !== RETRY) return outcome
 	}
-	return db.transaction().execute(async (trx) => {
-		await lockReport(trx, input.reportId)
-		const outcome = await attemptSave(trx, input)
-		if (outcome === RETRY) throw new Error('The report changed while this save held its lock')
-		return outcome
-	})
+	return db.transaction().execute((trx) => saveAnswersInTransaction(trx, input))
+}
+
+/**
+ * The same save inside the caller's transaction, holding the report's row lock (so it cannot lose
+ * a race): for a save that must commit or roll back together with other writes, as "report once"
+ * writes the accepted answers and the decisions that name their source.
+ */
+export async function saveAnswersInTransaction(
+	trx: Transaction<Database>,
+	input: SaveInput,
+): Promise<SaveOutcome> {
+	await lockReport(trx, input.reportId)
+	const outcome = await attemptSave(trx, input)
+	if (outcome === RETRY) throw new Error('The report changed while this save held its lock')
+	return outcome
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 	registeredForms,
 	type CommonalityAnalysis,
 } from '#forms/commonality.ts'
+import { dimensionLabels } from '#forms/reuse/fact-labels.ts'
 import {
 	burdenEstimates,
 	consistencyFindings,
@@ -111,7 +112,10 @@ export async function loadCommonality(
 			lang: language,
 			party: partyCode ? { partyCode, memberships } : undefined,
 		}),
-		consistency: consistencyFindings(reports),
+		consistency: consistencyFindings(reports).map((finding) => ({
+			...finding,
+			dimLabels: dimensionLabels(finding.dims, language),
+		})),
 		burden: burdenEstimates(reports, toStart),
 	}
 }

@@ -12,7 +12,7 @@ import {
 	COMPILED_EXTENSIONS,
 	type CompiledFileFormat,
 } from '#exports/compiled/build.ts'
-import type { CompiledMeta, CompiledReport } from '#exports/compiled/dataset.ts'
+import type { CompiledLicence, CompiledMeta, CompiledReport } from '#exports/compiled/dataset.ts'
 import { startCompiledInWorker, type WorkerProgress } from '#exports/worker/client.ts'
 import type { WireReport } from '#exports/worker/protocol.ts'
 import { questionsOf } from '#exports/report-document.ts'
@@ -62,6 +62,8 @@ export type CompiledRequest = {
 	lang: Language
 	/** The depositary record the reports are evaluated with (which chemicals were asked). */
 	depositaryRecord: DepositaryRecord
+	/** Published data only: the licence their metadata state (`/api/v1` open data). */
+	licence?: CompiledLicence
 }
 
 export type ResolveOutcome =
@@ -122,6 +124,7 @@ export function compiledMeta(
 		questions: request.questionIds,
 		generatedAt: now.toISOString(),
 		reportCount,
+		...(request.licence ? { licence: request.licence } : {}),
 	}
 }
 

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import { loadAnswerValues } from '#db/queries/reports.ts'
+import type { Kysely, Transaction } from 'kysely'
+import { loadAnswerValues, lockReport } from '#db/queries/reports.ts'
 import {
 	latestSubmittedAnswers,
 	recordReuseDecisions,
@@ -14,7 +14,8 @@ import { canonicalUnit, disagreements, quantityFacts, type FactPeriod } from '#f
 import type { Answers, FormDefinition } from '#forms/types.ts'
 import { reuseOffers, type ReuseOffer, type ReuseSource } from '#forms/reuse/offers.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
-import { saveAnswers } from './answers.server.ts'
+import { saveAnswersInTransaction } from './answers.server.ts'
+import type { AnswerUpdate } from './save-protocol.ts'
 import { loadDepositaryRecord } from './depositary-record.server.ts'
 import { formContextFor, type ReportContext } from './report-context.server.ts'
 
@@ -72,31 +73,64 @@ export async function openOffers(db: DbHandle, context: ReportContext): Promise<
 }
 
 export type DecideOutcome =
-	| { ok: true; accepted: number; refused: number; revision?: number }
-	| { ok: false; reason: 'not_editable' | 'unknown_offer' | 'changed' }
+	| {
+			ok: true
+			accepted: number
+			refused: number
+			revision?: number
+			/** The answers written, at their new revision (for an editor to show them). */
+			applied: AnswerUpdate[]
+	  }
+	| { ok: false; reason: DecideRefusal }
+
+type DecideRefusal = 'not_editable' | 'unknown_offer' | 'changed'
+
+/** Thrown inside the decision's transaction to roll back whatever it wrote. */
+class DecisionRefused extends Error {
+	constructor(readonly reason: DecideRefusal) {
+		super(reason)
+	}
+}
 
 /**
- * Accepts and refuses offers by id. Accepted answers are written as one save (source `reuse`,
- * audited, one history row per question), at most one per question (the first named); the
- * decision rows record the source submission and the revision, which the history shows.
+ * Accepts and refuses offers by id, in one transaction that holds the report's lock: the accepted
+ * answers are one save (source `reuse`, audited, one history row per question), at most one per
+ * question (the first named), and the decision rows record the source submission and the
+ * revision, which the history shows. Either all of it is written or none: an answer is never
+ * stored without the decision that names its source. The offers are recomputed under the lock, so
+ * only what is on offer at that moment can be accepted.
  */
 export async function decideOffers(
 	db: Kysely<Database>,
 	input: { context: ReportContext; userId: string; accept: string[]; refuse: string[] },
 ): Promise<DecideOutcome> {
-	const offers = await openOffers(db, input.context)
+	try {
+		return await db.transaction().execute((trx) => decideInTransaction(trx, input))
+	} catch (error) {
+		if (error instanceof DecisionRefused) return { ok: false, reason: error.reason }
+		throw error
+	}
+}
+
+async function decideInTransaction(
+	trx: Transaction<Database>,
+	input: { context: ReportContext; userId: string; accept: string[]; refuse: string[] },
+): Promise<DecideOutcome> {
+	const { report } = input.context
+	await lockReport(trx, report.id)
+	const offers = await openOffers(trx, input.context)
 	const byId = new Map(offers.map((offer) => [offer.id, offer]))
 	const named = [...input.accept, ...input.refuse]
-	if (named.some((id) => !byId.has(id))) return { ok: false, reason: 'unknown_offer' }
+	if (named.some((id) => !byId.has(id))) throw new DecisionRefused('unknown_offer')
 	const accepted: OfferWithSource[] = []
 	for (const id of input.accept) {
 		const offer = byId.get(id)!
 		if (!accepted.some((a) => a.questionId === offer.questionId)) accepted.push(offer)
 	}
 	let revision: number | undefined
+	let applied: AnswerUpdate[] = []
 	if (accepted.length > 0) {
-		const { report } = input.context
-		const outcome = await saveAnswers(db, {
+		const outcome = await saveAnswersInTransaction(trx, {
 			reportId: report.id,
 			userId: input.userId,
 			source: 'reuse',
@@ -111,12 +145,13 @@ export async function decideOffers(
 			},
 		})
 		if (outcome.kind === 'locked' || outcome.kind === 'not_found' || outcome.kind === 'forbidden')
-			return { ok: false, reason: 'not_editable' }
+			throw new DecisionRefused('not_editable')
 		if (outcome.kind !== 'saved' || outcome.conflicts.length > 0)
-			return { ok: false, reason: 'changed' }
+			throw new DecisionRefused('changed')
 		revision = outcome.revision
+		applied = outcome.applied
 	}
-	await recordReuseDecisions(db, input.context.report.id, input.userId, [
+	await recordReuseDecisions(trx, report.id, input.userId, [
 		...accepted.map((offer) => ({
 			offerId: offer.id,
 			questionId: offer.questionId,
@@ -139,6 +174,7 @@ export async function decideOffers(
 		accepted: accepted.length,
 		refused: input.refuse.length,
 		...(revision !== undefined ? { revision } : {}),
+		applied,
 	}
 }
 

@@ -1,10 +1,18 @@
 import { useTranslation } from 'react-i18next'
-import { Form, useActionData, useLoaderData } from 'react-router'
+import { data, Form, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
+import { listUserApiTokens } from '#db/queries/api-tokens.ts'
 import { recordAuditEvent } from '#db/queries/audit.ts'
 import { listUserSessions, revokeUserSessions } from '#db/queries/sessions.ts'
 import { findUserById, setPasswordHash, updateUserProfile } from '#db/queries/users.ts'
 import type { Route } from './+types/account.ts'
+import { ApiTokensSection } from '../components/api-tokens.tsx'
+import {
+	createApiToken,
+	CreateTokenSchema,
+	revokeOwnApiToken,
+	scopesFor,
+} from '../domain/api-tokens.server.ts'
 import { Field, FormError, SelectField } from '../components/forms.tsx'
 import { NewPasswordFields } from '../components/new-password-fields.tsx'
 import { clientIpContext, dbContext } from '../utils/context.ts'
@@ -35,6 +43,8 @@ const AccountActionSchema = z.discriminatedUnion('intent', [
 			message: 'auth:errors.passwordsDiffer',
 		}),
 	z.object({ intent: z.literal('sign-out-others') }),
+	CreateTokenSchema.extend({ intent: z.literal('create-token') }),
+	z.object({ intent: z.literal('revoke-token'), tokenId: z.string().max(100) }),
 ])
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -43,6 +53,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const user = await findUserById(db, current.id)
 	if (!user) throw notFound()
 	const sessions = await listUserSessions(db, current.id)
+	const tokens = await listUserApiTokens(db, current.id)
+	const now = Date.now()
 	return {
 		user: {
 			name: user.name,
@@ -58,6 +70,23 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 			ip: s.ip,
 			userAgent: s.userAgent,
 		})),
+		apiTokens: {
+			allowedScopes: scopesFor(user.roles),
+			tokens: tokens.map((token) => ({
+				id: token.id,
+				name: token.name,
+				tokenPrefix: token.tokenPrefix,
+				scopes: token.scopes,
+				createdAt: token.createdAt.toISOString(),
+				expiresAt: token.expiresAt.toISOString(),
+				lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+				state: token.revokedAt
+					? ('revoked' as const)
+					: token.expiresAt.getTime() <= now
+						? ('expired' as const)
+						: ('active' as const),
+			})),
+		},
 	}
 }
 
@@ -109,6 +138,26 @@ export async function action({ request, context }: Route.ActionArgs) {
 		case 'sign-out-others':
 			await revokeUserSessions(db, current.id, 'signed_out_elsewhere', current.sessionId)
 			return { done: 'account.signedOutOthers' }
+		case 'create-token': {
+			// Only analysts and the secretariat hold tokens; what a role may not read is refused.
+			if (scopesFor(current.roles).length === 0)
+				throw data({ message: 'errors.forbidden' }, { status: 403 })
+			const { intent: _, ...request } = input
+			const created = await createApiToken(db, current, request, ip)
+			if (!created.ok) {
+				return failure(403, {
+					formError: 'account.tokens.scopeNotAllowed',
+					formErrorParams: { scopes: created.scopes.join(', ') },
+				})
+			}
+			return {
+				done: 'account.tokens.created',
+				createdToken: { name: request.name, token: created.token },
+			}
+		}
+		case 'revoke-token':
+			if (!(await revokeOwnApiToken(db, current.id, input.tokenId, ip))) throw notFound()
+			return { done: 'account.tokens.revoked' }
 	}
 }
 
@@ -116,7 +165,7 @@ export const headers = passActionHeaders
 
 export default function AccountPage() {
 	const { t, i18n } = useTranslation()
-	const { user, sessions } = useLoaderData<typeof loader>()
+	const { user, sessions, apiTokens } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	const failure = result && 'fieldErrors' in result ? result : undefined
 	return (
@@ -216,6 +265,12 @@ export default function AccountPage() {
 					{t('account.signOutOthers')}
 				</button>
 			</Form>
+
+			<ApiTokensSection
+				{...apiTokens}
+				created={result && 'createdToken' in result ? result.createdToken : undefined}
+				failure={failure}
+			/>
 		</section>
 	)
 }

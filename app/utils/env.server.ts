@@ -70,6 +70,17 @@ const EnvSchema = z.object({
 		.pipe(z.array(z.number().int().min(-365).max(365)).min(1)),
 	/** Number of trusted proxy hops (see TrustProxySchema). */
 	TRUST_PROXY: TrustProxySchema,
+	/** `/api/v1` requests a minute per client address without a token, and per token (per instance). */
+	API_RATE_LIMIT_ANONYMOUS: z.coerce.number().int().positive().default(120),
+	API_RATE_LIMIT_TOKEN: z.coerce.number().int().positive().default(600),
+	/** The licence published data are offered under (the secretariat's choice), and whom to credit. */
+	OPEN_DATA_LICENCE: z.string().default('CC-BY-4.0'),
+	OPEN_DATA_LICENCE_URL: z.string().url().default('https://creativecommons.org/licenses/by/4.0/'),
+	OPEN_DATA_ATTRIBUTION: z
+		.string()
+		.default(
+			'National reports to the chemicals and waste conventions, published by the secretariat',
+		),
 })
 
 export type Env = z.infer<typeof EnvSchema>

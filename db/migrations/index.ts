@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely'
+import * as apiTokens from './2026_12_09_1000_api_tokens.ts'
 import * as foundation from './2026_11_21_0900_foundation.ts'
 import * as reports from './2026_11_22_0900_reports.ts'
 import * as exportsTables from './2026_11_23_0900_exports.ts'
@@ -9,9 +10,11 @@ import * as codeListReleases from './2026_12_05_0900_code_list_releases.ts'
 import * as formSha256 from './2026_12_06_0900_form_sha256.ts'
 import * as reuseDecisions from './2026_12_08_0900_reuse_decisions.ts'
 import * as cycleFormVariant from './2026_12_07_0900_cycle_form_variant.ts'
+import * as cyclePublication from './2026_12_09_0900_cycle_publication.ts'
 
 /** Every migration, by its timestamped name. Add new ones here; never edit or remove shipped ones. */
 export const MIGRATIONS: Record<string, Migration> = {
+	'2026_12_09_1000_api_tokens': apiTokens,
 	'2026_11_21_0900_foundation': foundation,
 	'2026_11_22_0900_reports': reports,
 	'2026_11_23_0900_exports': exportsTables,
@@ -22,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
 	'2026_12_06_0900_form_sha256': formSha256,
 	'2026_12_08_0900_reuse_decisions': reuseDecisions,
 	'2026_12_07_0900_cycle_form_variant': cycleFormVariant,
+	'2026_12_09_0900_cycle_publication': cyclePublication,
 }

@@ -49,6 +49,18 @@ export interface CompiledMeta {
 	/** ISO date-time. */
 	generatedAt: string
 	reportCount: number
+	/** The licence the data are published under (open data downloads only). */
+	licence?: CompiledLicence
+}
+
+/** The licence of published data, as written in their metadata (the secretariat's choice). */
+export interface CompiledLicence {
+	/** SPDX identifier, e.g. `CC-BY-4.0`. */
+	id: string
+	url: string
+	attribution: string
+	/** One sentence saying all of it. */
+	statement: string
 }
 
 /** A flat cell: markers become `[not_available]`, several choices `a; b`. */
@@ -400,6 +412,13 @@ export function metadataRows(meta: CompiledMeta): [string, string | number][] {
 		['language', meta.lang],
 		['report_count', meta.reportCount],
 		['generated_at', meta.generatedAt],
+		...(meta.licence
+			? ([
+					['licence', meta.licence.id],
+					['licence_url', meta.licence.url],
+					['licence_statement', meta.licence.statement],
+				] as [string, string][])
+			: []),
 		...Object.entries(VALUE_CONVENTIONS),
 	]
 }

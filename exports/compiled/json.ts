@@ -34,6 +34,7 @@ export function jsonMeta(meta: CompiledMeta, layout: CompiledLayout) {
 		report_count: meta.reportCount,
 		questions: layout.questions.map((question) => ({ id: question.id, type: question.type })),
 		conventions: VALUE_CONVENTIONS,
+		...(meta.licence ? { licence: meta.licence } : {}),
 	}
 }
 

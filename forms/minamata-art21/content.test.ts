@@ -156,6 +156,36 @@ describe('the full and short reports are variants of one definition', () => {
 		])
 			expect(asked).toContain(id)
 	})
+
+	it('the full report lists the legal measures, as the Stockholm report names them (LEG.MEASURE)', () => {
+		expect(visibleQuestions(full)).toContain('b_legal_measures')
+		expect(visibleQuestions(short)).not.toContain('b_legal_measures')
+		const list = evaluate(def, {}, full).issues.filter((i) => i.questionId === 'b_legal_measures')
+		expect(list.map((issue) => issue.messageKey)).toContain('required')
+		const measures = def.parts
+			.flatMap((part) => part.sections)
+			.flatMap((section) => section.questions)
+			.find((question) => question.id === 'b_legal_measures')
+		expect(measures).toMatchObject({
+			type: 'table',
+			concept: 'LEG.MEASURE',
+			rows: { kind: 'open' },
+		})
+		expect(
+			measures?.type === 'table' && measures.columns.map((c) => [c.id, c.type, c.concept]),
+		).toEqual([
+			['measure_reference', 'long_text', 'LEG.MEASURE'],
+			['measure_date', 'date', undefined],
+			['summary', 'long_text', undefined],
+		])
+		for (const lang of ['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const) {
+			const text = formText(def, lang)
+			expect(text.label('b_legal_measures')).not.toBe('b_legal_measures')
+			expect(text.label('b_legal_measures.measure_reference')).not.toBe(
+				'b_legal_measures.measure_reference',
+			)
+		}
+	})
 })
 
 describe('conditions and rules', () => {

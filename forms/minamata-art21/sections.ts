@@ -82,6 +82,33 @@ const PARTY: Section = {
 	],
 }
 
+/**
+ * The legislative and administrative measures by which the Party implements the Convention, as a
+ * list (Article 21(1): "the measures it has taken"). Same shape as the measures the Stockholm
+ * report asks (a reference naming the measure, and its date), so that "report once" can offer a
+ * Party's chemicals legislation given there (concept `LEG.MEASURE`).
+ */
+const LEGAL_MEASURES: Section = {
+	id: 'mb_legal_measures',
+	variants: FULL_ONLY,
+	reconstructed:
+		'The format asks for measures article by article; one list of the legislative and administrative measures in force, with their reference, date and what they provide on mercury, is ours. Asked in the full report only: the short report asks the four asterisked questions.',
+	questions: [
+		{
+			id: 'b_legal_measures',
+			type: 'table',
+			concept: 'LEG.MEASURE',
+			required: true,
+			rows: { kind: 'open', minRows: 1 },
+			columns: [
+				{ id: 'measure_reference', type: 'long_text', concept: 'LEG.MEASURE', required: true },
+				{ id: 'measure_date', type: 'date' },
+				{ id: 'summary', type: 'long_text' },
+			],
+		},
+	],
+}
+
 /** Article 3: mercury supply sources and trade. */
 const ART3: Section = {
 	id: 'mb_art3_supply',
@@ -369,6 +396,7 @@ const ART21: Section = {
 
 export const PART_A_SECTIONS: Section[] = [PARTY]
 export const PART_B_SECTIONS: Section[] = [
+	LEGAL_MEASURES,
 	ART3,
 	ART4,
 	ART5,

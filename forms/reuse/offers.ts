@@ -60,8 +60,17 @@ function flowOf(question: Question): ReuseFlow | undefined {
 	return concept && FLOWS.has(concept.reuse) ? (concept.reuse as ReuseFlow) : undefined
 }
 
-/** Answered with something a reader can use (a table with at least one filled cell). */
-function hasUsableAnswer(question: Question, value: unknown, dimensions: string[]): boolean {
+/**
+ * Answered with something a reader can use (a table with at least one filled cell besides the
+ * `dimensions` that name its rows); a marker ("information not available") is not. Only questions
+ * without such an answer are offered one (the editor hides an offer once the question is answered
+ * there).
+ */
+export function hasUsableAnswer(
+	question: Question,
+	value: unknown,
+	dimensions: readonly string[],
+): boolean {
 	if (value === undefined || value === null || value === '' || isMarked(value)) return false
 	if (Array.isArray(value)) return value.length > 0
 	if (question.type === 'table') {

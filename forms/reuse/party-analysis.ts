@@ -26,6 +26,8 @@ export interface ConsistencyFinding {
 	conceptId: string
 	/** What the amounts are about: `chemical` (e.g. `cas:50-29-3`), `year`, `country`, codes. */
 	dims: Record<string, string>
+	/** `dims` as people read them (the chemical's name…), in the analysis's language: `dimensionLabels`. */
+	dimLabels?: Record<string, string>
 	/** Unit every amount is given in (the canonical unit of its dimension: kg for mass). */
 	canonicalUnit: string
 	values: {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { art15V5Context, buildCompleteArt15V5Answers } from '../fixtures/builders.ts'
+import { minamataContext } from '../fixtures/minamata.ts'
 import { requireFormDefinition, impliedClassification } from '../registry.ts'
 import type { Answers, FormContext, Question } from '../types.ts'
 import { disagreements, quantityFacts } from './facts.ts'
@@ -8,6 +10,8 @@ import { transferAnswer, transferScalar } from './transfer.ts'
 const art15 = requireFormDefinition('stockholm-art15', 6)
 const ddt = requireFormDefinition('ddt', 1)
 const basel = requireFormDefinition('basel-art13', 1)
+const minamata = requireFormDefinition('minamata-art21', 1)
+const art15v5 = requireFormDefinition('stockholm-art15', 5)
 const art15Ctx: FormContext = {
 	partyCode: 'KEN',
 	periodStart: '2022-01-01',
@@ -145,6 +149,88 @@ describe('reuseOffers over the real definitions', () => {
 			(offer) => offer.questionId === 'a_nfp_contact',
 		)
 		expect(offers.map((offer) => offer.sourceId)).toEqual(['ddt-new'])
+	})
+})
+
+describe('legal measures from the Stockholm report into the Minamata report', () => {
+	const kenyaArt15: ReuseSource = {
+		id: 'art15-5th',
+		definition: art15v5,
+		answers: buildCompleteArt15V5Answers(art15V5Context('KEN')),
+	}
+
+	it('offers the measures named per chemical as one list, each measure once, with its date', () => {
+		const full = reuseOffers(
+			{ definition: minamata, answers: {}, ctx: minamataContext('KEN', 'full') },
+			[kenyaArt15],
+		).filter((offer) => offer.questionId === 'b_legal_measures')
+		// Annex A and Annex B give the same regulation: one offer, one row.
+		expect(full).toHaveLength(1)
+		expect(full[0]).toMatchObject({
+			sourceId: 'art15-5th',
+			sourceQuestionId: 'b3_measures_annex_a',
+			flow: 'direct',
+			value: {
+				rows: [
+					{
+						id: 'reused-1',
+						cells: {
+							measure_reference:
+								'Environmental Management and Co-ordination (Toxic Substances) Regulations',
+							measure_date: '2021-06-30',
+						},
+					},
+				],
+			},
+		})
+	})
+
+	it('asks the list in the full report only', () => {
+		const short = reuseOffers(
+			{ definition: minamata, answers: {}, ctx: minamataContext('KEN', 'short') },
+			[kenyaArt15],
+		)
+		expect(short.some((offer) => offer.questionId === 'b_legal_measures')).toBe(false)
+		expect(short.some((offer) => offer.questionId === 'a_focal_point')).toBe(true)
+	})
+
+	it('keeps rows that differ in a column the target asks', () => {
+		const list: Question = {
+			id: 'list',
+			type: 'table',
+			rows: { kind: 'open' },
+			columns: [
+				{ id: 'measure_reference', type: 'long_text', concept: 'LEG.MEASURE' },
+				{ id: 'measure_date', type: 'date' },
+			],
+		}
+		const perChemical: Question = {
+			id: 'per_chemical',
+			type: 'table',
+			rows: { kind: 'open' },
+			columns: [
+				{ id: 'chemical', type: 'chemical' },
+				{ id: 'measure_reference', type: 'long_text', concept: 'LEG.MEASURE' },
+				{ id: 'measure_date', type: 'date' },
+			],
+		}
+		const row = (id: string, chemical: string, date: string) => ({
+			id,
+			cells: { chemical, measure_reference: 'Act 1', measure_date: date },
+		})
+		const moved = transferAnswer(list, perChemical, {
+			rows: [
+				row('a', 'DDT', '2020-01-01'),
+				row('b', 'PFOS', '2020-01-01'),
+				row('c', 'HCB', '2021-05-01'),
+			],
+		})
+		expect(moved?.value).toEqual({
+			rows: [
+				{ id: 'reused-1', cells: { measure_reference: 'Act 1', measure_date: '2020-01-01' } },
+				{ id: 'reused-2', cells: { measure_reference: 'Act 1', measure_date: '2021-05-01' } },
+			],
+		})
 	})
 })
 

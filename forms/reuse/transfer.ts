@@ -25,7 +25,8 @@ import type {
  *   (kg of active ingredient is not kg of product);
  * - contact blocks field by field (the fields both ask);
  * - tables column by column (same concept, else same column id, and a compatible type); rows of an
- *   open table are copied, rows of a fixed table fill the target's rows with the same key.
+ *   open table are copied, rows of a fixed table fill the target's rows with the same key; rows
+ *   moved into an open table that are the same in every column it asks arrive once.
  *
  * Markers ("not available", "confidential"…) never move: they say something about one report.
  */
@@ -206,11 +207,17 @@ function transferTable(
 	if (dimensions.some((column) => !columns.has(column))) return undefined
 	const conversions: Conversion[] = []
 	const rows: TableRow[] = []
-	for (const [index, row] of tableRows(value).entries()) {
+	const moved = new Set<string>()
+	for (const row of tableRows(value)) {
 		const cells = transferRow(target, columns, row, conversions)
 		if (!answerable.some((column) => cells[column.id] !== undefined)) continue
 		if (dimensions.length === 0) {
-			rows.push({ id: `reused-${index + 1}`, cells })
+			// Rows that differed only in columns the target does not ask (a measure named once
+			// per chemical) arrive once.
+			const fingerprint = JSON.stringify(target.columns.map((column) => cells[column.id] ?? null))
+			if (moved.has(fingerprint)) continue
+			moved.add(fingerprint)
+			rows.push({ id: `reused-${rows.length + 1}`, cells })
 			continue
 		}
 		const key = rowKey(dimensions.map((column) => cells[column] as string | number))

@@ -17,7 +17,12 @@ import { buildCompleteMinamataAnswers, minamataContext } from '#forms/fixtures/m
 import { buildCompleteRotterdamAnswers, rotterdamContext } from '#forms/fixtures/rotterdam.ts'
 import { isTableAnswer } from '#forms/engine/values.ts'
 import type { Answers } from '#forms/types.ts'
-import { findCycleByCode, type ReportingCycle } from '#db/queries/cycles.ts'
+import {
+	findCycleByCode,
+	upsertCycleByCode,
+	type CycleInput,
+	type ReportingCycle,
+} from '#db/queries/cycles.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
 import { findReportForCycle, loadAnswerValues, writeRevision } from '#db/queries/reports.ts'
 import { findUserByEmail, insertUser } from '#db/queries/users.ts'
@@ -31,19 +36,62 @@ import { DEMO_PASSWORD } from './accounts.ts'
  * test builders (illustrative figures).
  *
  * Across conventions, Kenya and India have submitted Basel and Minamata reports beside their
- * Stockholm ones, so "report once" has answers to offer (their focal points, contacts) and the
- * commonality analysis has Parties to compare. The DDT questionnaires of India and South Africa
- * give DDT production figures that disagree with their Article 15 statistics (India's 6th report
- * is still a draft, so its checks page shows the difference; South Africa's is accepted, so the
- * analysis lists it): deliberate inconsistencies to find.
+ * Stockholm ones, so "report once" has answers to offer (their focal points, contacts, Kenya's
+ * legal measures) and the commonality analysis has Parties to compare. Kenya's Minamata report is
+ * the 2023 short report, so that its 2025 full report is still to start. The DDT questionnaires of
+ * India, South Africa and Kenya give DDT production figures that disagree with their Article 15
+ * statistics: deliberate inconsistencies to find. India's 6th report is still a draft, so its
+ * checks page shows the difference; South Africa's and Kenya's (its 5th report, 2018–2021, and
+ * its DDT questionnaire for 2021–2023 give different figures for 2021) are submitted, so the
+ * analysis lists them.
  */
 type DemoCycle =
 	| 'sc-art15-5'
 	| 'sc-art15-6'
+	| 'sc-ddt-2021-2023'
 	| 'sc-ddt-2024-2026'
 	| 'bc-art13-2025'
 	| 'rc-report-2025'
+	| 'mc-art21-short-2023'
 	| 'mc-art21-full-2025'
+
+/**
+ * Past cycles only the demo's reports answer (the reference data holds the cycles Parties report
+ * in now): the DDT questionnaire on 2021–2023, due June 2024, and the Minamata short report due
+ * 31 December 2023 (forms-content §2.2 and §5; the opening dates and the DDT deadline's day are
+ * reconstructed).
+ */
+export const DEMO_PAST_CYCLES: CycleInput[] = [
+	{
+		code: 'sc-ddt-2021-2023',
+		convention: 'stockholm',
+		formId: 'ddt',
+		formVersion: 1,
+		title: {
+			en: 'DDT questionnaire, 2021–2023',
+			fr: 'Questionnaire sur le DDT, 2021-2023',
+		},
+		periodStart: '2021-01-01',
+		periodEnd: '2023-12-31',
+		opensOn: '2024-01-15',
+		deadline: '2024-06-30',
+	},
+	{
+		code: 'mc-art21-short-2023',
+		convention: 'minamata',
+		formId: 'minamata-art21',
+		formVersion: 1,
+		formVariant: 'short',
+		title: {
+			en: 'Minamata Convention national report (Art. 21), short report 2023',
+			fr: 'Rapport national au titre de la Convention de Minamata (art. 21), rapport abrégé 2023',
+		},
+		periodStart: '2021-01-01',
+		periodEnd: '2022-12-31',
+		opensOn: '2023-03-01',
+		deadline: '2023-12-31',
+	},
+]
 
 type DemoReport = {
 	party: string
@@ -68,7 +116,8 @@ export const DEMO_REPORTS: DemoReport[] = [
 	{ party: 'EGY', cycle: 'sc-art15-6', status: 'submitted', submittedOn: '2026-10-02' },
 	{ party: 'VNM', cycle: 'sc-art15-6', status: 'submitted', submittedOn: '2026-11-02' },
 	{ party: 'KEN', cycle: 'bc-art13-2025', status: 'accepted', submittedOn: '2026-10-15' },
-	{ party: 'KEN', cycle: 'mc-art21-full-2025', status: 'under_review', submittedOn: '2025-12-15' },
+	{ party: 'KEN', cycle: 'mc-art21-short-2023', status: 'accepted', submittedOn: '2023-12-15' },
+	{ party: 'KEN', cycle: 'sc-ddt-2021-2023', status: 'accepted', submittedOn: '2024-06-20' },
 	{ party: 'IND', cycle: 'bc-art13-2025', status: 'accepted', submittedOn: '2026-11-10' },
 	{ party: 'IND', cycle: 'mc-art21-full-2025', status: 'submitted', submittedOn: '2025-12-30' },
 	{ party: 'IND', cycle: 'rc-report-2025', status: 'submitted', submittedOn: '2026-06-30' },
@@ -117,11 +166,21 @@ function withOtherPartners(answers: Answers, party: string): Answers {
 const ANSWERS: Record<DemoCycle, (party: string) => Answers> = {
 	'sc-art15-5': (party) => buildCompleteArt15V5Answers(art15V5Context(party)),
 	'sc-art15-6': (party) => buildCompleteArt15V6Answers(art15V6Context(party)),
+	'sc-ddt-2021-2023': (party) =>
+		buildCompleteDdtAnswers({
+			...ddtContext(party),
+			periodStart: '2021-01-01',
+			periodEnd: '2023-12-31',
+		}),
 	'sc-ddt-2024-2026': (party) => buildCompleteDdtAnswers(ddtContext(party)),
 	'bc-art13-2025': (party) =>
 		withOtherPartners(buildCompleteBaselAnswers(baselContext(party, 2025)), party),
 	'rc-report-2025': (party) =>
 		withOtherPartners(buildCompleteRotterdamAnswers(rotterdamContext(party, 2025)), party),
+	'mc-art21-short-2023': (party) =>
+		buildCompleteMinamataAnswers(
+			minamataContext(party, 'short', { startYear: 2021, endYear: 2022 }),
+		),
 	'mc-art21-full-2025': (party) =>
 		buildCompleteMinamataAnswers(
 			minamataContext(party, 'full', { startYear: 2021, endYear: 2024 }),
@@ -215,6 +274,7 @@ export async function seedDemoReports(db: Kysely<Database>) {
 	const reviewerUser = await findUserByEmail(db, 'reviewer@demo.example.org')
 	if (!reviewerUser) return
 	const reviewer: WorkflowActor = { id: reviewerUser.id, roles: ['reviewer'], partyCodes: [] }
+	for (const cycle of DEMO_PAST_CYCLES) await upsertCycleByCode(db, cycle)
 	let created = 0
 	for (const demo of DEMO_REPORTS) {
 		const cycle = await findCycleByCode(db, demo.cycle)

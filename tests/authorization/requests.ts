@@ -161,8 +161,22 @@ export const VARIANTS: Record<string, Variants> = {
 				writes: ['app_user'],
 			},
 			'sign-out-others': { body: form(() => ({ intent: 'sign-out-others' })) },
+			'create-token': {
+				body: form(() => ({
+					intent: 'create-token',
+					name: 'Matrix token',
+					scopes: 'read:public',
+					lifetimeDays: '30',
+				})),
+				writes: ['api_token', 'audit_event'],
+			},
+			'revoke-token': {
+				body: form(({ target }) => ({ intent: 'revoke-token', tokenId: target.apiTokenId! })),
+				writes: ['api_token', 'audit_event'],
+			},
 		},
 	},
+	'/api/v1/*': { POST: { '': { body: form(() => ({})) } } },
 	'/countries/:partyCode': {
 		POST: {
 			start: {

@@ -11,6 +11,7 @@ import { loader as templateLoader } from '#app/routes/reports/template.tsx'
 import { randomToken, sha256 } from '#app/utils/crypto.server.ts'
 import { todayIso } from '#app/utils/dates.ts'
 import type { CurrentUser } from '#app/utils/permissions.ts'
+import { createApiToken } from '#app/domain/api-tokens.server.ts'
 import { insertAttachment } from '#db/queries/attachments.ts'
 import { findCycleByCode, insertCycle, type ReportingCycle } from '#db/queries/cycles.ts'
 import { insertExportJob } from '#db/queries/exports.ts'
@@ -78,6 +79,7 @@ export type Target = {
 	token?: string
 	importId?: string
 	sectionId?: string
+	apiTokenId?: string
 	'*'?: string
 }
 
@@ -128,6 +130,28 @@ export const OBJECTS = [
 	'invitation link',
 	'unknown link',
 	'no such page',
+	"analyst's API token",
+	'API forms',
+	'API form ddt v1',
+	'API code lists',
+	'API code list units',
+	'API concepts',
+	'API cycles',
+	'API cycle sc-art15-6',
+	'API data of sc-art15-6',
+	'API codebook of sc-art15-6',
+	'API open data',
+	'API files of sc-art15-6',
+	'API parties',
+	'API party KEN',
+	'API public reports',
+	'API public · KEN accepted',
+	'API public · KEN accepted · no. 1',
+	'API secretariat reports',
+	'API secretariat · KEN under review',
+	'API secretariat · KEN under review · no. 1',
+	'API OpenAPI document',
+	'API no such resource',
 ] as const
 export type ObjectName = (typeof OBJECTS)[number]
 
@@ -456,6 +480,15 @@ export async function buildWorld(db: Kysely<Database>): Promise<World> {
 		.orderBy('created_at')
 		.executeTakeFirstOrThrow()
 
+	const analystToken = await createApiToken(
+		db,
+		actors.analyst!,
+		{ name: 'Matrix', scopes: ['read:public'], lifetimeDays: 30 },
+		'127.0.0.1',
+	)
+	if (!analystToken.ok) throw new Error('the analyst could not get an API token')
+	const api = (path: string) => ({ '*': path })
+
 	const kenDraft = { country: 'KEN', reportId: reports.kenDraft } as const
 	const indDraft = { country: 'IND', reportId: reports.indDraft } as const
 	const kenUnderReview = { country: 'KEN', reportId: reports.kenUnderReview } as const
@@ -506,6 +539,31 @@ export async function buildWorld(db: Kysely<Database>): Promise<World> {
 		'invitation link': { token: await link(invitee.id, 'invitation') },
 		'unknown link': { token: randomToken() },
 		'no such page': { '*': 'no/such/page' },
+		"analyst's API token": { apiTokenId: analystToken.id },
+		// The JSON API routes itself under /api/v1/* (app/api/router.server.ts).
+		'API forms': api('forms'),
+		'API form ddt v1': api('forms/ddt/1'),
+		'API code lists': api('code-lists'),
+		'API code list units': api('code-lists/units'),
+		'API concepts': api('concepts'),
+		'API cycles': api('cycles'),
+		'API cycle sc-art15-6': api('cycles/sc-art15-6'),
+		'API data of sc-art15-6': api('cycles/sc-art15-6/data'),
+		'API codebook of sc-art15-6': api('cycles/sc-art15-6/codebook'),
+		'API open data': api('open-data'),
+		'API files of sc-art15-6': api('cycles/sc-art15-6/open-data'),
+		'API parties': api('parties'),
+		'API party KEN': api('parties/KEN'),
+		'API public reports': api('reports'),
+		'API public · KEN accepted': api(`reports/${reports.kenAccepted}`),
+		'API public · KEN accepted · no. 1': api(`reports/${reports.kenAccepted}/submissions/1`),
+		'API secretariat reports': api('secretariat/reports'),
+		'API secretariat · KEN under review': api(`secretariat/reports/${reports.kenUnderReview}`),
+		'API secretariat · KEN under review · no. 1': api(
+			`secretariat/reports/${reports.kenUnderReview}/submissions/1`,
+		),
+		'API OpenAPI document': api('openapi.json'),
+		'API no such resource': api('no/such/resource'),
 	}
 	for (const target of Object.values(objects)) {
 		if (target.reportId) target.revision = (await findReport(db, target.reportId))?.revision

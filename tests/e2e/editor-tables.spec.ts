@@ -16,7 +16,7 @@ async function openReport(page: Page) {
 	await login(page, ACCOUNTS.ocpKenya)
 	await page.goto('/countries/KEN')
 	await page.waitForLoadState('networkidle')
-	const card = page.locator('.report-card', { hasText: 'DDT questionnaire' })
+	const card = page.locator('.report-card', { hasText: 'DDT questionnaire, 2024–2026' })
 	const open = card.getByRole('link', { name: 'Open the report' })
 	if (await open.count()) await open.click()
 	else await card.getByRole('button', { name: 'Start a blank report' }).click()
@@ -265,7 +265,7 @@ test('wide tables keep the row header and the Remove button in view while they s
 		const remove = table
 			.locator('tbody tr')
 			.first()
-			.getByRole('button', { name: /Remove/ })
+			.getByRole('button', { name: /^(Remove|حذف) / })
 		const open = (await remove.count()) > 0
 		const widths = await scrollBox.evaluate((box) => ({
 			scroll: box.scrollWidth,

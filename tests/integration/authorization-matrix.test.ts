@@ -60,6 +60,10 @@ import {
 const OK = 'ok'
 const LOGIN = 'redirect-login'
 
+// The matrix asks the JSON API hundreds of times from one address in a minute: no limit here
+// (tests/integration/api.test.ts tests the limits).
+process.env.API_RATE_LIMIT_ANONYMOUS = '1000000'
+
 type Row = readonly [
 	route: string,
 	method: 'GET' | 'POST',
@@ -98,6 +102,9 @@ const POLICY: readonly Row[] = [
 	['/account',                                      'POST', 'profile',          '',                                       LOGIN, OK,    OK,    OK,    OK,    OK,    OK],
 	['/account',                                      'POST', 'password',         '',                                       LOGIN, OK,    OK,    OK,    OK,    OK,    OK],
 	['/account',                                      'POST', 'sign-out-others',  '',                                       LOGIN, OK,    OK,    OK,    OK,    OK,    OK],
+	// Personal API tokens: analysts and the secretariat create them; anyone revokes only their own.
+	['/account',                                      'POST', 'create-token',     '',                                       LOGIN, 403,   403,   403,   OK,    OK,    OK],
+	['/account',                                      'POST', 'revoke-token',     "analyst's API token",                    LOGIN, 404,   404,   404,   404,   OK,    404],
 	// A country's home: its national users and the secretariat; starting a report: its national users.
 	['/countries/:partyCode',                         'GET',  '',                 'KEN',                                    LOGIN, OK,    OK,    404,   OK,    404,   OK],
 	['/countries/:partyCode',                         'GET',  '',                 'IND',                                    LOGIN, 404,   404,   OK,    OK,    404,   OK],
@@ -360,6 +367,33 @@ const POLICY: readonly Row[] = [
 	['/admin/outbox',                                 'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],
 	['/admin/outbox/:messageId',                      'GET',  '',                 'an outbox message',                      LOGIN, 403,   403,   403,   403,   403,   OK],
 	['/admin/outbox/:messageId',                      'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],
+	// The JSON API: public data to anyone; everything else only to a bearer token with the scope,
+	// never to a session cookie, so every signed-in actor gets what the signed-out one gets. No
+	// cycle of the matrix is published: its reports and data are not public.
+	['/api/v1/docs',                                  'GET',  '',                 '',                                       OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/api/v1/docs',                                  'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],
+	['/api/v1/*',                                     'GET',  '',                 'API forms',                              OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/api/v1/*',                                     'GET',  '',                 'API form ddt v1',                        OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/api/v1/*',                                     'GET',  '',                 'API code lists',                         OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/api/v1/*',                                     'GET',  '',                 'API code list units',                    OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/api/v1/*',                                     'GET',  '',                 'API concepts',                           OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/api/v1/*',                                     'GET',  '',                 'API cycles',                             OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/api/v1/*',                                     'GET',  '',                 'API cycle sc-art15-6',                   OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/api/v1/*',                                     'GET',  '',                 'API data of sc-art15-6',                 401,   401,   401,   401,   401,   401,   401],
+	['/api/v1/*',                                     'GET',  '',                 'API codebook of sc-art15-6',             OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/api/v1/*',                                     'GET',  '',                 'API open data',                          OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/api/v1/*',                                     'GET',  '',                 'API files of sc-art15-6',                404,   404,   404,   404,   404,   404,   404],
+	['/api/v1/*',                                     'GET',  '',                 'API parties',                            OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/api/v1/*',                                     'GET',  '',                 'API party KEN',                          OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/api/v1/*',                                     'GET',  '',                 'API public reports',                     OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/api/v1/*',                                     'GET',  '',                 'API public · KEN accepted',              404,   404,   404,   404,   404,   404,   404],
+	['/api/v1/*',                                     'GET',  '',                 'API public · KEN accepted · no. 1',      404,   404,   404,   404,   404,   404,   404],
+	['/api/v1/*',                                     'GET',  '',                 'API secretariat reports',                401,   401,   401,   401,   401,   401,   401],
+	['/api/v1/*',                                     'GET',  '',                 'API secretariat · KEN under review',     401,   401,   401,   401,   401,   401,   401],
+	['/api/v1/*',                                     'GET',  '',                 'API secretariat · KEN under review · no. 1', 401, 401,  401,   401,   401,   401,   401],
+	['/api/v1/*',                                     'GET',  '',                 'API OpenAPI document',                   OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/api/v1/*',                                     'GET',  '',                 'API no such resource',                   404,   404,   404,   404,   404,   404,   404],
+	['/api/v1/*',                                     'POST', '',                 'API forms',                              405,   405,   405,   405,   405,   405,   405],
 	['/*',                                            'GET',  '',                 'no such page',                           404,   404,   404,   404,   404,   404,   404],
 	['/*',                                            'POST', '',                 'no such page',                           404,   404,   404,   404,   404,   404,   404],
 ]

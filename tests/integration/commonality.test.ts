@@ -66,6 +66,30 @@ describe('the commonality page', () => {
 		expect(html).toContain('Years with several reports due')
 	})
 
+	it('draws the matrix as a picture, described and captioned, before the same table', async () => {
+		const html = await (await get('/analysis/commonality', analystCookie)).text()
+		const figure = /<figure class="chart matrix-picture"[\s\S]*?<\/figure>/.exec(html)?.[0]
+		expect(figure).toBeDefined()
+		expect(figure).toMatch(
+			/<svg[^>]*role="img"[^>]*aria-labelledby="[^"]+-svg-title [^"]+-svg-desc"/,
+		)
+		expect(figure).toContain('<title id=')
+		expect(figure).toMatch(
+			/<desc[^>]*>Concepts \(rows\): \d+; forms \(columns\): 5; cells where a form asks a concept: \d+\./,
+		)
+		// A cell per concept and form, named in words, filled where the form asks the concept.
+		const minamata = formText(requireFormDefinition('minamata-art21', 1), 'en').title()
+		expect(figure).toMatch(new RegExp(`<title>LEG\\.MEASURE, ${minamata}: \\d+ questions</title>`))
+		expect(figure).toMatch(
+			/data-cell="CONTACT\.DNA\|minamata-art21"><rect[^>]*fill="#ffffff"[^>]*><title>CONTACT\.DNA, [^<]+: Not asked<\/title>/,
+		)
+		expect(figure).toContain(
+			'<figcaption class="field-help">A filled cell is a concept the form asks',
+		)
+		// The data table is still there, after the picture.
+		expect(html.indexOf('matrix-picture')).toBeLessThan(html.indexOf('id="matrix-caption"'))
+	})
+
 	it('speaks the user’s language, and shows one Party’s calendar', async () => {
 		const html = await (await get('/analysis/commonality?party=KEN', frenchReviewerCookie)).text()
 		expect(html).toContain('Points communs des rapports entre conventions')

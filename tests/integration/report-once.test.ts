@@ -1,6 +1,7 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadCommonality } from '#app/domain/commonality.server.ts'
-import { openOffers } from '#app/domain/report-once.server.ts'
+import { decideOffers, openOffers } from '#app/domain/report-once.server.ts'
 import { loadReportContext } from '#app/domain/report-context.server.ts'
 import type { CurrentUser } from '#app/utils/permissions.ts'
 import { findCycleByCode } from '#db/queries/cycles.ts'
@@ -123,6 +124,19 @@ describe('report once', () => {
 		expect((await get(`/reports/${art15Report}/reuse`, indiaCookie)).status).toBe(404)
 	})
 
+	it('shows the offer beside its unanswered question in the editor, for the country to use or dismiss', async () => {
+		const page = await get(`/reports/${art15Report}/sections/a_contacts`, kenyaCookie)
+		expect(page.status).toBe(200)
+		const html = await page.text()
+		expect(html).toContain(
+			'Answer from Questionnaire on the production and use of DDT for disease vector control, DDT questionnaire, 2024–2026 available:',
+		)
+		expect(html).toContain('Asha Rao')
+		expect(html).toMatch(/<button[^>]*value="accept"[^>]*>Use it<\/button>/)
+		expect(html).toMatch(/<button[^>]*value="refuse"[^>]*>Dismiss<\/button>/)
+		expect(html).toContain(`action="/reports/${art15Report}/reuse"`)
+	})
+
 	it('writes an accepted answer with its source in the history, and offers it no more', async () => {
 		const [offer] = (await openOffers(t.db, await context(art15Report))).filter(
 			(o) => o.questionId === 'a_nfp_contact',
@@ -172,6 +186,84 @@ describe('report once', () => {
 	})
 })
 
+describe('deciding offers is one transaction', () => {
+	const counts = async (reportId: string) => ({
+		changes: (
+			await t.db
+				.selectFrom('report_change')
+				.where('report_id', '=', reportId)
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n,
+		decisions: (
+			await t.db
+				.selectFrom('reuse_decision')
+				.where('report_id', '=', reportId)
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n,
+		audit: (
+			await t.db
+				.selectFrom('audit_event')
+				.where('subject_id', '=', reportId)
+				.where('action', '=', 'report.answers_reuse')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n,
+	})
+
+	it('writes neither the answer nor the decision when recording the decision fails', async () => {
+		const offer = (await openOffers(t.db, await context(art15Report)))[0]
+		expect(offer).toBeDefined()
+		const answersBefore = await loadAnswerValues(t.db, art15Report)
+		const countsBefore = await counts(art15Report)
+		const revisionBefore = (await context(art15Report)).report.revision
+		// The database refuses the decision row, after the answer was saved in the same transaction.
+		await sql`create function refuse_reuse_decision() returns trigger language plpgsql as $$
+			begin raise exception 'decision refused by the test'; end $$`.execute(t.db)
+		await sql`create trigger refuse_reuse_decision before insert on reuse_decision
+			for each row execute function refuse_reuse_decision()`.execute(t.db)
+		try {
+			await expect(
+				decideOffers(t.db, {
+					context: await context(art15Report),
+					userId: kenya.id,
+					accept: [offer!.id],
+					refuse: [],
+				}),
+			).rejects.toThrow(/decision refused by the test/)
+		} finally {
+			await sql`drop trigger refuse_reuse_decision on reuse_decision`.execute(t.db)
+			await sql`drop function refuse_reuse_decision()`.execute(t.db)
+		}
+		expect(await loadAnswerValues(t.db, art15Report)).toEqual(answersBefore)
+		expect(await counts(art15Report)).toEqual(countsBefore)
+		expect((await context(art15Report)).report.revision).toBe(revisionBefore)
+
+		// Still on offer, and accepting it now writes both.
+		const outcome = await decideOffers(t.db, {
+			context: await context(art15Report),
+			userId: kenya.id,
+			accept: [offer!.id],
+			refuse: [],
+		})
+		expect(outcome).toMatchObject({ ok: true, accepted: 1, refused: 0 })
+		// What the editor receives to show the answer without a reload.
+		expect(outcome.ok && outcome.applied).toEqual([
+			{
+				questionId: offer!.questionId,
+				value: offer!.value,
+				revision: (await context(art15Report)).report.revision,
+			},
+		])
+		expect((await loadAnswerValues(t.db, art15Report))[offer!.questionId]).toEqual(offer!.value)
+		const countsAfter = await counts(art15Report)
+		expect(countsAfter.decisions).toBe(countsBefore.decisions + 1)
+		expect(countsAfter.changes).toBe(countsBefore.changes + 1)
+		expect(countsAfter.audit).toBe(countsBefore.audit + 1)
+	})
+})
+
 describe('data consistency in the commonality analysis', () => {
 	it('finds India’s DDT production given differently in the DDT questionnaire and Article 15', async () => {
 		const india = await createUser(t.db, { roles: ['contact_point'], partyCodes: ['IND'] })
@@ -184,6 +276,10 @@ describe('data consistency in the commonality analysis', () => {
 		const checks = await (await get(`/reports/${draft}/validation`, indiaCookie)).text()
 		expect(checks).toMatch(/\d+ differences? from your other reports/)
 		expect(checks).toContain('In Questionnaire on the production and use of DDT')
+		// The chemical by its name, not its CAS number.
+		expect(checks).toContain('DDT (1,1,1-trichloro-2,2-bis(4-chlorophenyl)ethane) · 2024')
+		const shown = (html: string) => html.split('<script')[0]!
+		expect(shown(checks)).not.toContain('cas:')
 		await applyTestWorkflow(t.db, { reportId: draft, actor: india, action: 'submit' })
 		const analysis = await loadCommonality(t.db, 'en', 'IND')
 		const ddt2024 = analysis.consistency?.find(
@@ -199,6 +295,22 @@ describe('data consistency in the commonality analysis', () => {
 				['ddt', 'a_production.quantity_kg_ai', 300_000],
 				['stockholm-art15', 'b3_statistics.production_kg', 3_000],
 			]),
+		)
+		expect(ddt2024?.dimLabels).toEqual({
+			chemical: 'DDT (1,1,1-trichloro-2,2-bis(4-chlorophenyl)ethane)',
+			year: '2024',
+		})
+		const analyst = await createUser(t.db, { roles: ['analyst'], partyCodes: [] })
+		const page = await (
+			await get('/analysis/commonality?party=IND', await signIn(app, analyst.email))
+		).text()
+		expect(page).toContain(
+			'chemical: DDT (1,1,1-trichloro-2,2-bis(4-chlorophenyl)ethane) · year: 2024',
+		)
+		expect(shown(page)).not.toContain('cas:')
+		const french = await loadCommonality(t.db, 'fr', 'IND')
+		expect(french.consistency?.[0]?.dimLabels?.chemical).toBe(
+			'DDT (1,1,1-trichloro-2,2-bis(4-chlorophényl)éthane)',
 		)
 		// Kenya's analysis holds only Kenya's findings.
 		const kenyaOnly = await loadCommonality(t.db, 'en', 'KEN')

@@ -334,3 +334,40 @@ describe('autosave', () => {
 		expect(sync.hasUnsavedChanges()).toBe(false)
 	})
 })
+
+describe('answers written outside the autosave', () => {
+	it('shows an answer taken from another report, sends nothing for it, and saves the next edit on top of it', async () => {
+		const server = new FakeServer()
+		const { sync, values, type } = client(server)
+		// The server writes the reused answer (revision 1) at the user's request.
+		server.revision = 1
+		server.answers.set('contact', { value: { name: 'Jane' }, revision: 1, updatedBy: null })
+		server.history.push({ revision: 1, questionId: 'contact' })
+		sync.receive([{ questionId: 'contact', value: { name: 'Jane' }, revision: 1 }])
+		expect(values.get('contact')).toEqual({ name: 'Jane' })
+		expect(sync.hasUnsavedChanges()).toBe(false)
+		await vi.advanceTimersByTimeAsync(2_000)
+		expect(server.requests).toBe(0)
+		expect(sync.state.status).toBe('saved')
+
+		type('contact', { name: 'Jane Wanjiru' })
+		await vi.advanceTimersByTimeAsync(2_000)
+		expect(server.requests).toBe(1)
+		expect(server.answers.get('contact')?.value).toEqual({ name: 'Jane Wanjiru' })
+		expect(sync.state).toMatchObject({ status: 'saved', conflicts: [] })
+	})
+
+	it('replaces what was typed there and not saved yet: the user chose the reused answer', async () => {
+		const server = new FakeServer()
+		const { sync, values, type } = client(server)
+		type('contact', { name: 'J' })
+		server.revision = 1
+		server.answers.set('contact', { value: { name: 'Jane' }, revision: 1, updatedBy: null })
+		server.history.push({ revision: 1, questionId: 'contact' })
+		sync.receive([{ questionId: 'contact', value: { name: 'Jane' }, revision: 1 }])
+		expect(values.get('contact')).toEqual({ name: 'Jane' })
+		await vi.advanceTimersByTimeAsync(2_000)
+		expect(server.requests).toBe(0)
+		expect(sync.state).toMatchObject({ status: 'saved', dirtyCount: 0 })
+	})
+})

@@ -1,5 +1,6 @@
 import { sameValue } from '../../domain/canonical.ts'
 import type {
+	AnswerUpdate,
 	Conflict,
 	SaveErrorResponse,
 	SavePayload,
@@ -280,6 +281,25 @@ export class DraftSync {
 		const conflicts = this.#state.conflicts.filter((c) => c.questionId !== questionId)
 		this.#update({ conflicts })
 		if (choice === 'mine') this.#schedule(0)
+	}
+
+	/**
+	 * Answers the server wrote at the user's request outside the autosave (an answer taken from
+	 * another report, "report once"): shown, and known at their revision, so the next save of the
+	 * question starts from them. They replace whatever was typed there and not saved yet: the user
+	 * chose them. The revision the autosave asks changes from is left alone, so the next save still
+	 * brings what others wrote meanwhile.
+	 */
+	receive(updates: readonly AnswerUpdate[]) {
+		for (const update of updates) {
+			this.#known.set(update.questionId, { value: update.value, revision: update.revision })
+			this.#dirty.delete(update.questionId)
+			this.#options.setValue(update.questionId, update.value)
+			if (this.#isRefused(update.questionId)) this.#forgetRefusal(update.questionId)
+		}
+		this.#persist()
+		if (this.#saveable().length === 0) this.#firstDirtyAt = null
+		if (!this.#inFlight) this.#update({ status: this.#restingStatus() })
 	}
 
 	/** Browser came back online: retry without waiting for the backoff. */

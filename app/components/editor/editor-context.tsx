@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import type { CodeListAliases } from '#forms/codelists/index.ts'
 import type { FormText } from '#forms/text-core.ts'
 import type { FormContext, FormDefinition, Issue } from '#forms/types.ts'
+import type { OfferView } from '../../domain/reuse-offer-view.ts'
 import type { ThreadData } from '../review/threads.tsx'
 import type { AnswersStore } from './answers-store.ts'
 import type { DraftSync } from './draft-sync.ts'
@@ -36,6 +37,8 @@ export type EditorContextValue = {
 	threads: Record<string, ThreadData[]>
 	/** Reviewers start, resolve and reopen threads. */
 	canModerateThreads: boolean
+	/** "Report once": answers from the Party's other submissions, by the question they fit. */
+	offers: Record<string, OfferView[]>
 }
 
 const EditorContext = createContext<EditorContextValue | null>(null)

@@ -19,6 +19,7 @@ import { AttachmentField } from './attachment-field.tsx'
 import { useEditor, useQuestionState, useVisibleIssues } from './editor-context.tsx'
 import { domId, optionsFor } from './form-model.ts'
 import { IssueList } from './issue-list.tsx'
+import { ReuseOfferNotes } from './reuse-offer-note.tsx'
 import { MarkerSelect, ScalarInput } from './scalar-input.tsx'
 import { TableField } from './table-field.tsx'
 import { useSyncState } from './use-report-editor.ts'
@@ -83,6 +84,7 @@ function QuestionFrame({
 					{help}
 				</p>
 			) : null}
+			<ReuseOfferNotes question={question} />
 			{children}
 			{refusal ? (
 				<p className="inline-error" id={`${base}-refused`} role="alert" data-refused>

@@ -9,6 +9,7 @@ import { FillEmpty } from './fill-empty.tsx'
 import { domId, optionsFor, type Option } from './form-model.ts'
 import { focusCell, focusRow } from './grid-focus.ts'
 import { IssueList } from './issue-list.tsx'
+import { ReuseOfferNotes } from './reuse-offer-note.tsx'
 import { MarkerSelect } from './scalar-input.tsx'
 import { tableGridTemplate } from './table-layout.ts'
 import { ACTIONS_COLUMN } from './table-row.tsx'
@@ -167,6 +168,7 @@ export function TableField({ question }: { question: TableQuestion }) {
 	return (
 		<section className="question question--table" id={base} aria-labelledby={`${base}-label`}>
 			<TableHeading question={question} marker={marker} />
+			<ReuseOfferNotes question={question} />
 			{marked ? (
 				<p className="marker-chip">{text.marker(marker)}</p>
 			) : (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Form, Link, useLoaderData } from 'react-router'
 import type { CalendarEntry, CommonalityAnalysis, FormatDimension } from '#forms/commonality.ts'
 import { BarChart } from './bar-chart.tsx'
+import { MatrixPicture } from './matrix-picture.tsx'
 import { BurdenSection, ConsistencySection } from './submitted-analysis.tsx'
 import type { Route } from './+types/commonality.ts'
 import { COMMONALITY_FORMATS } from '#exports/commonality/tables.ts'
@@ -44,6 +45,7 @@ function Matrix({ content }: { content: Content }) {
 	const { t } = useTranslation('exports')
 	return (
 		<>
+			<MatrixPicture content={content} />
 			<ScrollRegion labelledBy="matrix-caption">
 				<table className="table">
 					<caption id="matrix-caption">{t('commonality.matrixCaption')}</caption>

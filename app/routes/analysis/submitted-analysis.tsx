@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { CommonalityAnalysis } from '#forms/commonality.ts'
+import type { ConsistencyFinding } from '#forms/reuse/party-analysis.ts'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
 import { useFormat } from '../../utils/use-format.ts'
 
@@ -16,13 +17,19 @@ function useNumber() {
 	return (value: number) => format.number(value, { maximumFractionDigits: 3 })
 }
 
+/** What a finding is about, named in the reader's language (the chemical by its name, not its CAS number). */
 function dimsText(
-	dims: Record<string, string>,
+	finding: Pick<ConsistencyFinding, 'dims' | 'dimLabels'>,
 	t: (key: string, params: Record<string, string | undefined>) => string,
 ) {
-	return Object.keys(dims)
+	return Object.keys(finding.dims)
 		.sort()
-		.map((name) => t('commonality.consistency.dim', { name, value: dims[name] }))
+		.map((name) =>
+			t('commonality.consistency.dim', {
+				name: t(`commonality.consistency.dimNames.${name}`, { defaultValue: name }),
+				value: finding.dimLabels?.[name] ?? finding.dims[name],
+			}),
+		)
 		.join(' · ')
 }
 
@@ -64,7 +71,7 @@ export function ConsistencySection({
 								>
 									<th scope="row">{names.parties.get(finding.partyCode) ?? finding.partyCode}</th>
 									<td>{finding.conceptId}</td>
-									<td>{dimsText(finding.dims, (key, params) => t(key, params))}</td>
+									<td>{dimsText(finding, (key, params) => t(key, params))}</td>
 									<td>
 										<ul className="plain-list">
 											{finding.values.map((value) => (

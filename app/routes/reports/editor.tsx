@@ -17,6 +17,7 @@ import { textExtrasFor } from '#forms/text.ts'
 import type { Answers, Language } from '#forms/types.ts'
 import type { Route } from './+types/editor.ts'
 import { requireReport } from './report-access.server.ts'
+import { describeOffers, offersByQuestion } from './reuse-offers.server.ts'
 import { withExpectedRows } from '../../domain/fixed-rows.ts'
 import {
 	EditorProvider,
@@ -42,25 +43,25 @@ import { notFound } from '../../utils/permissions.server.ts'
 import { useFormat } from '../../utils/use-format.ts'
 import { listThreads } from '#db/queries/threads.ts'
 import type { ThreadData } from '../../components/review/threads.tsx'
+import { openOffers } from '../../domain/report-once.server.ts'
 import { countOpenThreadsByQuestion } from '../../domain/threads.server.ts'
 import { hasRole, isSecretariat } from '../../utils/permissions.ts'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-	const { user, report, definition, formContext, canEdit } = await requireReport(
-		context,
-		request,
-		params.reportId,
-	)
+	const access = await requireReport(context, request, params.reportId)
+	const { user, report, definition, formContext, canEdit } = access
 	const sections = sectionsOf(definition)
 	if (!params.sectionId) throw redirect(`/reports/${report.id}/sections/${sections[0]!.sectionId}`)
 	if (!sections.some((s) => s.sectionId === params.sectionId)) throw notFound()
 	const db = context.get(dbContext)
 	const language = context.get(languageContext) as Language
-	const [stored, attachments, threadCounts, threads] = await Promise.all([
+	const [stored, attachments, threadCounts, threads, offers] = await Promise.all([
 		loadAnswers(db, report.id),
 		listAttachments(db, report.id),
 		countOpenThreadsByQuestion(db, report.id, user),
 		listThreads(db, report.id, isSecretariat(user)),
+		// "Report once": answers from the Party's other submissions, beside their question.
+		canEdit ? openOffers(db, access) : Promise.resolve([]),
 	])
 	const texts: Partial<Record<Language, unknown>> = { en: getFormTexts(report.formId, 'en') }
 	if (language !== 'en') texts[language] = getFormTexts(report.formId, language)
@@ -92,6 +93,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		threadCounts,
 		threads: groupThreads(threads),
 		canModerateThreads: hasRole(user, 'reviewer'),
+		offers: offersByQuestion(describeOffers(offers, definition, language)),
 	}
 }
 
@@ -169,6 +171,7 @@ export default function ReportEditor() {
 			threadCounts: data.threadCounts,
 			threads: data.threads,
 			canModerateThreads: data.canModerateThreads,
+			offers: data.offers,
 		}),
 		[data, text, answers, store, sync, editable, attachments, setAnswer, getAnswer],
 	)

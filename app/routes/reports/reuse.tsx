@@ -1,16 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from 'react-router'
 import { z } from 'zod'
-import { compileForm } from '#forms/engine/compile.ts'
-import { answerText } from '#forms/answer-text.ts'
-import { getFormDefinition } from '#forms/registry.ts'
-import { formText } from '#forms/text.ts'
 import type { Language } from '#forms/types.ts'
 import type { Route } from './+types/reuse.ts'
 import { requireReport } from './report-access.server.ts'
+import { describeOffers } from './reuse-offers.server.ts'
 import { domId } from '../../components/editor/form-model.ts'
 import { FormError } from '../../components/forms.tsx'
-import { decideOffers, openOffers, type OfferWithSource } from '../../domain/report-once.server.ts'
+import { decideOffers, openOffers } from '../../domain/report-once.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { failure, parseForm } from '../../utils/request.server.ts'
 import { useFormat } from '../../utils/use-format.ts'
@@ -22,45 +19,6 @@ import { useSentence } from '../../components/sentence.tsx'
  * its source, to accept or refuse one by one or all at once.
  */
 
-function describeOffers(
-	offers: OfferWithSource[],
-	report: Awaited<ReturnType<typeof requireReport>>,
-	language: Language,
-) {
-	const text = formText(report.definition, language)
-	const compiled = compileForm(report.definition)
-	const sourceText = new Map<string, ReturnType<typeof formText>>()
-	const textOf = (formId: string, version: number) => {
-		const key = `${formId}@${version}`
-		if (!sourceText.has(key)) {
-			const definition = getFormDefinition(formId, version)
-			if (definition) sourceText.set(key, formText(definition, language))
-		}
-		return sourceText.get(key)
-	}
-	return offers.map((offer) => {
-		const target = compiled.byId.get(offer.questionId)!
-		const from = textOf(offer.source.formId, offer.source.formVersion)
-		return {
-			id: offer.id,
-			questionId: offer.questionId,
-			sectionId: target.sectionId,
-			section: text.section(target.sectionId),
-			question: text.label(offer.questionId),
-			value: answerText(target.question, offer.value, text),
-			flow: offer.flow,
-			conversions: offer.conversions.map((c) => ({ from: text.unit(c.from), to: text.unit(c.to) })),
-			source: {
-				form: from?.title() ?? offer.source.formId,
-				cycle:
-					offer.source.cycleTitle[language] ?? offer.source.cycleTitle.en ?? offer.source.cycleCode,
-				question: from?.label(offer.sourceQuestionId) ?? offer.sourceQuestionId,
-				submittedAt: offer.source.submittedAt.toISOString(),
-			},
-		}
-	})
-}
-
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const report = await requireReport(context, request, params.reportId)
 	const language = context.get(languageContext) as Language
@@ -68,7 +26,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	return {
 		reportId: report.report.id,
 		editable: report.canEdit,
-		offers: describeOffers(offers, report, language),
+		offers: describeOffers(offers, report.definition, language),
 	}
 }
 
@@ -110,7 +68,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		refuse,
 	})
 	if (!outcome.ok) return failure(409, { formError: `editor:reuse.errors.${outcome.reason}` })
-	return { accepted: outcome.accepted, refused: outcome.refused }
+	// `applied`: the answers written, at their revision, for the editor to show (`DraftSync.receive`).
+	return { accepted: outcome.accepted, refused: outcome.refused, applied: outcome.applied }
 }
 
 type Offer = Awaited<ReturnType<typeof loader>>['offers'][number]

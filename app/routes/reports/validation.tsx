@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { setAcknowledgements } from '#db/queries/reports.ts'
 import { percentOf } from '#forms/engine/index.ts'
+import { dimensionValueLabel } from '#forms/reuse/fact-labels.ts'
 import { formText } from '#forms/text.ts'
 import type { Language } from '#forms/types.ts'
 import type { Route } from './+types/validation.ts'
@@ -62,9 +63,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 			const otherText = other ? formText(other, language) : undefined
 			return {
 				key: `${d.conceptId}|${JSON.stringify(d.dims)}|${d.there.source.submissionId}`,
+				// The chemical by its name, the partner by its name, in the reader's language.
 				about: Object.keys(d.dims)
 					.sort()
-					.map((name) => d.dims[name])
+					.map((name) => dimensionValueLabel(name, d.dims[name]!, language))
 					.join(' · '),
 				unit: text.unit(d.unit),
 				here: { amount: d.here.amount, item: label(d.here.itemId, text.label) },

@@ -7,7 +7,7 @@
 import { isMarked, isTableAnswer } from './engine/values.ts'
 import { formatNumber } from './locale-format.ts'
 import type { FormText } from './text-core.ts'
-import type { AttachmentRef, ContactAnswer, Language, Question, TableQuestion } from './types.ts'
+import type { AttachmentRef, ContactAnswer, Question, TableQuestion } from './types.ts'
 
 /**
  * How a value prints. `marker` (information not available, not applicable, confidential), `zero`

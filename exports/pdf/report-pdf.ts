@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit'
 import type { PrintedValue } from '#forms/answer-text.ts'
-import { formatDate, formatDateTime, formatFileSize, formatNumber } from '#forms/locale-format.ts'
+import { formatDate, formatDateTime, formatFileSize } from '#forms/locale-format.ts'
 import { formText } from '#forms/text.ts'
 import type { TableColumn } from '#forms/types.ts'
 import { documentLabels, fillIn, type DocumentLabels } from '../labels.ts'

@@ -10,6 +10,7 @@ import { useAnswerSlice } from './answer-field.ts'
 import { useEditor } from './editor-context.tsx'
 import { focusQuestion } from './focus-question.ts'
 import { domId } from './form-model.ts'
+import { useSentence } from '../sentence.tsx'
 
 /** What the "From other reports" action answers (`routes/reports/reuse.tsx`). */
 type DecisionResult =
@@ -95,6 +96,7 @@ function ReuseError({ message }: { message: string }) {
 
 function ReuseOfferNote({ offer, fetcher }: { offer: OfferView; fetcher: DecisionFetcher }) {
 	const { t } = useTranslation('editor')
+	const sentence = useSentence('editor')
 	const { reportId } = useEditor()
 	const id = domId('reuse', offer.id)
 	const busy = fetcher.state !== 'idle'
@@ -104,7 +106,10 @@ function ReuseOfferNote({ offer, fetcher }: { offer: OfferView; fetcher: Decisio
 	return (
 		<li className="reuse-inline__offer" data-offer={offer.id}>
 			<p id={id}>
-				{t('reuse.inline.available', { form: offer.source.form, cycle: offer.source.cycle })}{' '}
+				{sentence('reuse.inline.available', {
+					form: offer.source.form,
+					cycle: offer.source.cycle,
+				})}{' '}
 				<span className="reuse-inline__value" dir="auto">
 					{offer.value}
 				</span>

@@ -61,5 +61,10 @@ export default [
 	route('analysis/jobs/:jobId', 'routes/analysis/job.tsx'),
 	route('analysis/jobs/:jobId/download', 'routes/analysis/job-download.tsx'),
 	route('review/cycles/:cycleId/dashboard', 'routes/review/dashboard.tsx'),
+	// The public portal (issue 16): published cycles only, no sign-in; the overview is `/`.
+	route('parties/:partyCode', 'routes/public/party.tsx'),
+	route('parties/:partyCode/reports/:cycleCode', 'routes/public/report-pdf.tsx'),
+	route('cycles/:cycleCode', 'routes/public/cycle.tsx'),
+	route('sdg-12-4-1', 'routes/public/sdg.tsx'),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -360,6 +360,14 @@ export interface ReuseDecisionTable {
 	decided_at: GeneratedTimestamp
 }
 
+/** The secretariat's decision to publish a cycle on the public portal (see the migration). */
+export interface CyclePublicationTable {
+	cycle_id: string
+	published_from: DateString
+	decided_by: string | null
+	decided_at: GeneratedTimestamp
+}
+
 export interface Database {
 	party: PartyTable
 	party_convention_status: PartyConventionStatusTable
@@ -387,6 +395,7 @@ export interface Database {
 	reuse_decision: ReuseDecisionTable
 	review_thread: ReviewThreadTable
 	review_message: ReviewMessageTable
+	cycle_publication: CyclePublicationTable
 }
 
 export type PartyRow = Selectable<PartyTable>

@@ -1,21 +1,61 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
+import { z } from 'zod'
 import { listCycles } from '#db/queries/cycles.ts'
 import type { Route } from './+types/home.ts'
 import { CycleDeadline } from '../components/cycle-deadline.tsx'
-import { dbContext, languageContext } from '../utils/context.ts'
+import { PublicOverview } from '../components/public/overview.tsx'
+import { loadOverview } from '../domain/public-portal.server.ts'
+import { dbContext, languageContext, userContext } from '../utils/context.ts'
 import { todayIso } from '../utils/dates.ts'
+import { serverTranslator } from '../utils/i18n.server.ts'
 import { hasRole, isNationalUser } from '../utils/permissions.ts'
-import { requireUser } from '../utils/permissions.server.ts'
+import { markPublicPage } from '../utils/public-cache.server.ts'
+import { parseQuery } from '../utils/request.server.ts'
+import { STATIC_FOR_VISITORS } from '../utils/static-page.ts'
 
-export const meta: Route.MetaFunction = () => [{ title: 'National reporting' }]
+/** Visitors who are not signed in get the public overview, served without scripts. */
+export const handle = STATIC_FOR_VISITORS
 
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: data && 'pageTitle' in data ? data.pageTitle : 'National reporting' },
+]
+
+/** The overview's cycle; a malformed one falls back to the default cycle. */
+const OverviewQuery = z.object({
+	cycle: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9-]{2,59}$/)
+		.optional()
+		.catch(undefined),
+})
+
+/**
+ * `/`: for a visitor, the public overview (published cycles only, `loadOverview`); for a
+ * signed-in user, their home: open cycles and where their roles take them.
+ */
 export async function loader({ request, context }: Route.LoaderArgs) {
-	const user = requireUser(context, request)
+	const user = context.get(userContext)
 	const today = todayIso()
-	const cycles = await listCycles(context.get(dbContext), { openOn: today })
 	const language = context.get(languageContext)
+	if (!user) {
+		const overview = await loadOverview(context.get(dbContext), {
+			today,
+			language,
+			cycleCode: parseQuery(request, OverviewQuery).cycle,
+		})
+		const data = {
+			kind: 'public' as const,
+			...overview,
+			today,
+			pageTitle: serverTranslator(language)('public:overview.pageTitle'),
+		}
+		markPublicPage(context, data)
+		return data
+	}
+	const cycles = await listCycles(context.get(dbContext), { openOn: today })
 	return {
+		kind: 'user' as const,
 		name: user.name,
 		isNational: isNationalUser(user),
 		partyCodes: user.partyCodes,
@@ -34,8 +74,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function Home() {
-	const { t } = useTranslation()
 	const data = useLoaderData<typeof loader>()
+	return data.kind === 'public' ? <PublicOverview data={data} /> : <UserHome data={data} />
+}
+
+function UserHome({ data }: { data: Extract<Awaited<ReturnType<typeof loader>>, { kind: 'user' }> }) {
+	const { t } = useTranslation()
 	return (
 		<section aria-labelledby="home-title" className="stack">
 			<h1 id="home-title">{t('home.welcome', { name: data.name })}</h1>

@@ -9,6 +9,7 @@ import * as codeListReleases from './2026_12_05_0900_code_list_releases.ts'
 import * as formSha256 from './2026_12_06_0900_form_sha256.ts'
 import * as reuseDecisions from './2026_12_08_0900_reuse_decisions.ts'
 import * as cycleFormVariant from './2026_12_07_0900_cycle_form_variant.ts'
+import * as cyclePublication from './2026_12_09_0900_cycle_publication.ts'
 
 /** Every migration, by its timestamped name. Add new ones here; never edit or remove shipped ones. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
 	'2026_12_06_0900_form_sha256': formSha256,
 	'2026_12_08_0900_reuse_decisions': reuseDecisions,
 	'2026_12_07_0900_cycle_form_variant': cycleFormVariant,
+	'2026_12_09_0900_cycle_publication': cyclePublication,
 }

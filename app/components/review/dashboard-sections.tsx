@@ -9,7 +9,7 @@ import type {
 } from '../../domain/dashboard.ts'
 import { formatDate } from '../../utils/dates.ts'
 import { SubmissionsChart } from './submissions-chart.tsx'
-import { STATUS_ORDER, StatusSwatch, WorldMap } from './world-map.tsx'
+import { DASHBOARD_MAP_STATUSES, STATUS_ORDER, StatusSwatch, WorldMap } from './world-map.tsx'
 import { ScrollRegion } from '../scroll-region.tsx'
 
 /** Numbers, shares of all Parties, dates and labels in the page's language. */
@@ -386,6 +386,7 @@ export function StatusMap({
 		<WorldMap
 			map={map}
 			counts={counts}
+			statuses={DASHBOARD_MAP_STATUSES}
 			labels={{
 				heading: t('map.heading'),
 				summary,

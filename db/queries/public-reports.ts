@@ -1,0 +1,141 @@
+import { sql } from 'kysely'
+import type { Answers } from '#forms/types.ts'
+import type { LocalizedNames, RegionalGroup } from '../types.ts'
+import type { DbHandle } from './handle.ts'
+
+/**
+ * What the public portal reads of the reports of published cycles: never a draft, a working copy,
+ * a review note or an earlier submission, only when a Party first submitted and, once the
+ * secretariat accepted it, the accepted submission. Which cycles are published is the caller's to
+ * decide (`listPublishedCycles`): these queries take the cycles' ids.
+ */
+
+/** A Party to a cycle's convention, and what the public may know of its report for the cycle. */
+export type PublicReportRow = {
+	cycleId: string
+	partyCode: string
+	names: LocalizedNames
+	m49: string | null
+	regionalGroup: RegionalGroup | null
+	/** Entry into force of the convention for the Party; null when not recorded. */
+	inForceOn: string | null
+	/** Its first submission that was not recalled. */
+	firstSubmittedAt: Date | null
+	/** The number of its accepted submission, if the secretariat accepted one. */
+	acceptedNumber: number | null
+}
+
+/**
+ * Every Party to the convention of each of `cycleIds` (today's Party status), with the first
+ * submission of its report for that cycle and its accepted submission, if any.
+ */
+export async function publicReportRows(
+	db: DbHandle,
+	cycleIds: readonly string[],
+	filter: { partyCode?: string } = {},
+): Promise<PublicReportRow[]> {
+	if (cycleIds.length === 0) return []
+	const rows = await db
+		.selectFrom('reporting_cycle as c')
+		.innerJoin('party_convention_status as cs', (join) =>
+			join.onRef('cs.convention', '=', 'c.convention').on('cs.status', '=', 'party'),
+		)
+		.innerJoin('party as p', 'p.code', 'cs.party_code')
+		.leftJoin('report as r', (join) =>
+			join.onRef('r.party_code', '=', 'p.code').onRef('r.cycle_id', '=', 'c.id'),
+		)
+		.where('c.id', 'in', [...cycleIds])
+		.$if(filter.partyCode !== undefined, (qb) => qb.where('p.code', '=', filter.partyCode!))
+		.select((eb) => [
+			'c.id as cycle_id',
+			'p.code',
+			'p.names',
+			'p.m49',
+			'p.regional_group',
+			'cs.in_force_on',
+			eb
+				.selectFrom('submission as s')
+				.whereRef('s.report_id', '=', 'r.id')
+				.where('s.state', '<>', 'recalled')
+				.select(sql<Date>`min(s.submitted_at)`.as('first'))
+				.as('first_submitted_at'),
+			eb
+				.selectFrom('submission as s')
+				.whereRef('s.report_id', '=', 'r.id')
+				.where('s.state', '=', 'accepted')
+				.select(sql<number>`max(s.number)`.as('n'))
+				.as('accepted_number'),
+		])
+		.orderBy('p.code')
+		.execute()
+	return rows.map((row) => ({
+		cycleId: row.cycle_id,
+		partyCode: row.code,
+		names: row.names,
+		m49: row.m49,
+		regionalGroup: row.regional_group,
+		inForceOn: row.in_force_on,
+		firstSubmittedAt: row.first_submitted_at ? new Date(row.first_submitted_at) : null,
+		acceptedNumber: row.accepted_number === null ? null : Number(row.accepted_number),
+	}))
+}
+
+/** A Party's accepted submission to a cycle: the answers as submitted, immutable. */
+export type AcceptedSubmission = {
+	cycleId: string
+	reportId: string
+	number: number
+	formId: string
+	formVersion: number
+	answers: Answers
+	submittedAt: Date
+}
+
+/** The accepted submissions of a Party (or of every Party) to the cycles `cycleIds`. */
+export async function acceptedSubmissions(
+	db: DbHandle,
+	cycleIds: readonly string[],
+	filter: { partyCode?: string } = {},
+): Promise<(AcceptedSubmission & { partyCode: string })[]> {
+	if (cycleIds.length === 0) return []
+	const rows = await db
+		.selectFrom('submission as s')
+		.innerJoin('report as r', 'r.id', 's.report_id')
+		.where('r.cycle_id', 'in', [...cycleIds])
+		.where('s.state', '=', 'accepted')
+		.$if(filter.partyCode !== undefined, (qb) => qb.where('r.party_code', '=', filter.partyCode!))
+		.select([
+			'r.cycle_id as cycleId',
+			'r.id as reportId',
+			'r.party_code as partyCode',
+			's.number',
+			's.form_id as formId',
+			's.form_version as formVersion',
+			's.answers',
+			's.submitted_at as submittedAt',
+		])
+		.orderBy('s.submitted_at', 'desc')
+		.execute()
+	return rows.map((row) => ({
+		...row,
+		answers: row.answers as Answers,
+		submittedAt: new Date(row.submittedAt),
+	}))
+}
+
+/** The report and number of a Party's accepted submission to a cycle, if there is one. */
+export async function findAcceptedSubmission(
+	db: DbHandle,
+	partyCode: string,
+	cycleId: string,
+): Promise<{ reportId: string; number: number } | undefined> {
+	return db
+		.selectFrom('submission as s')
+		.innerJoin('report as r', 'r.id', 's.report_id')
+		.where('r.party_code', '=', partyCode)
+		.where('r.cycle_id', '=', cycleId)
+		.where('s.state', '=', 'accepted')
+		.select(['r.id as reportId', 's.number'])
+		.orderBy('s.number', 'desc')
+		.executeTakeFirst()
+}

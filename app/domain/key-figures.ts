@@ -73,18 +73,6 @@ export function confidentialQuantities(
 	return counts
 }
 
-/** Every value of the answers marked confidential (scalars and table cells). */
-export function confidentialCount(answers: Answers): number {
-	let count = 0
-	for (const value of Object.values(answers)) {
-		if (isMarked(value)) count += value.marker === 'confidential' ? 1 : 0
-		for (const row of tableRows(value))
-			for (const cell of Object.values(row.cells))
-				if (isMarked(cell) && cell.marker === 'confidential') count++
-	}
-	return count
-}
-
 function figureOf(
 	concept: KeyFigureConcept,
 	facts: readonly Fact[],
@@ -120,7 +108,9 @@ function figureOf(
 		unit,
 		columns,
 		rows,
-		totals: columns.map((_, index) => rows.reduce((sum, row) => sum + (row.amounts[index] ?? 0), 0)),
+		totals: columns.map((_, index) =>
+			rows.reduce((sum, row) => sum + (row.amounts[index] ?? 0), 0),
+		),
 		confidential,
 	}
 }

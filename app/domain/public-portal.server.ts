@@ -18,12 +18,7 @@ import { loadDepositaryRecord } from './depositary-record.server.ts'
 import { worldMapOf } from './dashboard.server.ts'
 import { keyFigures } from './key-figures.ts'
 import { publicCycles } from './publication.server.ts'
-import {
-	cycleRates,
-	cycleReports,
-	timelinessCounts,
-	type PublicReport,
-} from './public-portal.ts'
+import { cycleRates, cycleReports, timelinessCounts, type PublicReport } from './public-portal.ts'
 import { formContextFor, loadReportContext } from './report-context.server.ts'
 import { loadReportDocument } from './report-exports.server.ts'
 import { sdgIndicator } from './sdg-12-4-1.ts'
@@ -277,4 +272,3 @@ export async function publicReportDocument(
 	if (!doc?.meta.sha256 || doc.meta.status !== 'accepted') return undefined
 	return { ...doc, sha256: doc.meta.sha256 }
 }
-

@@ -52,8 +52,7 @@ export function publicReportOf(
 		name: row.names[input.language] || row.names.en || row.partyCode,
 		m49: row.m49,
 		region: row.regionalGroup ?? 'none',
-		state:
-			row.acceptedNumber !== null ? 'accepted' : submittedOn ? 'submitted' : 'not_submitted',
+		state: row.acceptedNumber !== null ? 'accepted' : submittedOn ? 'submitted' : 'not_submitted',
 		submittedOn,
 		timeliness: timelinessOf(row.firstSubmittedAt, cycle.deadline, input.today),
 		acceptedNumber: row.acceptedNumber,
@@ -71,7 +70,8 @@ export function cycleReports(
 ): PublicReport[] {
 	return rows
 		.filter(
-			(row) => row.cycleId === cycle.id && (isRequired(row, cycle) || row.firstSubmittedAt !== null),
+			(row) =>
+				row.cycleId === cycle.id && (isRequired(row, cycle) || row.firstSubmittedAt !== null),
 		)
 		.map((row) => publicReportOf(row, cycle, input))
 		.sort((a, b) => a.name.localeCompare(b.name, input.language))

@@ -19,7 +19,8 @@ import { PUBLICATION_EVENTS, publicationState } from './publication.ts'
  * decision is audited (`cycle.published`, `cycle.publication_withdrawn`).
  */
 
-export type PublicationDecision = { decision: 'publish'; publishedFrom: string } | { decision: 'withdraw' }
+export type PublicationDecision =
+	{ decision: 'publish'; publishedFrom: string } | { decision: 'withdraw' }
 
 export async function loadPublicationState(db: DbHandle, cycleId: string, today: string) {
 	return publicationState(await findCyclePublication(db, cycleId), today)
@@ -50,7 +51,11 @@ export async function publicationHistory(db: DbHandle, cycleId: string) {
  */
 export async function decidePublication(
 	db: Kysely<Database>,
-	input: { cycle: Pick<ReportingCycle, 'id' | 'code'>; adminId: string; decision: PublicationDecision },
+	input: {
+		cycle: Pick<ReportingCycle, 'id' | 'code'>
+		adminId: string
+		decision: PublicationDecision
+	},
 ): Promise<{ changed: boolean }> {
 	const { cycle, adminId, decision } = input
 	return db.transaction().execute(async (trx) => {

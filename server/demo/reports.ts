@@ -24,6 +24,7 @@ import { findUserByEmail, insertUser } from '#db/queries/users.ts'
 import type { Database, ReportStatus } from '#db/types.ts'
 import { jsonb } from '#db/json.ts'
 import { DEMO_PASSWORD } from './accounts.ts'
+import { seedDemoPublications } from './publication.ts'
 
 /**
  * DEMO DATA, not official: fictitious reports so that the review queue, the dashboard and the
@@ -35,7 +36,8 @@ import { DEMO_PASSWORD } from './accounts.ts'
  * commonality analysis has Parties to compare. The DDT questionnaires of India and South Africa
  * give DDT production figures that disagree with their Article 15 statistics (India's 6th report
  * is still a draft, so its checks page shows the difference; South Africa's is accepted, so the
- * analysis lists it): deliberate inconsistencies to find.
+ * analysis lists it): deliberate inconsistencies to find. Australia withholds its export figures
+ * of one chemical as confidential, which the public portal counts and never shows.
  */
 type DemoCycle =
 	| 'sc-art15-5'
@@ -50,12 +52,20 @@ type DemoReport = {
 	cycle: DemoCycle
 	status: ReportStatus
 	submittedOn?: string
+	/** The Party marks its Article 15 exports of the first chemical confidential. */
+	confidentialExports?: true
 }
 
 export const DEMO_REPORTS: DemoReport[] = [
 	{ party: 'KEN', cycle: 'sc-art15-5', status: 'accepted', submittedOn: '2022-08-15' },
 	{ party: 'IND', cycle: 'sc-art15-6', status: 'draft' },
-	{ party: 'AUS', cycle: 'sc-art15-6', status: 'accepted', submittedOn: '2026-05-10' },
+	{
+		party: 'AUS',
+		cycle: 'sc-art15-6',
+		status: 'accepted',
+		submittedOn: '2026-05-10',
+		confidentialExports: true,
+	},
 	{ party: 'BRA', cycle: 'sc-art15-6', status: 'accepted', submittedOn: '2026-07-15' },
 	{ party: 'ZAF', cycle: 'sc-art15-6', status: 'accepted', submittedOn: '2026-08-20' },
 	{ party: 'DEU', cycle: 'sc-art15-6', status: 'accepted', submittedOn: '2026-08-30' },
@@ -129,7 +139,30 @@ const ANSWERS: Record<DemoCycle, (party: string) => Answers> = {
 }
 
 export function answersFor(demo: DemoReport): Answers {
-	return ANSWERS[demo.cycle](demo.party)
+	const answers = ANSWERS[demo.cycle](demo.party)
+	return demo.confidentialExports ? withConfidentialExports(answers) : answers
+}
+
+/**
+ * The exports of the first chemical the Article 15 statistics give exports for, every year, marked
+ * confidential.
+ */
+function withConfidentialExports(answers: Answers): Answers {
+	const table = answers.b3_statistics
+	if (!isTableAnswer(table)) return answers
+	const exported = table.rows.find(
+		(row) => typeof row.cells.export_kg === 'number' && row.cells.export_kg > 0,
+	)?.cells.chemical
+	return {
+		...answers,
+		b3_statistics: {
+			rows: table.rows.map((row) =>
+				row.cells.chemical === exported
+					? { ...row, cells: { ...row.cells, export_kg: { marker: 'confidential' } } }
+					: row,
+			),
+		},
+	}
 }
 
 const DAY_MS = 86_400_000
@@ -233,6 +266,7 @@ export async function seedDemoReports(db: Kysely<Database>) {
 		}
 		if (await seedOne(db, demo, cycle, contactPoint, reviewer)) created++
 	}
+	await seedDemoPublications(db)
 	if (created === 0) return
 	// Mark the demo data as such for anyone reading the audit log.
 	await db

@@ -21,9 +21,7 @@ export function ReportingCalendar({
 			<h2 id="calendar-title">{t('calendar.heading')}</h2>
 			<p>{t('calendar.intro')}</p>
 			<table className="table">
-				<caption>
-					{t('calendar.caption', { from: years[0] ?? '', to: years.at(-1) ?? '' })}
-				</caption>
+				<caption>{t('calendar.caption', { from: years[0] ?? '', to: years.at(-1) ?? '' })}</caption>
 				<thead>
 					<tr>
 						<th scope="col">{t('calendar.deadline')}</th>

@@ -19,11 +19,7 @@ export function KeyFigures({
 	return (
 		<section aria-labelledby="figures-title" className="stack">
 			<h2 id="figures-title">{t('figures.heading')}</h2>
-			{reports.length === 0 ? (
-				<p>{t('figures.none')}</p>
-			) : (
-				<p>{t('figures.intro')}</p>
-			)}
+			{reports.length === 0 ? <p>{t('figures.none')}</p> : <p>{t('figures.intro')}</p>}
 			{reports.map((report) => (
 				<section
 					key={report.cycle.code}

@@ -107,10 +107,7 @@ export function CycleReportsTable({
 							</td>
 							<td>
 								{report.acceptedNumber !== null ? (
-									<a
-										href={reportPdfPath(report.partyCode, cycleCode, i18n.language)}
-										download
-									>
+									<a href={reportPdfPath(report.partyCode, cycleCode, i18n.language)} download>
 										{t('table.pdf', { party: report.name })}
 									</a>
 								) : (

@@ -171,9 +171,7 @@ export default function PartyProfile() {
 				<Link to="/">{t('nav.backToOverview')}</Link>
 			</p>
 			<h1 id="party-title">{profile.party.name}</h1>
-			<p className="muted">
-				{t('party.region', { region: formats.region(profile.party.region) })}
-			</p>
+			<p className="muted">{t('party.region', { region: formats.region(profile.party.region) })}</p>
 			<ConventionStatuses profile={profile} formats={formats} />
 			<Reports profile={profile} formats={formats} />
 			<KeyFigures reports={profile.keyFigures} formats={formats} />

@@ -116,7 +116,11 @@ function CycleValues({ indicator, formats }: { indicator: SdgIndicator; formats:
 function PartyScores({ indicator, formats }: { indicator: SdgIndicator; formats: PublicFormats }) {
 	const { t } = useTranslation('public')
 	const score = (value: number | null | undefined) =>
-		value === undefined ? t('sdg.notAsked') : value === null ? t('sdg.notDue') : formats.percent(value)
+		value === undefined
+			? t('sdg.notAsked')
+			: value === null
+				? t('sdg.notDue')
+				: formats.percent(value)
 	if (indicator.cycles.length === 0) return null
 	return (
 		<section aria-labelledby="scores-title" className="stack">

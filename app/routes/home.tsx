@@ -78,7 +78,11 @@ export default function Home() {
 	return data.kind === 'public' ? <PublicOverview data={data} /> : <UserHome data={data} />
 }
 
-function UserHome({ data }: { data: Extract<Awaited<ReturnType<typeof loader>>, { kind: 'user' }> }) {
+function UserHome({
+	data,
+}: {
+	data: Extract<Awaited<ReturnType<typeof loader>>, { kind: 'user' }>
+}) {
 	const { t } = useTranslation()
 	return (
 		<section aria-labelledby="home-title" className="stack">

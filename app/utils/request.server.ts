@@ -115,7 +115,8 @@ export async function readFormValues(
 	request: Request,
 	maxBytes?: number,
 ): Promise<
-	{ ok: true; values: Record<string, unknown> } | { ok: false; response: ReturnType<typeof failure> }
+	| { ok: true; values: Record<string, unknown> }
+	| { ok: false; response: ReturnType<typeof failure> }
 > {
 	const read = await readFormData(request, maxBytes)
 	return read.ok ? { ok: true, values: formDataToObject(read.formData) } : read

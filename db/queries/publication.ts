@@ -31,6 +31,16 @@ export async function findCyclePublication(
 	return row ? { ...row, decidedAt: new Date(row.decidedAt) } : undefined
 }
 
+/** Every cycle's publication decision (public already, or from a day ahead). */
+export async function listCyclePublications(
+	db: DbHandle,
+): Promise<{ cycleId: string; publishedFrom: string }[]> {
+	return db
+		.selectFrom('cycle_publication')
+		.select(['cycle_id as cycleId', 'published_from as publishedFrom'])
+		.execute()
+}
+
 /** Publishes the cycle from `publishedFrom`, or moves the date of its publication. */
 export async function setCyclePublication(
 	db: DbHandle,

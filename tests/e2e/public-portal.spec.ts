@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
-import { expectAccessible } from './fixtures.ts'
+import { expect, test, type Page, type Response } from '@playwright/test'
+import { ACCOUNTS, expectAccessible, login } from './fixtures.ts'
 
 /**
  * The public portal as an anonymous visitor meets it (issue 16): the overview with the map of the
@@ -12,7 +12,7 @@ test.describe.configure({ timeout: 180_000 })
 /** Bytes of JavaScript the page downloaded while `run` ran. */
 async function javaScriptDuring(page: Page, run: () => Promise<unknown>) {
 	let bytes = 0
-	const count = async (response: import('@playwright/test').Response) => {
+	const count = async (response: Response) => {
 		if (response.request().resourceType() === 'script') bytes += (await response.body()).length
 	}
 	page.on('response', count)
@@ -115,4 +115,30 @@ test('with JavaScript turned off, the cycle chooser and the links still work', a
 	await page.getByRole('link', { name: /Open the page of .*5th cycle/ }).click()
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/5th cycle/)
 	await context.close()
+})
+
+test('an administrator publishes a cycle from a day ahead, which stays off the portal until then, and withdraws it', async ({
+	page,
+	playwright,
+	baseURL,
+}) => {
+	const visitor = await playwright.request.newContext({ baseURL })
+	await login(page, ACCOUNTS.admin)
+	await page.goto('/admin/cycles')
+	await page.getByRole('link', { name: 'Rotterdam Convention questionnaire, year 2025' }).click()
+	const state = page.getByTestId('publication-state')
+	await expect(state).toHaveText('Not published.')
+	await page.getByLabel('Public from').fill('2099-01-01')
+	await page.getByRole('button', { name: 'Publish' }).click()
+	await expect(page.getByRole('status')).toHaveText('The publication of the cycle has been saved.')
+	await expect(state).toContainText('To be published on')
+	await expect(
+		page.getByRole('listitem').filter({ hasText: 'published the cycle from' }),
+	).toHaveCount(1)
+	await expectAccessible(page)
+	expect((await visitor.get('/cycles/rc-report-2025')).status()).toBe(404)
+	await page.getByRole('button', { name: 'Withdraw the publication' }).click()
+	await expect(page.getByRole('status')).toHaveText('The cycle is no longer published.')
+	await expect(state).toHaveText('Not published.')
+	await visitor.dispose()
 })

@@ -487,12 +487,7 @@ describe(`input fuzzing (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlit
 
 	/** Query strings of the pages that read them. */
 	const QUERIES: [string, () => CurrentUser | null, () => string, () => FieldSpec[]][] = [
-		[
-			'public overview',
-			() => null,
-			() => '/',
-			() => [{ name: 'cycle', known: cycleCodes }],
-		],
+		['public overview', () => null, () => '/', () => [{ name: 'cycle', known: cycleCodes }]],
 		[
 			'analysis',
 			() => analyst,

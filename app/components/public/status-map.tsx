@@ -78,7 +78,7 @@ export function CycleReportsTable({
 	formats: PublicFormats
 	headingId: string
 }) {
-	const { t, i18n } = useTranslation('public')
+	const { t } = useTranslation('public')
 	return (
 		<ScrollRegion labelledBy={headingId}>
 			<table className="table">
@@ -86,10 +86,7 @@ export function CycleReportsTable({
 					<tr>
 						<th scope="col">{t('table.party')}</th>
 						<th scope="col">{t('table.region')}</th>
-						<th scope="col">{t('table.report')}</th>
-						<th scope="col">{t('table.submittedOn')}</th>
-						<th scope="col">{t('table.timeliness')}</th>
-						<th scope="col">{t('table.document')}</th>
+						<ReportHeaders />
 					</tr>
 				</thead>
 				<tbody>
@@ -99,26 +96,67 @@ export function CycleReportsTable({
 								<Link to={`/parties/${report.partyCode}`}>{report.name}</Link>
 							</th>
 							<td>{formats.region(report.region)}</td>
-							<td>{t(`reportState.${report.state}`)}</td>
-							<td>{report.submittedOn ? formats.date(report.submittedOn) : '—'}</td>
-							<td>
-								<StatusSwatch style={TIMELINESS_MAP_STATUSES.styles[report.timeliness]} />{' '}
-								{t(`timeliness.${report.timeliness}`)}
-							</td>
-							<td>
-								{report.acceptedNumber !== null ? (
-									<a href={reportPdfPath(report.partyCode, cycleCode, i18n.language)} download>
-										{t('table.pdf', { party: report.name })}
-									</a>
-								) : (
-									'—'
-								)}
-							</td>
+							<ReportCells
+								report={report}
+								cycleCode={cycleCode}
+								pdfLabel={t('table.pdf', { party: report.name })}
+								formats={formats}
+							/>
 						</tr>
 					))}
 				</tbody>
 			</table>
 		</ScrollRegion>
+	)
+}
+
+/** The header cells of `ReportCells`. */
+export function ReportHeaders() {
+	const { t } = useTranslation('public')
+	return (
+		<>
+			<th scope="col">{t('table.report')}</th>
+			<th scope="col">{t('table.submittedOn')}</th>
+			<th scope="col">{t('table.timeliness')}</th>
+			<th scope="col">{t('table.document')}</th>
+		</>
+	)
+}
+
+/**
+ * A report's cells in a table row: its state, its date of submission, its timeliness, and the
+ * link to its PDF once accepted (`pdfLabel` names it among the table's other links).
+ */
+export function ReportCells({
+	report,
+	cycleCode,
+	pdfLabel,
+	formats,
+}: {
+	report: PublicReport
+	cycleCode: string
+	pdfLabel: string
+	formats: PublicFormats
+}) {
+	const { t, i18n } = useTranslation('public')
+	return (
+		<>
+			<td>{t(`reportState.${report.state}`)}</td>
+			<td>{report.submittedOn ? formats.date(report.submittedOn) : '—'}</td>
+			<td>
+				<StatusSwatch style={TIMELINESS_MAP_STATUSES.styles[report.timeliness]} />{' '}
+				{t(`timeliness.${report.timeliness}`)}
+			</td>
+			<td>
+				{report.acceptedNumber !== null ? (
+					<a href={reportPdfPath(report.partyCode, cycleCode, i18n.language)} download>
+						{pdfLabel}
+					</a>
+				) : (
+					'—'
+				)}
+			</td>
+		</>
 	)
 }
 

@@ -60,7 +60,13 @@ function StatusPattern({ id, style }: { id: string; style: StatusStyle }) {
 }
 
 /** `<pattern>` definitions, one per status, referenced as `url(#<prefix>-<status>)`. */
-function StatusPatterns({ prefix, styles }: { prefix: string; styles: Record<string, StatusStyle> }) {
+function StatusPatterns({
+	prefix,
+	styles,
+}: {
+	prefix: string
+	styles: Record<string, StatusStyle>
+}) {
 	return (
 		<defs>
 			{Object.entries(styles).map(([status, style]) => (

@@ -36,7 +36,7 @@ export function CyclePublication({
 		<section aria-labelledby="publication-title" className="stack">
 			<h2 id="publication-title">{t('publication.title')}</h2>
 			<p>{t('publication.intro')}</p>
-			<p role="status" data-testid="publication-state">
+			<p data-testid="publication-state">
 				{publication.state === 'unpublished'
 					? t('publication.unpublished')
 					: t(`publication.${publication.state}`, {

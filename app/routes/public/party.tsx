@@ -3,8 +3,7 @@ import { Link, useLoaderData } from 'react-router'
 import type { Route } from './+types/party.ts'
 import { usePublicFormats, type PublicFormats } from '../../components/public/formats.ts'
 import { KeyFigures } from '../../components/public/key-figures.tsx'
-import { reportPdfPath, TIMELINESS_MAP_STATUSES } from '../../components/public/status-map.tsx'
-import { StatusSwatch } from '../../components/review/world-map.tsx'
+import { ReportCells, ReportHeaders } from '../../components/public/status-map.tsx'
 import { loadPartyProfile } from '../../domain/public-portal.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { todayIso } from '../../utils/dates.ts'
@@ -112,7 +111,7 @@ function amendmentName(id: string) {
 }
 
 function Reports({ profile, formats }: { profile: Profile; formats: PublicFormats }) {
-	const { t, i18n } = useTranslation('public')
+	const { t } = useTranslation('public')
 	return (
 		<section aria-labelledby="reports-title" className="stack">
 			<h2 id="reports-title">{t('party.reportsHeading')}</h2>
@@ -124,10 +123,7 @@ function Reports({ profile, formats }: { profile: Profile; formats: PublicFormat
 						<tr>
 							<th scope="col">{t('table.cycle')}</th>
 							<th scope="col">{t('table.deadline')}</th>
-							<th scope="col">{t('table.report')}</th>
-							<th scope="col">{t('table.submittedOn')}</th>
-							<th scope="col">{t('table.timeliness')}</th>
-							<th scope="col">{t('table.document')}</th>
+							<ReportHeaders />
 						</tr>
 					</thead>
 					<tbody>
@@ -137,21 +133,12 @@ function Reports({ profile, formats }: { profile: Profile; formats: PublicFormat
 									<Link to={`/cycles/${cycle.code}`}>{cycle.title}</Link>
 								</th>
 								<td>{formats.date(cycle.deadline)}</td>
-								<td>{t(`reportState.${report.state}`)}</td>
-								<td>{report.submittedOn ? formats.date(report.submittedOn) : '—'}</td>
-								<td>
-									<StatusSwatch style={TIMELINESS_MAP_STATUSES.styles[report.timeliness]} />{' '}
-									{t(`timeliness.${report.timeliness}`)}
-								</td>
-								<td>
-									{report.acceptedNumber !== null ? (
-										<a href={reportPdfPath(report.partyCode, cycle.code, i18n.language)} download>
-											{t('party.pdf', { cycle: cycle.title })}
-										</a>
-									) : (
-										'—'
-									)}
-								</td>
+								<ReportCells
+									report={report}
+									cycleCode={cycle.code}
+									pdfLabel={t('party.pdf', { cycle: cycle.title })}
+									formats={formats}
+								/>
 							</tr>
 						))}
 					</tbody>

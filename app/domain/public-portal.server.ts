@@ -5,9 +5,12 @@ import {
 	acceptedSubmissions,
 	findAcceptedSubmission,
 	publicReportRows,
+	submissionAnswers,
+	type AcceptedSubmission,
 } from '#db/queries/public-reports.ts'
 import { CONVENTIONS } from '#db/types.ts'
 import { timingCalendar } from '#forms/commonality.ts'
+import type { DepositaryRecord } from '#forms/codelists/index.ts'
 import { PARTY_STATUS_RELEASE } from '#forms/codelists/party-status.ts'
 import { askedAnswers } from '#forms/engine/asked.ts'
 import { getFormDefinition, latestVersion, listFormDefinitions } from '#forms/registry.ts'
@@ -16,7 +19,7 @@ import type { ReportDocument } from '#exports/report-document.ts'
 import { localizedText, type Language } from '../utils/i18n.ts'
 import { loadDepositaryRecord } from './depositary-record.server.ts'
 import { worldMapOf } from './dashboard.server.ts'
-import { keyFigures } from './key-figures.ts'
+import { keyFigures, type KeyFigure } from './key-figures.ts'
 import { publicCycles } from './publication.server.ts'
 import { cycleRates, cycleReports, timelinessCounts, type PublicReport } from './public-portal.ts'
 import { formContextFor, loadReportContext } from './report-context.server.ts'
@@ -167,8 +170,7 @@ async function conventionStatuses(db: DbHandle, partyCode: string) {
 }
 
 /** The Party's entries in the depositary record of the Stockholm amendments (Art. 25(4), 22). */
-async function depositaryEntries(db: DbHandle, partyCode: string) {
-	const record = await loadDepositaryRecord(db)
+function depositaryEntries(record: DepositaryRecord, partyCode: string) {
 	return record.events.flatMap((event) =>
 		event.kind !== 'communication' && event.partyCode === partyCode
 			? [
@@ -184,6 +186,23 @@ async function depositaryEntries(db: DbHandle, partyCode: string) {
 }
 
 /**
+ * Key figures of accepted submissions, by submission, language and depositary record: computed
+ * once per process (a submission never changes), at most `FIGURES_CACHED` of them kept.
+ */
+const figuresCache = new Map<string, KeyFigure[]>()
+const FIGURES_CACHED = 500
+
+async function cachedFigures(key: string, compute: () => Promise<KeyFigure[]>) {
+	const hit = figuresCache.get(key)
+	if (hit) return hit
+	const figures = await compute()
+	if (figuresCache.size >= FIGURES_CACHED)
+		figuresCache.delete(figuresCache.keys().next().value as string)
+	figuresCache.set(key, figures)
+	return figures
+}
+
+/**
  * The key figures of the Party's latest accepted report to each form, in published cycles: read
  * from the accepted submission as its readers see it (hidden answers left out).
  */
@@ -191,37 +210,47 @@ async function latestKeyFigures(
 	db: DbHandle,
 	partyCode: string,
 	cycles: readonly PublishedCycle[],
-	language: Language,
+	input: { language: Language; record: DepositaryRecord },
 ) {
 	const byId = new Map(cycles.map((cycle) => [cycle.id, cycle]))
 	const submissions = await acceptedSubmissions(db, [...byId.keys()], { partyCode })
-	const record = await loadDepositaryRecord(db)
-	const latestPerForm = new Map<string, (typeof submissions)[number]>()
+	const latestPerForm = new Map<string, AcceptedSubmission>()
 	for (const submission of submissions) {
 		const cycle = byId.get(submission.cycleId)!
 		const current = latestPerForm.get(submission.formId)
 		if (!current || byId.get(current.cycleId)!.periodEnd < cycle.periodEnd)
 			latestPerForm.set(submission.formId, submission)
 	}
-	return [...latestPerForm.values()].flatMap((submission) => {
-		const cycle = byId.get(submission.cycleId)!
-		const definition = getFormDefinition(submission.formId, submission.formVersion)
-		if (!definition) return []
-		const answers = askedAnswers(
-			definition,
-			submission.answers,
-			formContextFor(partyCode, cycle, record),
-		)
-		const figures = keyFigures(definition, answers, cycle, language)
-		return figures.length === 0 ? [] : [{ cycle: toPublicCycle(cycle, language), figures }]
-	})
+	const reports = await Promise.all(
+		[...latestPerForm.values()].map(async (submission) => {
+			const cycle = byId.get(submission.cycleId)!
+			const definition = getFormDefinition(submission.formId, submission.formVersion)
+			if (!definition) return undefined
+			const key = `${submission.submissionId}:${input.language}:${input.record.version}`
+			const figures = await cachedFigures(key, async () => {
+				const answers = askedAnswers(
+					definition,
+					await submissionAnswers(db, submission.submissionId),
+					formContextFor(partyCode, cycle, input.record),
+				)
+				return keyFigures(definition, answers, cycle, input.language)
+			})
+			return figures.length === 0
+				? undefined
+				: { cycle: toPublicCycle(cycle, input.language), figures }
+		}),
+	)
+	return reports.filter((report) => report !== undefined)
 }
 
 /** A Party's public profile; undefined for a code that names no Party. */
 export async function loadPartyProfile(db: DbHandle, partyCode: string, input: PageInput) {
 	const party = await findParty(db, partyCode)
 	if (!party || party.code !== partyCode) return undefined
-	const cycles = await publicCycles(db, input.today)
+	const [cycles, record] = await Promise.all([
+		publicCycles(db, input.today),
+		loadDepositaryRecord(db),
+	])
 	const rows = await publicReportRows(
 		db,
 		cycles.map((cycle) => cycle.id),
@@ -242,9 +271,12 @@ export async function loadPartyProfile(db: DbHandle, partyCode: string, input: P
 			version: PARTY_STATUS_RELEASE.version,
 			statusAsOf: PARTY_STATUS_RELEASE.statusAsOf,
 		},
-		depositary: await depositaryEntries(db, party.code),
+		depositary: depositaryEntries(record, party.code),
 		reports,
-		keyFigures: await latestKeyFigures(db, party.code, cycles, input.language),
+		keyFigures: await latestKeyFigures(db, party.code, cycles, {
+			language: input.language,
+			record,
+		}),
 	}
 }
 

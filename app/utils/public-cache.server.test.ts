@@ -2,7 +2,12 @@ import { RouterContextProvider } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { languageContext, userContext } from './context.ts'
 import type { CurrentUser } from './permissions.ts'
-import { markPublicPage, matchesIfNoneMatch, publicPageResponse } from './public-cache.server.ts'
+import {
+	cachedPublicFile,
+	markPublicPage,
+	matchesIfNoneMatch,
+	publicPageResponse,
+} from './public-cache.server.ts'
 
 const request = (ifNoneMatch?: string) =>
 	new Request('http://localhost:3000/parties/KEN', {
@@ -71,5 +76,27 @@ describe('caching of public pages', () => {
 		expect(matchesIfNoneMatch(request('*'), 'W/"abc"')).toBe(true)
 		expect(matchesIfNoneMatch(request('W/"abd"'), 'W/"abc"')).toBe(false)
 		expect(matchesIfNoneMatch(request(), 'W/"abc"')).toBe(false)
+	})
+})
+
+describe('public files', () => {
+	it('are built once per version, however many ask at once, and a failed build is tried again', async () => {
+		let builds = 0
+		const build = async () => {
+			builds++
+			await new Promise((resolve) => setTimeout(resolve, 10))
+			return new Uint8Array([1, 2, 3])
+		}
+		const files = await Promise.all([1, 2, 3].map(() => cachedPublicFile('W/"one"', build)))
+		expect(builds).toBe(1)
+		expect(files.every((file) => file === files[0])).toBe(true)
+		await cachedPublicFile('W/"one"', build)
+		expect(builds).toBe(1)
+		await cachedPublicFile('W/"two"', build)
+		expect(builds).toBe(2)
+		await expect(
+			cachedPublicFile('W/"three"', () => Promise.reject(new Error('no fonts'))),
+		).rejects.toThrow('no fonts')
+		expect(await cachedPublicFile('W/"three"', build)).toEqual(new Uint8Array([1, 2, 3]))
 	})
 })

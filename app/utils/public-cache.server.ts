@@ -90,3 +90,40 @@ export function publicPageResponse(
 	setPublicCacheHeaders(headers, etag)
 	if (matchesIfNoneMatch(request, etag)) return notModified(etag, new Headers(headers))
 }
+
+/** Public files built, by ETag, oldest first; and the builds under way. */
+const builtFiles = new Map<string, Uint8Array>()
+const buildingFiles = new Map<string, Promise<Uint8Array>>()
+const FILES_MAX_BYTES = 64 * 1_048_576
+let builtBytes = 0
+
+function keepFile(etag: string, bytes: Uint8Array) {
+	if (builtFiles.has(etag)) return
+	builtFiles.set(etag, bytes)
+	builtBytes += bytes.byteLength
+	for (const [key, older] of builtFiles) {
+		if (builtBytes <= FILES_MAX_BYTES) break
+		builtFiles.delete(key)
+		builtBytes -= older.byteLength
+	}
+}
+
+/**
+ * A public file (a published report's PDF) built once per process and version: requests for the
+ * same `etag` share one build, and the latest files are kept up to `FILES_MAX_BYTES`, so many
+ * visitors asking for the same report cost one rendering. A failed build is not kept.
+ */
+export async function cachedPublicFile(
+	etag: string,
+	build: () => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+	const built = builtFiles.get(etag)
+	if (built) return built
+	const building = buildingFiles.get(etag)
+	if (building) return building
+	const started = build().finally(() => buildingFiles.delete(etag))
+	buildingFiles.set(etag, started)
+	const bytes = await started
+	keepFile(etag, bytes)
+	return bytes
+}

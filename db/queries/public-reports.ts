@@ -80,14 +80,15 @@ export async function publicReportRows(
 	}))
 }
 
-/** A Party's accepted submission to a cycle: the answers as submitted, immutable. */
+/** A Party's accepted submission to a cycle (immutable: its answers never change). */
 export type AcceptedSubmission = {
+	submissionId: string
 	cycleId: string
 	reportId: string
+	partyCode: string
 	number: number
 	formId: string
 	formVersion: number
-	answers: Answers
 	submittedAt: Date
 }
 
@@ -96,7 +97,7 @@ export async function acceptedSubmissions(
 	db: DbHandle,
 	cycleIds: readonly string[],
 	filter: { partyCode?: string } = {},
-): Promise<(AcceptedSubmission & { partyCode: string })[]> {
+): Promise<AcceptedSubmission[]> {
 	if (cycleIds.length === 0) return []
 	const rows = await db
 		.selectFrom('submission as s')
@@ -105,22 +106,28 @@ export async function acceptedSubmissions(
 		.where('s.state', '=', 'accepted')
 		.$if(filter.partyCode !== undefined, (qb) => qb.where('r.party_code', '=', filter.partyCode!))
 		.select([
+			's.id as submissionId',
 			'r.cycle_id as cycleId',
 			'r.id as reportId',
 			'r.party_code as partyCode',
 			's.number',
 			's.form_id as formId',
 			's.form_version as formVersion',
-			's.answers',
 			's.submitted_at as submittedAt',
 		])
 		.orderBy('s.submitted_at', 'desc')
 		.execute()
-	return rows.map((row) => ({
-		...row,
-		answers: row.answers as Answers,
-		submittedAt: new Date(row.submittedAt),
-	}))
+	return rows.map((row) => ({ ...row, submittedAt: new Date(row.submittedAt) }))
+}
+
+/** The answers of a submission, as submitted. */
+export async function submissionAnswers(db: DbHandle, submissionId: string): Promise<Answers> {
+	const row = await db
+		.selectFrom('submission')
+		.where('id', '=', submissionId)
+		.select('answers')
+		.executeTakeFirstOrThrow()
+	return row.answers as Answers
 }
 
 /** The report and number of a Party's accepted submission to a cycle, if there is one. */

@@ -10,6 +10,7 @@ import { LANGUAGES } from '../../utils/i18n.ts'
 import { partyCodeText } from '../../utils/input.ts'
 import { notFound } from '../../utils/permissions.server.ts'
 import {
+	cachedPublicFile,
 	matchesIfNoneMatch,
 	notModified,
 	publicEtag,
@@ -25,7 +26,8 @@ const QuerySchema = z.object({ lang: z.enum(LANGUAGES).optional() })
  * report to a published cycle, built from the accepted submission (answers marked confidential
  * print as "Confidential", their values were never stored), in the language asked. 404 for a cycle
  * that is not published and for a report not accepted. Cacheable: its ETag follows the accepted
- * submission's hash and the language, and `If-None-Match` gets 304 without building the file.
+ * submission's hash and the language, `If-None-Match` gets 304 without building the file, and a
+ * file is built once per process and version (`cachedPublicFile`).
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const partyCode = routeParam(params.partyCode, partyCodeText())
@@ -44,7 +46,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		doc.meta.cycleTitle,
 	)
 	if (matchesIfNoneMatch(request, etag)) return notModified(etag)
-	const response = downloadResponse(await renderReportPdfInWorker(doc), {
+	const bytes = await cachedPublicFile(etag, () => renderReportPdfInWorker(doc))
+	const response = downloadResponse(bytes, {
 		fileName: reportFileName(doc, 'pdf'),
 		contentType: 'application/pdf',
 	})

@@ -4,16 +4,13 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream, type RenderToPipeableStreamOptions } from 'react-dom/server'
 import { ServerRouter, type EntryContext, type RouterContextProvider } from 'react-router'
 import { cspNonceContext } from './utils/context.ts'
-import { publicPageResponse } from './utils/public-cache.server.ts'
 
 export const streamTimeout = 5_000
 
 /**
  * React Router's default server entry, plus the response's Content-Security-Policy nonce (set by
  * the HTTP server, server/security-headers.ts): React Router puts it on every script and module
- * preload it renders, React on the scripts it streams. A public page seen by a visitor gets its
- * caching headers here, and a 304 instead of a rendering when the browser has it already
- * (utils/public-cache.server.ts).
+ * preload it renders, React on the scripts it streams.
  */
 export default function handleRequest(
 	request: Request,
@@ -22,14 +19,6 @@ export default function handleRequest(
 	routerContext: EntryContext,
 	loadContext: RouterContextProvider,
 ) {
-	const unchanged = publicPageResponse(
-		request,
-		responseStatusCode,
-		responseHeaders,
-		loadContext,
-		routerContext.manifest.version,
-	)
-	if (unchanged) return unchanged
 	if (request.method.toUpperCase() === 'HEAD') {
 		return new Response(null, { status: responseStatusCode, headers: responseHeaders })
 	}

@@ -11,6 +11,7 @@ import { runEditorBench } from './editor.bench.ts'
 import { runExportsBench } from './exports.bench.ts'
 import { runFormsBench } from './forms.bench.ts'
 import { runLoginBench } from './login.bench.ts'
+import { runPublicPortalBench } from './public-portal.bench.ts'
 
 const benches: [string, () => Promise<unknown>][] = [
 	['forms', runFormsBench],
@@ -19,6 +20,7 @@ const benches: [string, () => Promise<unknown>][] = [
 	['autosave', () => runAutosaveBench()],
 	['editor', runEditorBench],
 	['login', runLoginBench],
+	['public-portal', runPublicPortalBench],
 ]
 
 const only = process.argv.slice(2)

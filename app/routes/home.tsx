@@ -5,17 +5,21 @@ import { listCycles } from '#db/queries/cycles.ts'
 import type { Route } from './+types/home.ts'
 import { CycleDeadline } from '../components/cycle-deadline.tsx'
 import { PublicOverview } from '../components/public/overview.tsx'
+import { cachedPublicPage } from '../domain/public-pages.server.ts'
 import { loadOverview } from '../domain/public-portal.server.ts'
 import { dbContext, languageContext, userContext } from '../utils/context.ts'
 import { todayIso } from '../utils/dates.ts'
 import { serverTranslator } from '../utils/i18n.server.ts'
 import { hasRole, isNationalUser } from '../utils/permissions.ts'
-import { markPublicPage } from '../utils/public-cache.server.ts'
+import { publicPageMiddleware, publicVersion } from '../utils/public-cache.server.ts'
 import { parseQuery } from '../utils/request.server.ts'
 import { STATIC_FOR_VISITORS } from '../utils/static-page.ts'
 
 /** Visitors who are not signed in get the public overview, served without scripts. */
 export const handle = STATIC_FOR_VISITORS
+
+/** Visitors' pages are cacheable: ETag, 304 (utils/public-cache.server.ts). */
+export const middleware: Route.MiddlewareFunction[] = [publicPageMiddleware]
 
 export const meta: Route.MetaFunction = ({ data }) => [
 	{ title: data && 'pageTitle' in data ? data.pageTitle : 'National reporting' },
@@ -39,19 +43,22 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const today = todayIso()
 	const language = context.get(languageContext)
 	if (!user) {
-		const overview = await loadOverview(context.get(dbContext), {
-			today,
-			language,
-			cycleCode: parseQuery(request, OverviewQuery).cycle,
-		})
-		const data = {
+		const db = context.get(dbContext)
+		const cycleCode = parseQuery(request, OverviewQuery).cycle
+		const input = { today, language, cycleCode }
+		const overview = await cachedPublicPage(
+			db,
+			await publicVersion(context),
+			`overview:${cycleCode ?? ''}`,
+			input,
+			() => loadOverview(db, input),
+		)
+		return {
 			kind: 'public' as const,
 			...overview,
 			today,
 			pageTitle: serverTranslator(language)('public:overview.pageTitle'),
 		}
-		markPublicPage(context, data)
-		return data
 	}
 	const cycles = await listCycles(context.get(dbContext), { openOn: today })
 	return {

@@ -1,16 +1,22 @@
 import { createHash } from 'node:crypto'
-import { createContext, type RouterContextProvider } from 'react-router'
-import { languageContext, userContext } from './context.ts'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { createContext, type MiddlewareFunction, type RouterContextProvider } from 'react-router'
+import { publicDataVersion } from '#db/queries/public-reports.ts'
+import { dbContext, languageContext, userContext } from './context.ts'
+import { todayIso } from './dates.ts'
 import { resourcesFor } from './i18n.server.ts'
 import type { Language } from './i18n.ts'
 
 /**
- * HTTP caching of the public portal (issue 16): a public page seen by a visitor who is not signed
+ * HTTP caching of the public portal (issue 16). A public page seen by a visitor who is not signed
  * in is `Cache-Control: public` with an `ETag`, and a request whose `If-None-Match` names the
- * current one gets `304 Not Modified` without the page being rendered. The ETag is a fingerprint
- * of what the page shows: the loader's data (`markPublicPage`), the language and its UI texts, and
- * the build (its scripts and styles). A signed-in user's responses stay `private, no-store` (the
- * session middleware), and so does any response that sets a cookie.
+ * current one gets `304 Not Modified` before any loader runs or anything renders
+ * (`publicPageMiddleware`). A public page is a function of its URL, the language, the day, the
+ * build and the public data, so its ETag fingerprints exactly these: the data by its version
+ * (`publicDataVersion`, one query), the language with its UI texts, the build by the server
+ * bundle's own hash. A signed-in user's responses stay `private, no-store` (the session
+ * middleware), and so does any response that sets a cookie.
  */
 
 /** How long a browser or a shared cache may reuse a public page without asking again. */
@@ -20,17 +26,10 @@ const CACHE_CONTROL = `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`
 /** The language of a page follows the `lng` cookie, then Accept-Language. */
 const VARY = 'Accept-Language, Cookie'
 
-const publicPageContext = createContext<{ fingerprint: string } | null>(null)
-
 function fingerprint(...parts: string[]): string {
 	const hash = createHash('sha256')
 	for (const part of parts) hash.update(part).update('\u0000')
 	return hash.digest('base64url').slice(0, 27)
-}
-
-/** Declares the page public: what it shows is `data` (besides its language and the build). */
-export function markPublicPage(context: Readonly<RouterContextProvider>, data: unknown) {
-	context.set(publicPageContext, { fingerprint: fingerprint(JSON.stringify(data)) })
 }
 
 const textFingerprints = new Map<Language, string>()
@@ -41,6 +40,64 @@ function textsFingerprint(language: Language) {
 		textFingerprints.set(language, value)
 	}
 	return value
+}
+
+let buildFingerprint: string | undefined
+/**
+ * The build this process serves: the hash of the module this code was bundled into (in production
+ * the server build, which holds every page's code and the names of its styles), read once.
+ */
+function buildVersion(): string {
+	buildFingerprint ??= fingerprint(readFileSync(fileURLToPath(import.meta.url), 'utf8'))
+	return buildFingerprint
+}
+
+/** The version of the public data this request reads (set by `publicPageMiddleware`). */
+const publicVersionContext = createContext<string | null>(null)
+
+/**
+ * The version of the public data for this request: the one the middleware read, else read now
+ * (a loader called on its own, as the tests do).
+ */
+export async function publicVersion(context: Readonly<RouterContextProvider>): Promise<string> {
+	return context.get(publicVersionContext) ?? publicDataVersion(context.get(dbContext))
+}
+
+/** The ETag of a public page: its URL, the language, the day, the data version and the build. */
+export function publicPageEtag(url: URL, language: Language, version: string, today: string) {
+	return publicEtag(
+		url.pathname,
+		url.search,
+		language,
+		textsFingerprint(language),
+		today,
+		version,
+		buildVersion(),
+	)
+}
+
+/**
+ * The route middleware of the public pages: for a visitor, 304 when the browser already has the
+ * current version of the page, else the page with its caching headers.
+ */
+export const publicPageMiddleware: MiddlewareFunction<Response> = async (
+	{ request, context },
+	next,
+) => {
+	if (context.get(userContext)) return next()
+	const version = await publicDataVersion(context.get(dbContext))
+	context.set(publicVersionContext, version)
+	const etag = publicPageEtag(
+		new URL(request.url),
+		context.get(languageContext),
+		version,
+		todayIso(),
+	)
+	if (matchesIfNoneMatch(request, etag)) return notModified(etag)
+	const response = await next()
+	if (response.status === 200 && !response.headers.has('Set-Cookie'))
+		setPublicCacheHeaders(response.headers, etag)
+	return response
 }
 
 /** Whether `If-None-Match` names `etag` (weak comparison, RFC 9110 §13.1.2), or is `*`. */
@@ -69,26 +126,6 @@ export function notModified(etag: string, headers = new Headers()): Response {
 /** A weak ETag of content named by `parts` (a file: its source's hash, its language, the build). */
 export function publicEtag(...parts: string[]): string {
 	return `W/"${fingerprint(...parts)}"`
-}
-
-/**
- * For the document of a page (entry.server.tsx, before rendering): on a public page's successful
- * response to a visitor, sets the caching headers and, when the browser already has this version,
- * answers 304 instead of rendering. `buildVersion` identifies the build's assets.
- */
-export function publicPageResponse(
-	request: Request,
-	status: number,
-	headers: Headers,
-	context: Readonly<RouterContextProvider>,
-	buildVersion: string,
-): Response | undefined {
-	const page = context.get(publicPageContext)
-	if (!page || status !== 200 || context.get(userContext) || headers.has('Set-Cookie')) return
-	const language = context.get(languageContext)
-	const etag = publicEtag(page.fingerprint, language, textsFingerprint(language), buildVersion)
-	setPublicCacheHeaders(headers, etag)
-	if (matchesIfNoneMatch(request, etag)) return notModified(etag, new Headers(headers))
 }
 
 /** Public files built, by ETag, oldest first; and the builds under way. */

@@ -146,3 +146,23 @@ export async function findAcceptedSubmission(
 		.orderBy('s.number', 'desc')
 		.executeTakeFirst()
 }
+
+/**
+ * A fingerprint of everything the public pages read, in one query: it changes whenever a cycle is
+ * published, withdrawn, created or edited, a report changes state or is submitted (every workflow
+ * action appends to `report_event`), a Party's status or the depositary record changes, or a Party
+ * is added. (The names of the Parties change only with the reference data, not counted.)
+ */
+export async function publicDataVersion(db: DbHandle): Promise<string> {
+	const { rows } = await sql<{ version: string }>`
+		select concat_ws('|',
+			(select max(id) from report_event),
+			(select count(*) || ':' || coalesce(max(decided_at)::text, '') from cycle_publication),
+			(select count(*) || ':' || coalesce(max(updated_at)::text, '') from reporting_cycle),
+			(select max(updated_at)::text from party_convention_status),
+			(select max(id) from code_list_release),
+			(select count(*) from party)
+		) as version
+	`.execute(db)
+	return rows[0]!.version
+}

@@ -4,16 +4,20 @@ import { z } from 'zod'
 import type { Route } from './+types/cycle.ts'
 import { CycleStatus, RegionRatesTable } from '../../components/public/cycle-status.tsx'
 import { usePublicFormats } from '../../components/public/formats.ts'
+import { cachedPublicPage } from '../../domain/public-pages.server.ts'
 import { loadPublicCycle } from '../../domain/public-portal.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { todayIso } from '../../utils/dates.ts'
 import { serverTranslator } from '../../utils/i18n.server.ts'
 import { notFound } from '../../utils/permissions.server.ts'
-import { markPublicPage } from '../../utils/public-cache.server.ts'
+import { publicPageMiddleware, publicVersion } from '../../utils/public-cache.server.ts'
 import { routeParam } from '../../utils/request.server.ts'
 import { STATIC_FOR_VISITORS } from '../../utils/static-page.ts'
 
 export const handle = STATIC_FOR_VISITORS
+
+/** Visitors' pages are cacheable: ETag, 304 (utils/public-cache.server.ts). */
+export const middleware: Route.MiddlewareFunction[] = [publicPageMiddleware]
 
 const CycleCode = z.string().regex(/^[a-z0-9][a-z0-9-]{2,59}$/)
 
@@ -26,15 +30,21 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 	const code = routeParam(params.cycleCode, CycleCode)
 	const language = context.get(languageContext)
 	const today = todayIso()
-	const status = await loadPublicCycle(context.get(dbContext), code, { today, language })
+	const db = context.get(dbContext)
+	const input = { today, language }
+	const status = await cachedPublicPage(
+		db,
+		await publicVersion(context),
+		`cycle:${code}`,
+		input,
+		() => loadPublicCycle(db, code, input),
+	)
 	if (!status) throw notFound()
-	const data = {
+	return {
 		...status,
 		today,
 		pageTitle: serverTranslator(language)('public:cycle.pageTitle', { cycle: status.cycle.title }),
 	}
-	markPublicPage(context, data)
-	return data
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.pageTitle ?? 'Cycle' }]

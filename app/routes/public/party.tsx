@@ -4,17 +4,21 @@ import type { Route } from './+types/party.ts'
 import { usePublicFormats, type PublicFormats } from '../../components/public/formats.ts'
 import { KeyFigures } from '../../components/public/key-figures.tsx'
 import { ReportCells, ReportHeaders } from '../../components/public/status-map.tsx'
+import { cachedPublicPage } from '../../domain/public-pages.server.ts'
 import { loadPartyProfile } from '../../domain/public-portal.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { todayIso } from '../../utils/dates.ts'
 import { serverTranslator } from '../../utils/i18n.server.ts'
 import { partyCodeText } from '../../utils/input.ts'
 import { notFound } from '../../utils/permissions.server.ts'
-import { markPublicPage } from '../../utils/public-cache.server.ts'
+import { publicPageMiddleware, publicVersion } from '../../utils/public-cache.server.ts'
 import { routeParam } from '../../utils/request.server.ts'
 import { STATIC_FOR_VISITORS } from '../../utils/static-page.ts'
 
 export const handle = STATIC_FOR_VISITORS
+
+/** Visitors' pages are cacheable: ETag, 304 (utils/public-cache.server.ts). */
+export const middleware: Route.MiddlewareFunction[] = [publicPageMiddleware]
 
 /**
  * `/parties/:partyCode`, public: a Party's standing under each convention, its reports in the
@@ -25,15 +29,21 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 	const partyCode = routeParam(params.partyCode, partyCodeText())
 	const language = context.get(languageContext)
 	const today = todayIso()
-	const profile = await loadPartyProfile(context.get(dbContext), partyCode, { today, language })
+	const db = context.get(dbContext)
+	const input = { today, language }
+	const profile = await cachedPublicPage(
+		db,
+		await publicVersion(context),
+		`party:${partyCode}`,
+		input,
+		() => loadPartyProfile(db, partyCode, input),
+	)
 	if (!profile) throw notFound()
-	const data = {
+	return {
 		...profile,
 		today,
 		pageTitle: serverTranslator(language)('public:party.pageTitle', { party: profile.party.name }),
 	}
-	markPublicPage(context, data)
-	return data
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.pageTitle ?? 'Party' }]

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from 'react-router'
 import type { Route } from './+types/sdg.ts'
 import { usePublicFormats, type PublicFormats } from '../../components/public/formats.ts'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
+import { cachedPublicPage } from '../../domain/public-pages.server.ts'
 import { loadSdgIndicator } from '../../domain/public-portal.server.ts'
 import {
 	NOT_SCORED_FORMS,
@@ -13,10 +14,13 @@ import {
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { todayIso } from '../../utils/dates.ts'
 import { serverTranslator } from '../../utils/i18n.server.ts'
-import { markPublicPage } from '../../utils/public-cache.server.ts'
+import { publicPageMiddleware, publicVersion } from '../../utils/public-cache.server.ts'
 import { STATIC_FOR_VISITORS } from '../../utils/static-page.ts'
 
 export const handle = STATIC_FOR_VISITORS
+
+/** Visitors' pages are cacheable: ETag, 304 (utils/public-cache.server.ts). */
+export const middleware: Route.MiddlewareFunction[] = [publicPageMiddleware]
 
 /**
  * `/sdg-12-4-1`, public: the reporting part of SDG indicator 12.4.1 computed from the published
@@ -25,14 +29,12 @@ export const handle = STATIC_FOR_VISITORS
 export async function loader({ context }: Route.LoaderArgs) {
 	const language = context.get(languageContext)
 	const today = todayIso()
-	const indicator = await loadSdgIndicator(context.get(dbContext), { today, language })
-	const data = {
-		indicator,
-		today,
-		pageTitle: serverTranslator(language)('public:sdg.pageTitle'),
-	}
-	markPublicPage(context, data)
-	return data
+	const db = context.get(dbContext)
+	const input = { today, language }
+	const indicator = await cachedPublicPage(db, await publicVersion(context), 'sdg', input, () =>
+		loadSdgIndicator(db, input),
+	)
+	return { indicator, today, pageTitle: serverTranslator(language)('public:sdg.pageTitle') }
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.pageTitle ?? 'SDG 12.4.1' }]

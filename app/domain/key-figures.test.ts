@@ -3,6 +3,7 @@ import { askedAnswers } from '#forms/engine/asked.ts'
 import { art15V6Context, buildCompleteArt15V6Answers } from '#forms/fixtures/builders.ts'
 import { requireFormDefinition } from '#forms/registry.ts'
 import type { Answers, TableAnswer } from '#forms/types.ts'
+import { chartRows } from './key-figure-chart.ts'
 import { chemicalLabel, confidentialQuantities, keyFigures } from './key-figures.ts'
 
 const V6 = requireFormDefinition('stockholm-art15', 6)
@@ -75,5 +76,47 @@ describe('key figures of an accepted report', () => {
 	it('name chemicals by CAS number in the page language', () => {
 		expect(chemicalLabel('cas:50-29-3', 'en')).toMatch(/DDT/)
 		expect(chemicalLabel('cas:0000-00-0', 'en')).toBe('CAS 0000-00-0')
+	})
+})
+
+describe('a key figure’s chart', () => {
+	const figure = (amounts: number[][]) => ({
+		concept: 'PROD.CHEM' as const,
+		unit: 'kg' as const,
+		columns: [
+			{ key: '2024', year: '2024' },
+			{ key: '2025', year: '2025' },
+		],
+		rows: amounts.map((values, index) => ({
+			key: `c${index}`,
+			label: `Chemical ${index}`,
+			amounts: values,
+		})),
+		totals: [0, 0],
+		confidential: 0,
+	})
+
+	it('draws the chemicals with amounts, largest first, and sums the smallest past five', () => {
+		const rows = chartRows(
+			figure([
+				[0, 0],
+				[1, 1],
+				[9, 9],
+				[2, 2],
+				[3, 3],
+				[4, 4],
+				[5, 5],
+			]),
+		)
+		expect(rows.map((row) => row.key)).toEqual(['c2', 'c6', 'c5', 'c4', 'others'])
+		expect(rows.at(-1)).toMatchObject({ others: true, amounts: [3, 3] })
+		expect(
+			chartRows(
+				figure([
+					[0, 0],
+					[0, 2],
+				]),
+			).map((row) => row.key),
+		).toEqual(['c1'])
 	})
 })

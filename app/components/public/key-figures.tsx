@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { chartRows } from '../../domain/key-figure-chart.ts'
 import type { KeyFigure } from '../../domain/key-figures.ts'
 import { BarChart } from '../bar-chart.tsx'
 import type { PublicFormats } from './formats.ts'
@@ -41,9 +42,10 @@ function FigureChart({ figure, formats }: { figure: KeyFigure; formats: PublicFo
 	const concept = t(`figures.concepts.${figure.concept.replaceAll('.', '_')}`)
 	const unit = t(`figures.units.${figure.unit}`)
 	const columnLabel = (year: string | null) => year ?? t('figures.wholePeriod')
+	const rows = chartRows(figure)
 	return (
-		<div className="stack">
-			{figure.rows.length > 0 ? (
+		<div className="stack key-figure">
+			{rows.length > 0 ? (
 				<BarChart
 					heading={concept}
 					headingLevel={4}
@@ -53,9 +55,9 @@ function FigureChart({ figure, formats }: { figure: KeyFigure; formats: PublicFo
 							key: column.key,
 							label: columnLabel(column.year),
 						})),
-						series: figure.rows.map((row) => ({
+						series: rows.map((row) => ({
 							key: row.key || 'total',
-							label: row.label ?? t('figures.total'),
+							label: row.others ? t('figures.others') : (row.label ?? t('figures.total')),
 							values: row.amounts.map((amount) => amount ?? 0),
 						})),
 					}}
@@ -75,7 +77,10 @@ function FigureChart({ figure, formats }: { figure: KeyFigure; formats: PublicFo
 					}}
 				/>
 			) : (
-				<h4>{concept}</h4>
+				<>
+					<h4>{concept}</h4>
+					{figure.rows.length > 0 ? <p>{t('figures.zero')}</p> : null}
+				</>
 			)}
 			{figure.confidential > 0 ? (
 				<p className="muted" data-testid="confidential-note">

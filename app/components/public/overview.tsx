@@ -9,7 +9,14 @@ import { usePublicFormats } from './formats.ts'
 import { SubmissionRates } from './rates.tsx'
 
 export type OverviewData = {
-	cycles: { code: string; title: string; convention: Convention; deadline: string }[]
+	cycles: {
+		code: string
+		title: string
+		convention: Convention
+		deadline: string
+		periodStart: string
+		periodEnd: string
+	}[]
 	selected: CycleStatusData | null
 	rates: CycleRates[]
 	calendar: (CalendarEntry & { formTitle: string })[]

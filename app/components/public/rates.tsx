@@ -5,7 +5,31 @@ import type { Convention } from '#db/types.ts'
 import { BarChart } from '../bar-chart.tsx'
 import type { PublicFormats } from './formats.ts'
 
-type RatedCycle = { code: string; title: string; convention: Convention }
+type RatedCycle = {
+	code: string
+	title: string
+	convention: Convention
+	periodStart: string
+	periodEnd: string
+}
+
+/**
+ * A cycle's name on the chart's axis: the years it covers ("2022–2025"), with its code where
+ * another cycle of the chart covers the same years (the chart's summary names the cycles in full).
+ */
+function axisLabels(cycles: readonly RatedCycle[]): Map<string, string> {
+	const years = (cycle: RatedCycle) => {
+		const [start, end] = [cycle.periodStart.slice(0, 4), cycle.periodEnd.slice(0, 4)]
+		return start === end ? start : `${start}–${end}`
+	}
+	return new Map(
+		cycles.map((cycle) => {
+			const label = years(cycle)
+			const shared = cycles.some((other) => other !== cycle && years(other) === label)
+			return [cycle.code, shared ? `${label} (${cycle.code})` : label]
+		}),
+	)
+}
 
 /**
  * Submission rates by UN regional group over the published cycles, one chart per convention: for
@@ -30,6 +54,7 @@ export function SubmissionRates({
 			<p>{t('rates.intro')}</p>
 			{conventions.map((convention) => {
 				const own = cycles.filter((cycle) => cycle.convention === convention)
+				const labels = axisLabels(own)
 				const ownRates = own.map((cycle) => byCode.get(cycle.code)!)
 				const regions = REGIONS.filter((region) =>
 					ownRates.some((rate) => rate.regions[region].parties > 0),
@@ -44,7 +69,10 @@ export function SubmissionRates({
 						heading={formats.convention(convention)}
 						formatNumber={(value) => formats.percent(value)}
 						chart={{
-							categories: own.map((cycle) => ({ key: cycle.code, label: cycle.title })),
+							categories: own.map((cycle) => ({
+								key: cycle.code,
+								label: labels.get(cycle.code)!,
+							})),
 							series: [
 								...regions.map((region) => ({
 									key: region,

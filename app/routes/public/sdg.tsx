@@ -78,7 +78,15 @@ function Method() {
 	)
 }
 
-function CycleValues({ indicator, formats }: { indicator: SdgIndicator; formats: PublicFormats }) {
+function CycleValues({
+	indicator,
+	today,
+	formats,
+}: {
+	indicator: SdgIndicator
+	today: string
+	formats: PublicFormats
+}) {
 	const { t } = useTranslation('public')
 	return (
 		<section aria-labelledby="values-title" className="stack">
@@ -102,7 +110,10 @@ function CycleValues({ indicator, formats }: { indicator: SdgIndicator; formats:
 								<th scope="row">
 									<Link to={`/cycles/${cycle.code}`}>{cycle.title}</Link>
 								</th>
-								<td>{formats.date(cycle.deadline)}</td>
+								<td>
+									{formats.date(cycle.deadline)}
+									{cycle.deadline >= today ? ` (${t('sdg.provisional')})` : null}
+								</td>
 								<td className="numeric">{formats.number(cycle.scored)}</td>
 								<td className="numeric">{formats.number(cycle.met)}</td>
 								<td className="numeric">{formats.percent(cycle.share)}</td>
@@ -170,7 +181,7 @@ export default function SdgPage() {
 		<article aria-labelledby="sdg-title" className="stack public-page">
 			<h1 id="sdg-title">{t('sdg.title')}</h1>
 			<p>{t('sdg.intro', { today: formats.date(today) })}</p>
-			<CycleValues indicator={indicator} formats={formats} />
+			<CycleValues indicator={indicator} today={today} formats={formats} />
 			<Method />
 			<PartyScores indicator={indicator} formats={formats} />
 		</article>

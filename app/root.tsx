@@ -20,8 +20,9 @@ import { DEFAULT_LANGUAGE, textDirection } from './utils/i18n.ts'
 import { createI18n } from './utils/i18n-instance.ts'
 import { resourcesFor } from './utils/i18n.server.ts'
 import { isDraftLanguage } from './utils/translation-status.server.ts'
-import { navigationFor } from './utils/permissions.ts'
+import { navigationFor, PUBLIC_NAVIGATION } from './utils/permissions.ts'
 import { useRootData, type RootData } from './utils/root-data.ts'
+import { useIsStaticPage } from './utils/static-page.ts'
 import { listParties } from '#db/queries/parties.ts'
 
 export const middleware: Route.MiddlewareFunction[] = [originCheck, sessionMiddleware]
@@ -51,7 +52,7 @@ export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
 		user: user
 			? { name: user.name, email: user.email, roles: user.roles, partyCodes: user.partyCodes }
 			: null,
-		navigation: user ? navigationFor(user) : [],
+		navigation: user ? navigationFor(user) : PUBLIC_NAVIGATION,
 		partyNames: Object.fromEntries(parties.map((p) => [p.code, p.names[language] || p.names.en])),
 	}
 }
@@ -77,6 +78,7 @@ export function shouldRevalidate({
 
 export function Layout({ children }: { children: React.ReactNode }) {
 	const rootData = useRootData()
+	const isStatic = useIsStaticPage()
 	const language = rootData?.language ?? DEFAULT_LANGUAGE
 	const i18n = useMemo(
 		() => createI18n(language, rootData?.resources ?? {}),
@@ -94,8 +96,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
 			</head>
 			<body>
 				<I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-				<ScrollRestoration />
-				<Scripts />
+				{isStatic ? null : (
+					<>
+						<ScrollRestoration />
+						<Scripts />
+					</>
+				)}
 			</body>
 		</html>
 	)

@@ -64,5 +64,10 @@ export default [
 	// The JSON API (issue 16): its operations route themselves by their OpenAPI paths (app/api/).
 	route('api/v1/docs', 'routes/api/docs.tsx'),
 	route('api/v1/*', 'routes/api/v1.tsx'),
+	// The public portal (issue 16): published cycles only, no sign-in; the overview is `/`.
+	route('parties/:partyCode', 'routes/public/party.tsx'),
+	route('parties/:partyCode/reports/:cycleCode', 'routes/public/report-pdf.tsx'),
+	route('cycles/:cycleCode', 'routes/public/cycle.tsx'),
+	route('sdg-12-4-1', 'routes/public/sdg.tsx'),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

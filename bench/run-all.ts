@@ -12,6 +12,7 @@ import { runEditorBench } from './editor.bench.ts'
 import { runExportsBench } from './exports.bench.ts'
 import { runFormsBench } from './forms.bench.ts'
 import { runLoginBench } from './login.bench.ts'
+import { runPublicPortalBench } from './public-portal.bench.ts'
 
 const benches: [string, () => Promise<unknown>][] = [
 	['forms', runFormsBench],
@@ -21,6 +22,7 @@ const benches: [string, () => Promise<unknown>][] = [
 	['editor', runEditorBench],
 	['login', runLoginBench],
 	['api', runApiBench],
+	['public-portal', runPublicPortalBench],
 ]
 
 const only = process.argv.slice(2)

@@ -3,7 +3,7 @@
  * emails and documents (PDF, Excel) print them. `lang` is one of the UN languages (any BCP 47 tag
  * works).
  *
- * Pinned for every language (see docs/decisions/015-locale-formatting-and-bidi.md):
+ * Pinned for every language (see docs/decisions/016-locale-formatting-and-bidi.md):
  * - Western digits 0–9 (`numberingSystem: 'latn'`): UN documents in Arabic print them, and engines
  *   disagree on the default for `ar` (ICU 72+ gives 0–9, older ICU and some browsers ٠–٩), which
  *   would also make the server's page and the browser's render of it differ.

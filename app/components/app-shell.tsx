@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next'
 import { Form, Link, NavLink, useLocation } from 'react-router'
 import { LANGUAGE_NAMES, LANGUAGES } from '../utils/i18n.ts'
 import { useRootData } from '../utils/root-data.ts'
+import { useIsStaticPage } from '../utils/static-page.ts'
 import { useFollowingState } from '../utils/use-following-state.ts'
 
 export function AppShell({ children }: { children: React.ReactNode }) {
 	const { t } = useTranslation()
 	const root = useRootData()
 	const location = useLocation()
+	const isStatic = useIsStaticPage()
 	const user = root?.user
 	return (
 		<>
@@ -23,6 +25,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
 						<LanguageSwitcher
 							current={root?.language ?? 'en'}
 							redirectTo={location.pathname + location.search}
+							withButton={isStatic}
 						/>
 						{user ? (
 							<div className="user-menu">
@@ -35,10 +38,14 @@ export function AppShell({ children }: { children: React.ReactNode }) {
 									</button>
 								</Form>
 							</div>
+						) : root ? (
+							<Link to="/login" className="button button--quiet">
+								{t('public:nav.signIn')}
+							</Link>
 						) : null}
 					</div>
 				</div>
-				{user && root.navigation.length > 0 ? (
+				{root && root.navigation.length > 0 ? (
 					<nav aria-label={t('shell.mainNavigation')} className="main-nav">
 						<ul>
 							{root.navigation.map((item) => (
@@ -72,9 +79,18 @@ export function AppShell({ children }: { children: React.ReactNode }) {
 
 /**
  * Always shows the language of the page: it follows the language the server chose (which changes
- * on sign-in, to the account's preference) and the one the user picks.
+ * on sign-in, to the account's preference) and the one the user picks. A page without scripts
+ * (`withButton`) shows the button that sends the choice; otherwise choosing sends it.
  */
-function LanguageSwitcher({ current, redirectTo }: { current: string; redirectTo: string }) {
+function LanguageSwitcher({
+	current,
+	redirectTo,
+	withButton,
+}: {
+	current: string
+	redirectTo: string
+	withButton: boolean
+}) {
 	const { t } = useTranslation()
 	const [chosen, setChosen] = useFollowingState(current)
 	return (
@@ -96,11 +112,17 @@ function LanguageSwitcher({ current, redirectTo }: { current: string; redirectTo
 					</option>
 				))}
 			</select>
-			<noscript>
+			{withButton ? (
 				<button type="submit" className="button button--quiet">
 					{t('shell.changeLanguage')}
 				</button>
-			</noscript>
+			) : (
+				<noscript>
+					<button type="submit" className="button button--quiet">
+						{t('shell.changeLanguage')}
+					</button>
+				</noscript>
+			)}
 		</Form>
 	)
 }

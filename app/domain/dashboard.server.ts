@@ -8,6 +8,7 @@ import {
 	type DashboardMap,
 	type DashboardParty,
 	type MapPoint,
+	type WorldMapData,
 } from './dashboard.ts'
 import { worldGeometry } from './world-geometry.server.ts'
 
@@ -21,20 +22,30 @@ export async function loadCycleDashboard(
 
 /** The world map coloured by the Parties' status (non-Parties and territories: `status` null). */
 export function dashboardMap(parties: readonly DashboardParty[]): DashboardMap {
+	return worldMapOf(parties)
+}
+
+/**
+ * The world map of `places` (Parties with their M49 code, a status and a name): outlines coloured
+ * by status, small States as points, and the Parties the map cannot place listed apart.
+ */
+export function worldMapOf<S extends string>(
+	places: readonly { m49: string | null; status: S; name: string }[],
+): WorldMapData<S> {
 	const world = worldGeometry()
-	const byM49 = new Map(parties.filter((p) => p.m49).map((p) => [p.m49!, p]))
+	const byM49 = new Map(places.filter((p) => p.m49).map((p) => [p.m49!, p]))
 	const areas = world.shapes.map((shape) => {
-		const party = byM49.get(shape.m49)
-		return { d: shape.d, status: party?.status ?? null, name: party?.name ?? null }
+		const place = byM49.get(shape.m49)
+		return { d: shape.d, status: place?.status ?? null, name: place?.name ?? null }
 	})
 	const outlined = new Set(world.shapes.map((shape) => shape.m49))
-	const points: MapPoint[] = []
-	const notOnMap: DashboardMap['notOnMap'] = []
-	for (const party of parties) {
-		if (party.m49 && outlined.has(party.m49)) continue
-		const point = party.m49 ? world.points.get(party.m49) : undefined
-		if (point) points.push({ ...point, status: party.status, name: party.name })
-		else notOnMap.push({ name: party.name, status: party.status })
+	const points: MapPoint<S>[] = []
+	const notOnMap: WorldMapData<S>['notOnMap'] = []
+	for (const place of places) {
+		if (place.m49 && outlined.has(place.m49)) continue
+		const point = place.m49 ? world.points.get(place.m49) : undefined
+		if (point) points.push({ ...point, status: place.status, name: place.name })
+		else notOnMap.push({ name: place.name, status: place.status })
 	}
 	return {
 		width: world.width,

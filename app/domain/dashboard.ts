@@ -125,18 +125,31 @@ export function summariseCycle(
 	}
 }
 
-export type MapArea = { d: string; status: DashboardStatus | null; name: string | null }
-export type MapPoint = { x: number; y: number; status: DashboardStatus; name: string }
+/** A country outline on the world map, with the status of the Party it is (null: no Party's). */
+export type MapArea<S extends string = DashboardStatus> = {
+	d: string
+	status: S | null
+	name: string | null
+}
+export type MapPoint<S extends string = DashboardStatus> = {
+	x: number
+	y: number
+	status: S
+	name: string
+}
 
-export type DashboardMap = {
+/** The world map coloured by a status of each Party (`S`: the dashboard's statuses, or others). */
+export type WorldMapData<S extends string> = {
 	width: number
 	height: number
-	areas: MapArea[]
+	areas: MapArea<S>[]
 	/** Parties too small for the outline scale, drawn as circles. */
-	points: MapPoint[]
+	points: MapPoint<S>[]
 	/**
 	 * Parties without a place on the map, listed beside it: a regional economic integration
 	 * organisation such as the EU (no M49 code), or a State the map has no geometry for.
 	 */
-	notOnMap: { name: string; status: DashboardStatus }[]
+	notOnMap: { name: string; status: S }[]
 }
+
+export type DashboardMap = WorldMapData<DashboardStatus>

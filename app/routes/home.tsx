@@ -1,22 +1,69 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
+import { z } from 'zod'
 import { listCycles } from '#db/queries/cycles.ts'
 import type { Route } from './+types/home.ts'
 import { CycleDeadline } from '../components/cycle-deadline.tsx'
-import { dbContext, languageContext } from '../utils/context.ts'
+import { PublicOverview } from '../components/public/overview.tsx'
+import { cachedPublicPage } from '../domain/public-pages.server.ts'
+import { loadOverview } from '../domain/public-portal.server.ts'
+import { dbContext, languageContext, userContext } from '../utils/context.ts'
 import { todayIso } from '../utils/dates.ts'
+import { serverTranslator } from '../utils/i18n.server.ts'
 import { hasRole, isNationalUser } from '../utils/permissions.ts'
-import { requireUser } from '../utils/permissions.server.ts'
 import { useSentence } from '../components/sentence.tsx'
+import { publicPageMiddleware, publicVersion } from '../utils/public-cache.server.ts'
+import { parseQuery } from '../utils/request.server.ts'
+import { STATIC_FOR_VISITORS } from '../utils/static-page.ts'
 
-export const meta: Route.MetaFunction = () => [{ title: 'National reporting' }]
+/** Visitors who are not signed in get the public overview, served without scripts. */
+export const handle = STATIC_FOR_VISITORS
 
+/** Visitors' pages are cacheable: ETag, 304 (utils/public-cache.server.ts). */
+export const middleware: Route.MiddlewareFunction[] = [publicPageMiddleware]
+
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: data && 'pageTitle' in data ? data.pageTitle : 'National reporting' },
+]
+
+/** The overview's cycle; a malformed one falls back to the default cycle. */
+const OverviewQuery = z.object({
+	cycle: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9-]{2,59}$/)
+		.optional()
+		.catch(undefined),
+})
+
+/**
+ * `/`: for a visitor, the public overview (published cycles only, `loadOverview`); for a
+ * signed-in user, their home: open cycles and where their roles take them.
+ */
 export async function loader({ request, context }: Route.LoaderArgs) {
-	const user = requireUser(context, request)
+	const user = context.get(userContext)
 	const today = todayIso()
-	const cycles = await listCycles(context.get(dbContext), { openOn: today })
 	const language = context.get(languageContext)
+	if (!user) {
+		const db = context.get(dbContext)
+		const cycleCode = parseQuery(request, OverviewQuery).cycle
+		const input = { today, language, cycleCode }
+		const overview = await cachedPublicPage(
+			db,
+			await publicVersion(context),
+			`overview:${cycleCode ?? ''}`,
+			input,
+			() => loadOverview(db, input),
+		)
+		return {
+			kind: 'public' as const,
+			...overview,
+			today,
+			pageTitle: serverTranslator(language)('public:overview.pageTitle'),
+		}
+	}
+	const cycles = await listCycles(context.get(dbContext), { openOn: today })
 	return {
+		kind: 'user' as const,
 		name: user.name,
 		isNational: isNationalUser(user),
 		partyCodes: user.partyCodes,
@@ -35,9 +82,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function Home() {
+	const data = useLoaderData<typeof loader>()
+	return data.kind === 'public' ? <PublicOverview data={data} /> : <UserHome data={data} />
+}
+
+function UserHome({
+	data,
+}: {
+	data: Extract<Awaited<ReturnType<typeof loader>>, { kind: 'user' }>
+}) {
 	const { t } = useTranslation()
 	const sentence = useSentence()
-	const data = useLoaderData<typeof loader>()
 	return (
 		<section aria-labelledby="home-title" className="stack">
 			<h1 id="home-title">{sentence('home.welcome', { name: data.name })}</h1>

@@ -11,6 +11,7 @@ export const NAMESPACES = [
 	'exports',
 	'review-dashboard',
 	'review',
+	'public',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 

@@ -39,6 +39,12 @@ export function canEditCountry(user: Pick<CurrentUser, 'roles' | 'partyCodes'>, 
 
 export type NavItem = { to: string; labelKey: string; params?: Record<string, string> }
 
+/** The public portal's navigation, for visitors who are not signed in. */
+export const PUBLIC_NAVIGATION: NavItem[] = [
+	{ to: '/', labelKey: 'public:nav.overview' },
+	{ to: '/sdg-12-4-1', labelKey: 'public:nav.sdg' },
+]
+
 /** Navigation entries by role, in display order; labels are keys in the `common` namespace. */
 export function navigationFor(user: Pick<CurrentUser, 'roles' | 'partyCodes'>): NavItem[] {
 	const items: NavItem[] = [{ to: '/', labelKey: 'nav.home' }]

@@ -110,6 +110,18 @@ export function formDataToObject(formData: FormData) {
 	return out
 }
 
+/** A form post as a plain object (`readFormData`, then `formDataToObject`). */
+export async function readFormValues(
+	request: Request,
+	maxBytes?: number,
+): Promise<
+	| { ok: true; values: Record<string, unknown> }
+	| { ok: false; response: ReturnType<typeof failure> }
+> {
+	const read = await readFormData(request, maxBytes)
+	return read.ok ? { ok: true, values: formDataToObject(read.formData) } : read
+}
+
 export type ParseResult<T> =
 	{ ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; formError?: string }
 
@@ -142,9 +154,18 @@ export async function parseForm<S extends z.ZodType>(
 	schema: S,
 	maxBytes?: number,
 ): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: ReturnType<typeof failure> }> {
-	const read = await readFormData(request, maxBytes)
-	if (!read.ok) return read
-	const values = formDataToObject(read.formData)
+	const read = await readFormValues(request, maxBytes)
+	return read.ok ? parseValues(read.values, schema) : read
+}
+
+/**
+ * `parseForm` for a form already read (`readFormData`, `formDataToObject`): a route whose forms
+ * differ by `intent` reads the post once, then parses it with the schema of its intent.
+ */
+export function parseValues<S extends z.ZodType>(
+	values: Record<string, unknown>,
+	schema: S,
+): { ok: true; data: z.output<S> } | { ok: false; response: ReturnType<typeof failure> } {
 	const parsed = parseWithSchema(schema, values)
 	if (parsed.ok) return { ok: true, data: parsed.data }
 	const echoed = Object.fromEntries(

@@ -29,6 +29,7 @@ import { findUserByEmail, insertUser } from '#db/queries/users.ts'
 import type { Database, ReportStatus } from '#db/types.ts'
 import { jsonb } from '#db/json.ts'
 import { DEMO_PASSWORD } from './accounts.ts'
+import { seedDemoPublications } from './publication.ts'
 
 /**
  * DEMO DATA, not official: fictitious reports so that the review queue, the dashboard and the
@@ -43,7 +44,8 @@ import { DEMO_PASSWORD } from './accounts.ts'
  * statistics: deliberate inconsistencies to find. India's 6th report is still a draft, so its
  * checks page shows the difference; South Africa's and Kenya's (its 5th report, 2018–2021, and
  * its DDT questionnaire for 2021–2023 give different figures for 2021) are submitted, so the
- * analysis lists them.
+ * analysis lists them. Australia withholds its export figures of one
+ * chemical as confidential, which the public portal counts and never shows.
  */
 type DemoCycle =
 	| 'sc-art15-5'
@@ -98,12 +100,20 @@ type DemoReport = {
 	cycle: DemoCycle
 	status: ReportStatus
 	submittedOn?: string
+	/** The Party marks its Article 15 exports of the first chemical confidential. */
+	confidentialExports?: true
 }
 
 export const DEMO_REPORTS: DemoReport[] = [
 	{ party: 'KEN', cycle: 'sc-art15-5', status: 'accepted', submittedOn: '2022-08-15' },
 	{ party: 'IND', cycle: 'sc-art15-6', status: 'draft' },
-	{ party: 'AUS', cycle: 'sc-art15-6', status: 'accepted', submittedOn: '2026-05-10' },
+	{
+		party: 'AUS',
+		cycle: 'sc-art15-6',
+		status: 'accepted',
+		submittedOn: '2026-05-10',
+		confidentialExports: true,
+	},
 	{ party: 'BRA', cycle: 'sc-art15-6', status: 'accepted', submittedOn: '2026-07-15' },
 	{ party: 'ZAF', cycle: 'sc-art15-6', status: 'accepted', submittedOn: '2026-08-20' },
 	{ party: 'DEU', cycle: 'sc-art15-6', status: 'accepted', submittedOn: '2026-08-30' },
@@ -188,7 +198,30 @@ const ANSWERS: Record<DemoCycle, (party: string) => Answers> = {
 }
 
 export function answersFor(demo: DemoReport): Answers {
-	return ANSWERS[demo.cycle](demo.party)
+	const answers = ANSWERS[demo.cycle](demo.party)
+	return demo.confidentialExports ? withConfidentialExports(answers) : answers
+}
+
+/**
+ * The exports of the first chemical the Article 15 statistics give exports for, every year, marked
+ * confidential.
+ */
+function withConfidentialExports(answers: Answers): Answers {
+	const table = answers.b3_statistics
+	if (!isTableAnswer(table)) return answers
+	const exported = table.rows.find(
+		(row) => typeof row.cells.export_kg === 'number' && row.cells.export_kg > 0,
+	)?.cells.chemical
+	return {
+		...answers,
+		b3_statistics: {
+			rows: table.rows.map((row) =>
+				row.cells.chemical === exported
+					? { ...row, cells: { ...row.cells, export_kg: { marker: 'confidential' } } }
+					: row,
+			),
+		},
+	}
 }
 
 const DAY_MS = 86_400_000
@@ -293,6 +326,7 @@ export async function seedDemoReports(db: Kysely<Database>) {
 		}
 		if (await seedOne(db, demo, cycle, contactPoint, reviewer)) created++
 	}
+	await seedDemoPublications(db)
 	if (created === 0) return
 	// Mark the demo data as such for anyone reading the audit log.
 	await db

@@ -473,6 +473,19 @@ export const VARIANTS: Record<string, Variants> = {
 				body: form(({ world }) => ({ ...cycleFields(world), titleEn: 'Renamed by the matrix' })),
 				writes: ['reporting_cycle'],
 			},
+			// The cycle page's publication form (issue 16).
+			publish: {
+				body: form(() => ({
+					intent: 'publication',
+					decision: 'publish',
+					publishedFrom: '2026-01-01',
+				})),
+				writes: ['cycle_publication', 'audit_event'],
+			},
+			withdraw: {
+				body: form(() => ({ intent: 'publication', decision: 'withdraw' })),
+				writes: ['cycle_publication', 'audit_event'],
+			},
 		},
 	},
 }

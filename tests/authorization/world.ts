@@ -16,6 +16,7 @@ import { insertAttachment } from '#db/queries/attachments.ts'
 import { findCycleByCode, insertCycle, type ReportingCycle } from '#db/queries/cycles.ts'
 import { insertExportJob } from '#db/queries/exports.ts'
 import { findReport, loadAnswers, setAcknowledgements } from '#db/queries/reports.ts'
+import { setCyclePublication } from '#db/queries/publication.ts'
 import { insertOneTimeToken } from '#db/queries/tokens.ts'
 import { setUserActive } from '#db/queries/users.ts'
 import type { Database, TokenPurpose } from '#db/types.ts'
@@ -73,6 +74,8 @@ export type Target = {
 	number?: string
 	partyCode?: string
 	cycleId?: string
+	/** A cycle's code, as the public portal's URLs name it. */
+	cycleCode?: string
 	userId?: string
 	jobId?: string
 	messageId?: string
@@ -120,6 +123,14 @@ export const OBJECTS = [
 	'malformed country code',
 	'cycle sc-art15-6',
 	'no such cycle',
+	// The public portal: the matrix publishes the cycles of the accepted and submitted reports.
+	'the public profile of KEN',
+	'the accepted report of KEN, published cycle',
+	'a report of KEN not accepted, published cycle',
+	'a report of KEN, unpublished cycle',
+	'a published cycle',
+	'an unpublished cycle',
+	'no such cycle code',
 	'a Kenya contributor account',
 	'a deactivated account',
 	'malformed user id',
@@ -347,6 +358,13 @@ export async function buildWorld(db: Kysely<Database>): Promise<World> {
 		onBehalfSubmitted: await cycleFor('on-behalf-submitted'),
 	}
 	const freshCycle = await cycleFor('fresh')
+	for (const published of [cycles.accepted, cycles.submitted]) {
+		await setCyclePublication(db, {
+			cycleId: published.id,
+			publishedFrom: '2020-01-01',
+			decidedBy: actors.admin!.id,
+		})
+	}
 
 	const reports = {
 		kenDraft: await report('KEN', cycle6, [], { marker: MARKERS.kenDraft, explainedWarning: true }),
@@ -529,6 +547,19 @@ export async function buildWorld(db: Kysely<Database>): Promise<World> {
 		'malformed country code': { partyCode: '\u0000' },
 		'cycle sc-art15-6': { cycleId: cycle6.id },
 		'no such cycle': { cycleId: '00000000-0000-4000-8000-000000000000' },
+		'the public profile of KEN': { partyCode: 'KEN' },
+		'the accepted report of KEN, published cycle': {
+			partyCode: 'KEN',
+			cycleCode: cycles.accepted.code,
+		},
+		'a report of KEN not accepted, published cycle': {
+			partyCode: 'KEN',
+			cycleCode: cycles.submitted.code,
+		},
+		'a report of KEN, unpublished cycle': { partyCode: 'KEN', cycleCode: cycles.underReview.code },
+		'a published cycle': { cycleId: cycles.accepted.id, cycleCode: cycles.accepted.code },
+		'an unpublished cycle': { cycleId: cycles.underReview.id, cycleCode: cycles.underReview.code },
+		'no such cycle code': { partyCode: 'KEN', cycleCode: 'no-such-cycle' },
 		'a Kenya contributor account': { userId: account.id },
 		'a deactivated account': { userId: deactivated.id },
 		'malformed user id': { userId: '-'.repeat(36) },

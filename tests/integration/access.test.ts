@@ -32,10 +32,12 @@ describe('roles and country isolation', () => {
 		const response = result.value as Response
 		expect(response.status).toBe(302)
 		expect(response.headers.get('Location')).toBe('/login?redirectTo=%2Fcountries%2FKEN')
+		// The home page is the public overview for them (issue 16), never a user's home.
 		const home = await settle(() =>
 			homeLoader({ request: getRequest('/'), params: {}, context: routeContext(t.db) } as never),
 		)
-		expect((home.value as Response).headers.get('Location')).toBe('/login')
+		expect(home.thrown).toBe(false)
+		expect(home.value).toMatchObject({ kind: 'public' })
 	})
 
 	it('lets national users open only their own countries; others get 404, not 403', async () => {

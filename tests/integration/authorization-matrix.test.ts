@@ -76,7 +76,8 @@ type Row = readonly [
 const POLICY: readonly Row[] = [
 	// route                                         method  variant             object                                    anon   ctbKEN cpKEN  cpIND  review analys admin
 	['root',                                          'GET',  '',                 '',                                       OK,    OK,    OK,    OK,    OK,    OK,    OK],
-	['/',                                             'GET',  '',                 '',                                       LOGIN, OK,    OK,    OK,    OK,    OK,    OK],
+	// Visitors get the public overview (issue 16), signed-in users their home.
+	['/',                                             'GET',  '',                 '',                                       OK,    OK,    OK,    OK,    OK,    OK,    OK],
 	['/',                                             'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],
 	// Signing in and out, and one-time links: open to anyone (the link's token is the credential).
 	['/login',                                        'GET',  '',                 '',                                       OK,    OK,    OK,    OK,    OK,    OK,    OK],
@@ -356,6 +357,10 @@ const POLICY: readonly Row[] = [
 	['/admin/cycles/:cycleId',                        'GET',  '',                 'cycle sc-art15-6',                       LOGIN, 403,   403,   403,   403,   403,   OK],
 	['/admin/cycles/:cycleId',                        'GET',  '',                 'no such cycle',                          LOGIN, 403,   403,   403,   403,   403,   404],
 	['/admin/cycles/:cycleId',                        'POST', '',                 'cycle sc-art15-6',                       LOGIN, 403,   403,   403,   403,   403,   OK],
+	// Publishing a cycle on the public portal, or withdrawing it: administrators only, audited.
+	['/admin/cycles/:cycleId',                        'POST', 'publish',          'cycle sc-art15-6',                       LOGIN, 403,   403,   403,   403,   403,   OK],
+	['/admin/cycles/:cycleId',                        'POST', 'publish',          'no such cycle',                          LOGIN, 403,   403,   403,   403,   403,   404],
+	['/admin/cycles/:cycleId',                        'POST', 'withdraw',         'a published cycle',                      LOGIN, 403,   403,   403,   403,   403,   OK],
 	['/admin/translations',                           'GET',  '',                 '',                                       LOGIN, 403,   403,   403,   403,   403,   OK],
 	['/admin/translations',                           'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],
 	['/admin/code-lists',                             'GET',  '',                 '',                                       LOGIN, 403,   403,   403,   403,   403,   OK],
@@ -394,6 +399,23 @@ const POLICY: readonly Row[] = [
 	['/api/v1/*',                                     'GET',  '',                 'API OpenAPI document',                   OK,    OK,    OK,    OK,    OK,    OK,    OK],
 	['/api/v1/*',                                     'GET',  '',                 'API no such resource',                   404,   404,   404,   404,   404,   404,   404],
 	['/api/v1/*',                                     'POST', '',                 'API forms',                              405,   405,   405,   405,   405,   405,   405],
+	// The public portal (issue 16): open to anyone, published cycles only; what is not published
+	// is 404 for everyone, as what does not exist.
+	['/parties/:partyCode',                           'GET',  '',                 'the public profile of KEN',              OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/parties/:partyCode',                           'GET',  '',                 'unknown country',                        404,   404,   404,   404,   404,   404,   404],
+	['/parties/:partyCode',                           'GET',  '',                 'malformed country code',                 404,   404,   404,   404,   404,   404,   404],
+	['/parties/:partyCode',                           'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],
+	['/parties/:partyCode/reports/:cycleCode',        'GET',  '',                 'the accepted report of KEN, published cycle', OK, OK,  OK,    OK,    OK,    OK,    OK],
+	['/parties/:partyCode/reports/:cycleCode',        'GET',  '',                 'a report of KEN not accepted, published cycle', 404, 404, 404, 404, 404,  404,   404],
+	['/parties/:partyCode/reports/:cycleCode',        'GET',  '',                 'a report of KEN, unpublished cycle',     404,   404,   404,   404,   404,   404,   404],
+	['/parties/:partyCode/reports/:cycleCode',        'GET',  '',                 'no such cycle code',                     404,   404,   404,   404,   404,   404,   404],
+	['/parties/:partyCode/reports/:cycleCode',        'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],
+	['/cycles/:cycleCode',                            'GET',  '',                 'a published cycle',                      OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/cycles/:cycleCode',                            'GET',  '',                 'an unpublished cycle',                   404,   404,   404,   404,   404,   404,   404],
+	['/cycles/:cycleCode',                            'GET',  '',                 'no such cycle code',                     404,   404,   404,   404,   404,   404,   404],
+	['/cycles/:cycleCode',                            'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],
+	['/sdg-12-4-1',                                   'GET',  '',                 '',                                       OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/sdg-12-4-1',                                   'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],
 	['/*',                                            'GET',  '',                 'no such page',                           404,   404,   404,   404,   404,   404,   404],
 	['/*',                                            'POST', '',                 'no such page',                           404,   404,   404,   404,   404,   404,   404],
 ]

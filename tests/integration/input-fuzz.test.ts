@@ -486,7 +486,8 @@ describe(`input fuzzing (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlit
 	)
 
 	/** Query strings of the pages that read them. */
-	const QUERIES: [string, () => CurrentUser, () => string, () => FieldSpec[]][] = [
+	const QUERIES: [string, () => CurrentUser | null, () => string, () => FieldSpec[]][] = [
+		['public overview', () => null, () => '/', () => [{ name: 'cycle', known: cycleCodes }]],
 		[
 			'analysis',
 			() => analyst,
@@ -611,8 +612,11 @@ describe(`input fuzzing (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlit
 	it(
 		'ids in URLs: no 5xx, and nothing written',
 		async () => {
-			const routes: [() => CurrentUser, (id: string) => string][] = [
+			const routes: [() => CurrentUser | null, (id: string) => string][] = [
 				[() => reviewer, (id) => `/countries/${id}`],
+				[() => null, (id) => `/parties/${id}`],
+				[() => null, (id) => `/cycles/${id}`],
+				[() => null, (id) => `/parties/KEN/reports/${id}`],
 				[() => admin, (id) => `/admin/users/${id}`],
 				[() => admin, (id) => `/admin/countries/${id}`],
 				[() => admin, (id) => `/admin/cycles/${id}`],

@@ -8,7 +8,7 @@ import type {
 	Timeliness,
 } from '../../domain/dashboard.ts'
 import { SubmissionsChart } from './submissions-chart.tsx'
-import { STATUS_ORDER, StatusSwatch, WorldMap } from './world-map.tsx'
+import { DASHBOARD_MAP_STATUSES, STATUS_ORDER, StatusSwatch, WorldMap } from './world-map.tsx'
 import { ScrollRegion } from '../scroll-region.tsx'
 import { useFormat } from '../../utils/use-format.ts'
 
@@ -377,6 +377,7 @@ export function StatusMap({
 		<WorldMap
 			map={map}
 			counts={counts}
+			statuses={DASHBOARD_MAP_STATUSES}
 			labels={{
 				heading: t('map.heading'),
 				summary,

@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState } from 'react'
-import type { DashboardMap, DashboardStatus } from '../../domain/dashboard.ts'
+import type { DashboardStatus, WorldMapData } from '../../domain/dashboard.ts'
 
 /**
  * How a status is hatched: stripes at an angle (degrees, 0 = horizontal), dots, a checkerboard,
@@ -7,16 +7,16 @@ import type { DashboardMap, DashboardStatus } from '../../domain/dashboard.ts'
  */
 export type Pattern = { lines: number } | { dots: true } | { checker: true } | { solid: true }
 
+/** A status's look: its colour, and a pattern of its own drawn in `ink` over it. */
+export type StatusStyle = { fill: string; ink: string; pattern: Pattern }
+
 /**
  * Okabe–Ito colours (distinguishable with colour-vision deficiencies), each status with a pattern
  * of its own shape, so that the statuses also differ without colour: no two have stripes in the
  * same direction, and dots, the checkerboard and the plain fill are used once each. `ink` is the
  * pattern's colour, contrasting with `fill`.
  */
-export const STATUS_STYLES: Record<
-	DashboardStatus,
-	{ fill: string; ink: string; pattern: Pattern }
-> = {
+export const STATUS_STYLES: Record<DashboardStatus, StatusStyle> = {
 	not_started: { fill: '#D55E00', ink: '#FFFFFF', pattern: { lines: 0 } },
 	draft: { fill: '#F0E442', ink: '#1B1F23', pattern: { dots: true } },
 	submitted: { fill: '#56B4E9', ink: '#1B1F23', pattern: { lines: 45 } },
@@ -33,8 +33,8 @@ const BORDER = '#4A5561'
 const TILE = 8
 
 /** One tile of a status's pattern; stripes are drawn horizontally and the tile turned. */
-function StatusPattern({ id, status }: { id: string; status: DashboardStatus }) {
-	const { fill, ink, pattern } = STATUS_STYLES[status]
+function StatusPattern({ id, style }: { id: string; style: StatusStyle }) {
+	const { fill, ink, pattern } = style
 	const half = TILE / 2
 	return (
 		<pattern
@@ -60,11 +60,17 @@ function StatusPattern({ id, status }: { id: string; status: DashboardStatus }) 
 }
 
 /** `<pattern>` definitions, one per status, referenced as `url(#<prefix>-<status>)`. */
-function StatusPatterns({ prefix }: { prefix: string }) {
+function StatusPatterns({
+	prefix,
+	styles,
+}: {
+	prefix: string
+	styles: Record<string, StatusStyle>
+}) {
 	return (
 		<defs>
-			{STATUS_ORDER.map((status) => (
-				<StatusPattern key={status} id={`${prefix}-${status}`} status={status} />
+			{Object.entries(styles).map(([status, style]) => (
+				<StatusPattern key={status} id={`${prefix}-${status}`} style={style} />
 			))}
 		</defs>
 	)
@@ -75,14 +81,23 @@ function svgId(reactId: string, name: string) {
 	return `${name}${reactId.replace(/[^a-zA-Z0-9_-]/g, '')}`
 }
 
-/** A square in a status's colour and pattern, for legends, tables and the tooltip (decorative). */
-export function StatusSwatch({ status }: { status: DashboardStatus | null }) {
+/**
+ * A square in a status's colour and pattern, for legends, tables and the tooltip (decorative): a
+ * dashboard status, or any status's `style` (null: a place that is no Party's).
+ */
+export function StatusSwatch({
+	status,
+	style = status ? STATUS_STYLES[status] : null,
+}: {
+	status?: DashboardStatus | null
+	style?: StatusStyle | null
+}) {
 	const id = svgId(useId(), 'swatch')
 	return (
 		<svg className="status-swatch" viewBox="0 0 24 24" width={24} height={24} aria-hidden="true">
-			{status ? (
+			{style ? (
 				<defs>
-					<StatusPattern id={id} status={status} />
+					<StatusPattern id={id} style={style} />
 				</defs>
 			) : null}
 			<rect
@@ -90,30 +105,31 @@ export function StatusSwatch({ status }: { status: DashboardStatus | null }) {
 				y={0.5}
 				width={23}
 				height={23}
-				fill={status ? `url(#${id})` : OTHER_FILL}
+				fill={style ? `url(#${id})` : OTHER_FILL}
 				stroke={BORDER}
 			/>
 		</svg>
 	)
 }
 
-type Place = { key: string; name: string; status: DashboardStatus }
+type Place<S extends string> = { key: string; name: string; status: S }
 type Tip = { key: string; x: number; y: number }
 
-type WorldMapLabels = {
+type WorldMapLabels<S extends string> = {
 	heading: string
 	summary: string
 	legend: string
-	status: Record<DashboardStatus, string>
+	status: Record<S, string>
 	other: string
 	markers: string
-	keyboard: string
+	/** How to move between Parties with the keyboard; the map without scripts has no such keys. */
+	keyboard?: string
 	notOnMap: string | null
 }
 
 /** Parties on the map in the order the keyboard visits them (alphabetical). */
-function placesOf(map: DashboardMap): Place[] {
-	const all: Place[] = [
+function placesOf<S extends string>(map: WorldMapData<S>): Place<S>[] {
+	const all: Place<S>[] = [
 		...map.areas.flatMap((area, index) =>
 			area.name && area.status ? [{ key: `a${index}`, name: area.name, status: area.status }] : [],
 		),
@@ -127,7 +143,11 @@ function placesOf(map: DashboardMap): Place[] {
 }
 
 /** The Party an arrow, Home or End key moves to from `index`, if the key moves at all. */
-function placeAfterKey(places: Place[], index: number, key: string): Place | undefined {
+function placeAfterKey<S extends string>(
+	places: Place<S>[],
+	index: number,
+	key: string,
+): Place<S> | undefined {
 	if (key === 'ArrowRight' || key === 'ArrowDown') return places[(index + 1) % places.length]
 	if (key === 'ArrowLeft' || key === 'ArrowUp')
 		return places[(index - 1 + places.length) % places.length]
@@ -141,7 +161,7 @@ function placeAfterKey(places: Place[], index: number, key: string): Place | und
  * tabindex), the tooltip next to the focused or hovered one. `placeProps` are the props of a
  * shape on the map (hidden from assistive technology when it is no Party's).
  */
-function useMapPlaces(map: DashboardMap, statusLabels: Record<DashboardStatus, string>) {
+function useMapPlaces<S extends string>(map: WorldMapData<S>, statusLabels: Record<S, string>) {
 	const frame = useRef<HTMLDivElement>(null)
 	const [tip, setTip] = useState<Tip | null>(null)
 	const places = useMemo(() => placesOf(map), [map])
@@ -192,7 +212,15 @@ function useMapPlaces(map: DashboardMap, statusLabels: Record<DashboardStatus, s
 	return { frame, tip: shown && tip ? { ...tip, place: shown } : null, placeProps }
 }
 
-function MapTooltip({ tip, statusLabel }: { tip: Tip & { place: Place }; statusLabel: string }) {
+function MapTooltip<S extends string>({
+	tip,
+	statusLabel,
+	style,
+}: {
+	tip: Tip & { place: Place<S> }
+	statusLabel: string
+	style: StatusStyle
+}) {
 	return (
 		<div
 			className="world-map__tooltip"
@@ -202,40 +230,53 @@ function MapTooltip({ tip, statusLabel }: { tip: Tip & { place: Place }; statusL
 		>
 			<strong>{tip.place.name}</strong>
 			<span className="world-map__tooltip-status">
-				<StatusSwatch status={tip.place.status} />
+				<StatusSwatch style={style} />
 				{statusLabel}
 			</span>
 		</div>
 	)
 }
 
-function MapCaption({
+/** The statuses a map shows, in legend order, with the look of each. */
+export type MapStatuses<S extends string> = { order: readonly S[]; styles: Record<S, StatusStyle> }
+
+/** The review dashboard's report statuses. */
+export const DASHBOARD_MAP_STATUSES: MapStatuses<DashboardStatus> = {
+	order: STATUS_ORDER,
+	styles: STATUS_STYLES,
+}
+
+function MapCaption<S extends string>({
 	id,
 	counts,
 	labels,
+	statuses,
 }: {
 	id: string
-	counts: Record<DashboardStatus, number>
-	labels: WorldMapLabels
+	counts: Record<S, number>
+	labels: WorldMapLabels<S>
+	statuses: MapStatuses<S>
 }) {
 	return (
 		<figcaption>
 			<p className="visually-hidden" id={`${id}-desc`}>
 				{labels.summary}
 			</p>
-			<p className="field-help" id={`${id}-keys`}>
-				{labels.keyboard}
-			</p>
+			{labels.keyboard ? (
+				<p className="field-help" id={`${id}-keys`}>
+					{labels.keyboard}
+				</p>
+			) : null}
 			<h3 className="world-map__legend-title">{labels.legend}</h3>
 			<ul className="world-map__legend">
-				{STATUS_ORDER.map((status) => (
+				{statuses.order.map((status) => (
 					<li key={status} data-status={status}>
-						<StatusSwatch status={status} />
+						<StatusSwatch style={statuses.styles[status]} />
 						{labels.status[status]} ({counts[status]})
 					</li>
 				))}
 				<li>
-					<StatusSwatch status={null} />
+					<StatusSwatch style={null} />
 					{labels.other}
 				</li>
 			</ul>
@@ -247,6 +288,64 @@ function MapCaption({
 	)
 }
 
+type ShapeProps = (key: string) => Record<string, unknown>
+
+/**
+ * The map's shapes: outlines, then the small States as circles. `placeProps` gives each Party's
+ * shape its behaviour; `titled` adds a `<title>` ("Kenya: On time"), the browser's own tooltip.
+ */
+function MapShapes<S extends string>({
+	map,
+	prefix,
+	statusLabels,
+	placeProps,
+	titled,
+}: {
+	map: WorldMapData<S>
+	prefix: string
+	statusLabels: Record<S, string>
+	placeProps: ShapeProps
+	titled: boolean
+}) {
+	const fill = (status: S | null) => (status ? `url(#${prefix}-${status})` : OTHER_FILL)
+	const title = (name: string | null, status: S | null) =>
+		titled && name && status ? <title>{`${name}: ${statusLabels[status]}`}</title> : null
+	return (
+		<>
+			<g stroke={BORDER} strokeWidth={0.3} strokeLinejoin="round">
+				{map.areas.map((area, index) => (
+					<path
+						key={index}
+						d={area.d}
+						fill={fill(area.status)}
+						data-status={area.status ?? undefined}
+						className={area.status ? 'world-map__place' : undefined}
+						{...placeProps(`a${index}`)}
+					>
+						{title(area.name, area.status)}
+					</path>
+				))}
+			</g>
+			<g stroke="#1B1F23" strokeWidth={0.8}>
+				{map.points.map((point, index) => (
+					<circle
+						key={point.name}
+						cx={point.x}
+						cy={point.y}
+						r={3.5}
+						fill={fill(point.status)}
+						data-status={point.status}
+						className="world-map__place"
+						{...placeProps(`p${index}`)}
+					>
+						{title(point.name, point.status)}
+					</circle>
+				))}
+			</g>
+		</>
+	)
+}
+
 /**
  * The world coloured and patterned by report status, as inline SVG drawn from paths computed on
  * the server, with a legend. Each Party on the map is named ("Kenya: Accepted") for assistive
@@ -255,20 +354,20 @@ function MapCaption({
  * and End go to the first and last, Escape hides the tooltip. The table of Parties next to it
  * carries the same information.
  */
-export function WorldMap({
+export function WorldMap<S extends string>({
 	map,
 	counts,
 	labels,
+	statuses,
 }: {
-	map: DashboardMap
-	counts: Record<DashboardStatus, number>
-	labels: WorldMapLabels
+	map: WorldMapData<S>
+	counts: Record<S, number>
+	labels: WorldMapLabels<S>
+	statuses: MapStatuses<S>
 }) {
 	const id = useId()
 	const prefix = svgId(id, 'map')
 	const { frame, tip, placeProps } = useMapPlaces(map, labels.status)
-	const fill = (status: DashboardStatus | null) =>
-		status ? `url(#${prefix}-${status})` : OTHER_FILL
 	return (
 		<figure className="world-map" aria-labelledby={`${id}-heading`}>
 			<h2 id={`${id}-heading`}>{labels.heading}</h2>
@@ -280,37 +379,71 @@ export function WorldMap({
 					aria-labelledby={`${id}-heading`}
 					aria-describedby={`${id}-desc ${id}-keys`}
 				>
-					<StatusPatterns prefix={prefix} />
-					<g stroke={BORDER} strokeWidth={0.3} strokeLinejoin="round">
-						{map.areas.map((area, index) => (
-							<path
-								key={index}
-								d={area.d}
-								fill={fill(area.status)}
-								data-status={area.status ?? undefined}
-								className={area.status ? 'world-map__place' : undefined}
-								{...placeProps(`a${index}`)}
-							/>
-						))}
-					</g>
-					<g stroke="#1B1F23" strokeWidth={0.8}>
-						{map.points.map((point, index) => (
-							<circle
-								key={point.name}
-								cx={point.x}
-								cy={point.y}
-								r={3.5}
-								fill={fill(point.status)}
-								data-status={point.status}
-								className="world-map__place"
-								{...placeProps(`p${index}`)}
-							/>
-						))}
-					</g>
+					<StatusPatterns prefix={prefix} styles={statuses.styles} />
+					<MapShapes
+						map={map}
+						prefix={prefix}
+						statusLabels={labels.status}
+						placeProps={placeProps as ShapeProps}
+						titled={false}
+					/>
 				</svg>
-				{tip ? <MapTooltip tip={tip} statusLabel={labels.status[tip.place.status]} /> : null}
+				{tip ? (
+					<MapTooltip
+						tip={tip}
+						statusLabel={labels.status[tip.place.status]}
+						style={statuses.styles[tip.place.status]}
+					/>
+				) : null}
 			</div>
-			<MapCaption id={id} counts={counts} labels={labels} />
+			<MapCaption id={id} counts={counts} labels={labels} statuses={statuses} />
+		</figure>
+	)
+}
+
+const NO_BEHAVIOUR: ShapeProps = () => ({})
+
+/**
+ * The same map for pages served without scripts (the public portal): one picture, named and
+ * summarised for assistive technology, whose Parties show their name and status as the browser's
+ * own tooltip on hover; nothing in it takes focus. The page puts the table of Parties next to it,
+ * which carries the same information and is what keyboard and screen reader users read.
+ */
+export function StaticWorldMap<S extends string>({
+	map,
+	counts,
+	labels,
+	statuses,
+}: {
+	map: WorldMapData<S>
+	counts: Record<S, number>
+	labels: WorldMapLabels<S>
+	statuses: MapStatuses<S>
+}) {
+	const id = useId()
+	const prefix = svgId(id, 'map')
+	return (
+		<figure className="world-map" aria-labelledby={`${id}-heading`}>
+			<h2 id={`${id}-heading`}>{labels.heading}</h2>
+			<div className="world-map__frame">
+				<svg
+					className="world-map__svg"
+					viewBox={`0 0 ${map.width} ${map.height}`}
+					role="img"
+					aria-labelledby={`${id}-heading`}
+					aria-describedby={`${id}-desc`}
+				>
+					<StatusPatterns prefix={prefix} styles={statuses.styles} />
+					<MapShapes
+						map={map}
+						prefix={prefix}
+						statusLabels={labels.status}
+						placeProps={NO_BEHAVIOUR}
+						titled
+					/>
+				</svg>
+			</div>
+			<MapCaption id={id} counts={counts} labels={labels} statuses={statuses} />
 		</figure>
 	)
 }

@@ -5,6 +5,7 @@ import { CycleForm } from './cycle-form.tsx'
 import { formOptions, saveCycleFromForm } from './cycles.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
+import { readFormValues } from '../../utils/request.server.ts'
 
 export function loader({ request, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'admin')
@@ -13,7 +14,9 @@ export function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const admin = requireRole(context, request, 'admin')
-	const saved = await saveCycleFromForm(context.get(dbContext), request, admin.id)
+	const read = await readFormValues(request)
+	if (!read.ok) return read.response
+	const saved = await saveCycleFromForm(context.get(dbContext), read.values, admin.id)
 	if (!saved.ok) return saved.response
 	return redirect(`/admin/cycles/${saved.id}`)
 }

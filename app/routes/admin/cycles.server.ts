@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { formVersionIdentity, getFormDefinition, listFormDefinitions } from '#forms/registry.ts'
 import { recordAuditEvent } from '#db/queries/audit.ts'
 import {
@@ -12,9 +12,11 @@ import {
 import type { Database } from '#db/types.ts'
 import { formText } from '#forms/text.ts'
 import { LANGUAGES, type Language } from '../../utils/i18n.ts'
-import { failure, parseForm } from '../../utils/request.server.ts'
+import { failure, parseValues } from '../../utils/request.server.ts'
+import { decidePublication } from '../../domain/publication.server.ts'
 import {
 	CycleFormSchema,
+	isoDate,
 	TITLE_FIELDS,
 	type CycleFormValues,
 	type FormOption,
@@ -92,18 +94,18 @@ export function toFormValues(cycle: ReportingCycle): CycleFormValues {
 }
 
 /**
- * The cycle form's post: a new cycle, or changes to `existing`. Checks that the form version is
- * registered for the convention, that the variant fits it (`variantError`) and that the code is
- * free, and audits the change. Answers the
- * failure to show, or the cycle's id.
+ * The cycle form's post (its fields, as `formDataToObject` reads them): a new cycle, or changes to
+ * `existing`. Checks that the form version is registered for the convention, that the variant fits
+ * it (`variantError`) and that the code is free, and audits the change. Answers the failure to
+ * show, or the cycle's id.
  */
 export async function saveCycleFromForm(
 	db: Kysely<Database>,
-	request: Request,
+	values: Record<string, unknown>,
 	adminId: string,
 	existing?: ReportingCycle,
 ): Promise<{ ok: true; id: string } | { ok: false; response: ReturnType<typeof failure> }> {
-	const parsed = await parseForm(request, CycleFormSchema)
+	const parsed = parseValues(values, CycleFormSchema)
 	if (!parsed.ok) return { ok: false, response: parsed.response }
 	const input = toCycleInput(parsed.data)
 	const fail = (field: string, message: string) => ({
@@ -132,4 +134,35 @@ export async function saveCycleFromForm(
 		return cycleId
 	})
 	return { ok: true, id }
+}
+
+/** The publication form of the cycle page: publish from a date (or move it), or withdraw. */
+const PublicationFormSchema = z.discriminatedUnion('decision', [
+	z.object({
+		intent: z.literal('publication'),
+		decision: z.literal('publish'),
+		publishedFrom: isoDate,
+	}),
+	z.object({ intent: z.literal('publication'), decision: z.literal('withdraw') }),
+])
+
+/** The publication form's post: the decision applied and audited, or the failure to show. */
+export async function decidePublicationFromForm(
+	db: Kysely<Database>,
+	values: Record<string, unknown>,
+	adminId: string,
+	cycle: ReportingCycle,
+) {
+	const parsed = parseValues(values, PublicationFormSchema)
+	if (!parsed.ok) return parsed.response
+	const input = parsed.data
+	await decidePublication(db, {
+		cycle,
+		adminId,
+		decision:
+			input.decision === 'publish'
+				? { decision: 'publish', publishedFrom: input.publishedFrom }
+				: { decision: 'withdraw' },
+	})
+	return { done: `public:publication.done.${input.decision}` as const }
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
 import { listCycles } from '#db/queries/cycles.ts'
+import { listCyclePublications } from '#db/queries/publication.ts'
 import type { Route } from './+types/cycles.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { formatDate } from '#forms/locale-format.ts'
@@ -11,10 +12,15 @@ import { ScrollRegion } from '../../components/scroll-region.tsx'
 export async function loader({ request, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'admin')
 	const language = context.get(languageContext)
-	const cycles = await listCycles(context.get(dbContext))
+	const db = context.get(dbContext)
+	const cycles = await listCycles(db)
+	const publishedFrom = new Map(
+		(await listCyclePublications(db)).map((p) => [p.cycleId, p.publishedFrom]),
+	)
 	return {
 		cycles: cycles.map((c) => ({
 			...c,
+			publishedFrom: publishedFrom.get(c.id) ?? null,
 			titleText: localizedText(c.title, language, c.code),
 			titleLanguages: LANGUAGES.filter((l) => c.title[l]),
 		})),
@@ -45,6 +51,7 @@ export default function CyclesPage() {
 							<th scope="col">{t('admin:cycles.period')}</th>
 							<th scope="col">{t('admin:cycles.opensOn')}</th>
 							<th scope="col">{t('admin:cycles.deadline')}</th>
+							<th scope="col">{t('public:publication.publishedFrom')}</th>
 						</tr>
 					</thead>
 					<tbody>
@@ -67,6 +74,11 @@ export default function CyclesPage() {
 								</td>
 								<td>{formatDate(c.opensOn, i18n.language)}</td>
 								<td>{formatDate(c.deadline, i18n.language)}</td>
+								<td>
+									{c.publishedFrom
+										? formatDate(c.publishedFrom, i18n.language)
+										: t('public:publication.unpublished')}
+								</td>
 							</tr>
 						))}
 					</tbody>

@@ -2,7 +2,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Form, Link, useLoaderData } from 'react-router'
 import type { CalendarEntry, CommonalityAnalysis, FormatDimension } from '#forms/commonality.ts'
-import { BarChart } from './bar-chart.tsx'
+import { BarChart } from '../../components/bar-chart.tsx'
 import { MatrixPicture } from './matrix-picture.tsx'
 import { BurdenSection, ConsistencySection } from './submitted-analysis.tsx'
 import type { Route } from './+types/commonality.ts'
@@ -163,12 +163,6 @@ function Shares({ content }: { content: Content }) {
 			</ScrollRegion>
 			<BarChart
 				chart={{
-					id: 'commonality-shares',
-					kind: 'byCategory',
-					questionId: '',
-					title: t('commonality.sharesChart'),
-					columnLabel: t('commonality.form'),
-					unit: '%',
 					categories: content.shares.map((share) => ({
 						key: share.formId,
 						label: titleOf.get(share.formId) ?? share.formId,

@@ -5,7 +5,7 @@ import { listExportJobs } from '#db/queries/exports.ts'
 import type { ChartData } from '#exports/compiled/charts.ts'
 import { formText } from '#forms/text.ts'
 import type { Route } from './+types/index.ts'
-import { BarChart } from './bar-chart.tsx'
+import { BarChart } from '../../components/bar-chart.tsx'
 import { AnalysisFilters } from './filters.tsx'
 import { PreviewTable } from './preview-table.tsx'
 import {

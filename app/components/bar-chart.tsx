@@ -28,6 +28,9 @@ const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right
 const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom
 const BASELINE = MARGIN.top + PLOT_HEIGHT
 
+/** What the chart draws: categories along the axis, a bar per series in each. */
+export type BarChartData = Pick<ChartData, 'categories' | 'series'>
+
 type Category = ChartData['categories'][number]
 
 /** One category's bars, side by side, each named with its value, and the category's label. */
@@ -38,7 +41,7 @@ function CategoryBars({
 	y,
 	formatNumber,
 }: {
-	chart: ChartData
+	chart: BarChartData
 	category: Category
 	categoryIndex: number
 	y: (value: number) => number
@@ -85,7 +88,7 @@ function ChartDataTable({
 	formatNumber,
 	labels,
 }: {
-	chart: ChartData
+	chart: BarChartData
 	heading: string
 	formatNumber: (value: number) => string
 	labels: { dataTable: string; category: string }
@@ -131,21 +134,25 @@ function ChartDataTable({
 export function BarChart({
 	chart,
 	heading,
+	headingLevel = 3,
 	formatNumber,
 	labels,
 }: {
-	chart: ChartData
+	chart: BarChartData
 	heading: string
+	/** The level of the chart's heading in the page's outline. */
+	headingLevel?: 3 | 4
 	formatNumber: (value: number) => string
 	labels: { dataTable: string; unit: string | null; category: string; summary: string }
 }) {
+	const Heading = headingLevel === 4 ? 'h4' : 'h3'
 	const id = useId()
 	const max = niceMax(Math.max(0, ...chart.series.flatMap((series) => series.values)))
 	const y = (value: number) => MARGIN.top + PLOT_HEIGHT - (value / max) * PLOT_HEIGHT
 	const ticks = [0, 0.25, 0.5, 0.75, 1].map((fraction) => fraction * max)
 	return (
 		<figure className="chart" aria-labelledby={`${id}-title`}>
-			<h3 id={`${id}-title`}>{heading}</h3>
+			<Heading id={`${id}-title`}>{heading}</Heading>
 			{labels.unit ? <p className="muted">{labels.unit}</p> : null}
 			<svg
 				viewBox={`0 0 ${WIDTH} ${HEIGHT}`}

@@ -209,7 +209,7 @@ export function RegionTable({
 	return (
 		<section aria-labelledby="dashboard-regions">
 			<h2 id="dashboard-regions">{t('region.heading')}</h2>
-			<ScrollRegion labelledBy="dashboard-regions">
+			<ScrollRegion labelledBy="dashboard-regions" inNamedSection>
 				<table className="table">
 					<thead>
 						<tr>
@@ -264,7 +264,7 @@ export function PartiesTable({
 	return (
 		<section aria-labelledby="dashboard-parties">
 			<h2 id="dashboard-parties">{t('parties.heading')}</h2>
-			<ScrollRegion labelledBy="dashboard-parties">
+			<ScrollRegion labelledBy="dashboard-parties" inNamedSection>
 				<table className="table dashboard__parties">
 					<caption className="visually-hidden">{t('parties.caption')}</caption>
 					<thead>

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { ACCOUNTS, login } from './fixtures.ts'
+import { ACCOUNTS, login, setLanguage } from './fixtures.ts'
 import { SECTIONS_SHOWING_EVERY_KIND } from './section-kinds.ts'
 
 /**
@@ -23,20 +23,6 @@ test.describe.configure({ timeout: 600_000 })
 
 const LANGUAGES = ['en', 'ar'] as const
 type Language = (typeof LANGUAGES)[number]
-
-/**
- * The language of the session, as the language switcher sets it: on the account when signed in,
- * in the `lng` cookie otherwise. The page must be on the site already (its origin is used).
- */
-async function switchLanguage(page: Page, language: Language) {
-	const origin = new URL(page.url()).origin
-	const response = await page.request.post(`${origin}/set-language`, {
-		headers: { Origin: origin },
-		form: { language, redirectTo: '/' },
-		maxRedirects: 0,
-	})
-	expect(response.status()).toBe(302)
-}
 
 /** The violations on the current page, one line each. */
 async function violations(page: Page, path: string): Promise<string[]> {
@@ -146,13 +132,13 @@ async function scanAs(
 	collect: () => Promise<string[]>,
 ) {
 	await login(page, email)
-	await switchLanguage(page, 'en')
+	await setLanguage(page, 'en')
 	const paths = [...new Set(await collect())]
-	await switchLanguage(page, language)
+	await setLanguage(page, language)
 	try {
 		return await scan(page, language, paths)
 	} finally {
-		await switchLanguage(page, 'en')
+		await setLanguage(page, 'en')
 	}
 }
 
@@ -165,7 +151,7 @@ for (const language of LANGUAGES) {
 		page,
 	}) => {
 		await page.goto('/login')
-		await switchLanguage(page, language)
+		await setLanguage(page, language)
 		const found = await scan(page, language, [
 			'/login',
 			'/forgot-password',

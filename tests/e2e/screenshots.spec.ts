@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { expect, test, type Page } from '@playwright/test'
-import { login } from './fixtures.ts'
+import { login, setLanguage } from './fixtures.ts'
 import { showPdfPage } from './pdf-page.ts'
 
 /**
@@ -19,7 +19,6 @@ import { showPdfPage } from './pdf-page.ts'
  * --update-snapshots`, then look at every new image before committing it.
  */
 const LANGUAGES = ['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const
-type Language = (typeof LANGUAGES)[number]
 
 const CONTACT_POINT = 'ocp.bra@demo.example.org'
 
@@ -39,16 +38,6 @@ function dynamic(page: Page) {
 	return [page.locator('.deadline .badge'), page.locator('.report-card p.muted')]
 }
 
-async function switchLanguage(page: Page, language: Language) {
-	const origin = new URL(page.url()).origin
-	const response = await page.request.post(`${origin}/set-language`, {
-		headers: { Origin: origin },
-		form: { language, redirectTo: '/' },
-		maxRedirects: 0,
-	})
-	expect(response.status()).toBe(302)
-}
-
 /** Visits `path` in each language and compares it with `<name>-<language>.png`. */
 async function compareInEveryLanguage(
 	page: Page,
@@ -58,7 +47,7 @@ async function compareInEveryLanguage(
 ) {
 	try {
 		for (const language of LANGUAGES) {
-			await switchLanguage(page, language)
+			await setLanguage(page, language)
 			await page.goto(path)
 			await page.waitForLoadState('networkidle')
 			await expect(page.locator('html')).toHaveAttribute('lang', language)
@@ -69,7 +58,7 @@ async function compareInEveryLanguage(
 				.toHaveScreenshot(`${name}-${language}.png`, { ...COMPARE, fullPage, mask: dynamic(page) })
 		}
 	} finally {
-		await switchLanguage(page, 'en')
+		await setLanguage(page, 'en')
 	}
 }
 
@@ -85,7 +74,7 @@ test.beforeAll(() => {
 
 test.beforeEach(async ({ page }) => {
 	await login(page, CONTACT_POINT)
-	await switchLanguage(page, 'en')
+	await setLanguage(page, 'en')
 	await page.goto('/countries/BRA')
 	await page.waitForLoadState('networkidle')
 	const ddt = page.locator('.report-card', { hasText: 'DDT questionnaire' })

@@ -22,6 +22,21 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
 	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Sign in')
 }
 
+/**
+ * The language of the session, as the language switcher sets it: on the account when signed in
+ * (so a test that changes it sets it back to English), in the `lng` cookie otherwise. The page
+ * must be on the site already (its origin is used).
+ */
+export async function setLanguage(page: Page, language: string) {
+	const origin = new URL(page.url()).origin
+	const response = await page.request.post(`${origin}/set-language`, {
+		headers: { Origin: origin },
+		form: { language, redirectTo: '/' },
+		maxRedirects: 0,
+	})
+	expect(response.status()).toBe(302)
+}
+
 export async function logout(page: Page) {
 	await page.getByRole('button', { name: 'Sign out' }).click()
 	await expect(page).toHaveURL(/\/login$/)

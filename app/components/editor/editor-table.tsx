@@ -114,7 +114,9 @@ export function EditorTable({
 	return (
 		<div
 			className="table-scroll"
-			role="region"
+			// The question's section is the landmark named by this label: the scroll box is a group
+			// (a second landmark of the same name would only repeat it).
+			role="group"
 			aria-labelledby={labelId}
 			// A grid is reached through its cells; a read-only or empty one scrolls from the keyboard.
 			tabIndex={editable && rows.length > 0 ? undefined : 0}

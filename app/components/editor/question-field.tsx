@@ -107,6 +107,7 @@ function QuestionFrame({
 			</p>
 			<ThreadList
 				id={`${base}-threads`}
+				labelledBy={`${base}-label`}
 				reportId={reportId}
 				questionId={question.id}
 				threads={allThreads[question.id] ?? []}

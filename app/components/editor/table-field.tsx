@@ -209,6 +209,7 @@ export function TableField({ question }: { question: TableQuestion }) {
 			<IssueList id={`${base}-issues`} issues={questionIssues} />
 			<ThreadList
 				id={`${base}-threads`}
+				labelledBy={`${base}-label`}
 				reportId={reportId}
 				questionId={question.id}
 				threads={threads[question.id] ?? []}

@@ -137,6 +137,7 @@ export function ThreadList({
 	canStart,
 	canModerate,
 	id,
+	labelledBy,
 }: {
 	reportId: string
 	questionId: string | null
@@ -144,6 +145,8 @@ export function ThreadList({
 	canStart: boolean
 	canModerate: boolean
 	id?: string
+	/** The id of the question's label: the comments of each question are a region of its own name. */
+	labelledBy?: string
 }) {
 	const { t } = useTranslation('review')
 	const fetcher = useFetcher<FormFailureData | { ok: true }>()
@@ -153,7 +156,17 @@ export function ThreadList({
 	const back = useBackLink(id)
 	if (threads.length === 0 && !canStart) return null
 	return (
-		<section className="threads" id={id} aria-label={t('threads.label')}>
+		<section
+			className="threads"
+			id={id}
+			aria-label={labelledBy ? undefined : t('threads.label')}
+			aria-labelledby={labelledBy ? `${fieldId}-name ${labelledBy}` : undefined}
+		>
+			{labelledBy ? (
+				<span hidden id={`${fieldId}-name`}>
+					{t('threads.label')}
+				</span>
+			) : null}
 			{threads.length > 0 ? (
 				<ul className="thread-list">
 					{threads.map((thread) => (

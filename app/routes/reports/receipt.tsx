@@ -117,7 +117,12 @@ export default function ReceiptPage() {
 				</dd>
 			</dl>
 			<p className="field-help">{t('receipt.formHashHelp')}</p>
-			<ReportExportLinks reportId={reportId} submission={submission.number} canImport={false} />
+			<ReportExportLinks
+				reportId={reportId}
+				submission={submission.number}
+				submissionTitleId="receipt-title"
+				canImport={false}
+			/>
 			<p>
 				<Link to={`/reports/${reportId}/submissions`}>{t('receipt.back')}</Link>
 			</p>

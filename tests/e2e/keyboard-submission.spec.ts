@@ -93,7 +93,7 @@ test('a contact point fills and submits a whole DDT questionnaire with the keybo
 		)
 		await page.keyboard.press('Enter')
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nigeria')
-		const card = page.locator('.report-card', { hasText: 'DDT questionnaire' })
+		const card = page.locator('.report-card', { hasText: 'DDT questionnaire, 2024–2026' })
 		await tabTo(page, card.getByRole('button', { name: 'Start a blank report' }))
 		await page.keyboard.press('Enter')
 		await expect(

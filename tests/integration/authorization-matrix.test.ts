@@ -373,8 +373,8 @@ const POLICY: readonly Row[] = [
 	['/admin/outbox/:messageId',                      'GET',  '',                 'an outbox message',                      LOGIN, 403,   403,   403,   403,   403,   OK],
 	['/admin/outbox/:messageId',                      'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],
 	// The JSON API: public data to anyone; everything else only to a bearer token with the scope,
-	// never to a session cookie, so every signed-in actor gets what the signed-out one gets. No
-	// cycle of the matrix is published: its reports and data are not public.
+	// never to a session cookie, so every signed-in actor gets what the signed-out one gets. Kenya's
+	// accepted report is in a published cycle (the public portal's rows), so it is public here too.
 	['/api/v1/docs',                                  'GET',  '',                 '',                                       OK,    OK,    OK,    OK,    OK,    OK,    OK],
 	['/api/v1/docs',                                  'POST', '',                 '',                                       405,   405,   405,   405,   405,   405,   405],
 	['/api/v1/*',                                     'GET',  '',                 'API forms',                              OK,    OK,    OK,    OK,    OK,    OK,    OK],
@@ -391,8 +391,8 @@ const POLICY: readonly Row[] = [
 	['/api/v1/*',                                     'GET',  '',                 'API parties',                            OK,    OK,    OK,    OK,    OK,    OK,    OK],
 	['/api/v1/*',                                     'GET',  '',                 'API party KEN',                          OK,    OK,    OK,    OK,    OK,    OK,    OK],
 	['/api/v1/*',                                     'GET',  '',                 'API public reports',                     OK,    OK,    OK,    OK,    OK,    OK,    OK],
-	['/api/v1/*',                                     'GET',  '',                 'API public · KEN accepted',              404,   404,   404,   404,   404,   404,   404],
-	['/api/v1/*',                                     'GET',  '',                 'API public · KEN accepted · no. 1',      404,   404,   404,   404,   404,   404,   404],
+	['/api/v1/*',                                     'GET',  '',                 'API public · KEN accepted',              OK,    OK,    OK,    OK,    OK,    OK,    OK],
+	['/api/v1/*',                                     'GET',  '',                 'API public · KEN accepted · no. 1',      OK,    OK,    OK,    OK,    OK,    OK,    OK],
 	['/api/v1/*',                                     'GET',  '',                 'API secretariat reports',                401,   401,   401,   401,   401,   401,   401],
 	['/api/v1/*',                                     'GET',  '',                 'API secretariat · KEN under review',     401,   401,   401,   401,   401,   401,   401],
 	['/api/v1/*',                                     'GET',  '',                 'API secretariat · KEN under review · no. 1', 401, 401,  401,   401,   401,   401,   401],

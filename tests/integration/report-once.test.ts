@@ -129,7 +129,7 @@ describe('report once', () => {
 		expect(page.status).toBe(200)
 		const html = await page.text()
 		expect(html).toContain(
-			'Answer from Questionnaire on the production and use of DDT for disease vector control, DDT questionnaire, 2024–2026 available:',
+			'Answer from <bdi>Questionnaire on the production and use of DDT for disease vector control</bdi>, <bdi>DDT questionnaire, 2024–2026</bdi> available:',
 		)
 		expect(html).toContain('Asha Rao')
 		expect(html).toMatch(/<button[^>]*value="accept"[^>]*>Use it<\/button>/)
@@ -275,7 +275,7 @@ describe('data consistency in the commonality analysis', () => {
 		await saveTestAnswers(t.db, draft, india, await withStoredFiles(t.db, draft, india, answers))
 		const checks = await (await get(`/reports/${draft}/validation`, indiaCookie)).text()
 		expect(checks).toMatch(/\d+ differences? from your other reports/)
-		expect(checks).toContain('In Questionnaire on the production and use of DDT')
+		expect(checks).toContain('In <bdi>Questionnaire on the production and use of DDT')
 		// The chemical by its name, not its CAS number.
 		expect(checks).toContain('DDT (1,1,1-trichloro-2,2-bis(4-chlorophenyl)ethane) · 2024')
 		const shown = (html: string) => html.split('<script')[0]!

@@ -56,7 +56,10 @@ test('npm start serves a working app and prints the demo accounts', async ({ pag
 	page.on('response', (response) => {
 		if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.url()}`)
 	})
+	// A visitor lands on the public overview, published reports and all, and signs in from there.
 	await page.goto(`http://localhost:${port}/`)
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+	await page.getByRole('link', { name: 'Sign in', exact: true }).first().click()
 	await expect(page).toHaveURL(/\/login/)
 	await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
 

@@ -205,7 +205,7 @@ export function RegionTable({
 	return (
 		<section aria-labelledby="dashboard-regions">
 			<h2 id="dashboard-regions">{t('region.heading')}</h2>
-			<ScrollRegion labelledBy="dashboard-regions" inNamedSection>
+			<ScrollRegion labelledBy="dashboard-regions">
 				<table className="table" aria-labelledby="dashboard-regions">
 					<thead>
 						<tr>
@@ -260,7 +260,7 @@ export function PartiesTable({
 	return (
 		<section aria-labelledby="dashboard-parties">
 			<h2 id="dashboard-parties">{t('parties.heading')}</h2>
-			<ScrollRegion labelledBy="dashboard-parties" inNamedSection>
+			<ScrollRegion labelledBy="dashboard-parties">
 				<table className="table dashboard__parties">
 					<caption className="visually-hidden">{t('parties.caption')}</caption>
 					<thead>

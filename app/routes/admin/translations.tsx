@@ -26,7 +26,7 @@ export default function TranslationsPage() {
 					missing: count('missing'),
 				})}
 			</p>
-			<ScrollRegion labelledBy="translations-title" inNamedSection>
+			<ScrollRegion labelledBy="translations-title">
 				<table className="table">
 					<thead>
 						<tr>

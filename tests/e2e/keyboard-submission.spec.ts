@@ -282,7 +282,7 @@ test('a contact point fills and submits a whole DDT questionnaire with the keybo
 		await expect(page).toHaveURL(/\/validation$/)
 		await expect(
 			page.getByRole('region', { name: 'Checks before submission' }).getByRole('paragraph').first(),
-		).toHaveText('100 % complete: 0 questions to answer, 0 errors, 0 warnings.')
+		).toHaveText('100% complete: 0 questions to answer, 0 errors, 0 warnings.')
 		await tabTo(
 			page,
 			page.getByRole('navigation', { name: 'Report' }).getByRole('link', { name: 'Submit' }),

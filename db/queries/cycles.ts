@@ -38,7 +38,8 @@ const columns = [
 	'deadline',
 ] as const
 
-type CycleRow = {
+/** A `reporting_cycle` row as selected by `columns`. */
+export type CycleRow = {
 	id: string
 	code: string
 	convention: Convention
@@ -52,7 +53,7 @@ type CycleRow = {
 	deadline: string
 }
 
-function toCycle(row: CycleRow): ReportingCycle {
+export function toCycle(row: CycleRow): ReportingCycle {
 	return {
 		id: row.id,
 		code: row.code,

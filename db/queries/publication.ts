@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { ReportingCycle } from './cycles.ts'
+import { toCycle, type ReportingCycle } from './cycles.ts'
 import type { DbHandle } from './handle.ts'
 
 /** The secretariat's decision to publish a cycle from a date (see the migration). */
@@ -110,18 +110,5 @@ export async function listPublishedCycles(db: DbHandle, today: string): Promise<
 		.orderBy('c.deadline', 'desc')
 		.orderBy('c.code')
 		.execute()
-	return rows.map((row) => ({
-		id: row.id,
-		code: row.code,
-		convention: row.convention,
-		formId: row.form_id,
-		formVersion: row.form_version,
-		formVariant: row.form_variant,
-		title: row.title,
-		periodStart: row.period_start,
-		periodEnd: row.period_end,
-		opensOn: row.opens_on,
-		deadline: row.deadline,
-		publishedFrom: row.published_from,
-	}))
+	return rows.map((row) => ({ ...toCycle(row), publishedFrom: row.published_from }))
 }

@@ -387,6 +387,10 @@ async function main() {
 		const burst = Promise.all(editors.map((editor) => run.run(editor, () => drainUntil)))
 
 		await sleep(PHASE_MS.beforeKill)
+		// Editors pause between saves, so a given instant may have none in flight: kill at the
+		// first instant one is, so the kill always lands in the middle of a save.
+		const waitForSaveUntil = Date.now() + 2_000
+		while (run.inFlight === 0 && Date.now() < waitForSaveUntil) await new Promise(setImmediate)
 		const inFlightAtKill = run.inFlight
 		const killedAt = Date.now()
 		server.kill('SIGKILL')

@@ -5,6 +5,7 @@ import { formatDate, formatPercent } from '#forms/locale-format.ts'
 import type { TableColumn } from '#forms/types.ts'
 import type { Language } from '#forms/types.ts'
 import { documentLabels } from '../labels.ts'
+import { drawMatrixHeatMap, drawSharesChart } from './commonality-charts.ts'
 import { ReportPrinter, SIZE } from './report-pdf.ts'
 import { finishPdf } from './typesetting/pdf-buffer.ts'
 import { createTypesetter } from './typesetting/typesetter.ts'
@@ -49,6 +50,7 @@ function contentTables(printer: ReportPrinter, { analysis, t, lang }: Commonalit
 			text(formatPercent(share.share, lang)),
 		]),
 	)
+	drawSharesChart(printer, content, { t, lang })
 	printer.value(
 		text(
 			content.widelyShared.length > 0
@@ -56,6 +58,7 @@ function contentTables(printer: ReportPrinter, { analysis, t, lang }: Commonalit
 				: t('noneWidelyShared'),
 		),
 	)
+	drawMatrixHeatMap(printer, content, { t })
 	printer.heading(t('matrixCaption'), SIZE.section, 8)
 	printer.table(
 		columns(
@@ -149,8 +152,8 @@ function timingTables(printer: ReportPrinter, { analysis, t, partyName }: Common
 }
 
 /**
- * The commonality analysis as a PDF for a meeting document: content (shares, the concept × form
- * matrix with the question ids of each cell), format (differences written out, never colour
+ * The commonality analysis as a PDF for a meeting document: content (shares as a table and a bar
+ * chart, the concept × form matrix as a heat map and as a table with the question ids of each cell), format (differences written out, never colour
  * alone) and timing (calendar, busy years, close deadlines), in any UN language through the
  * typesetter. The question texts are in the XLSX, CSV and JSON exports.
  */

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { matrixShade } from '#exports/commonality/matrix-shades.ts'
 import type { CommonalityAnalysis } from '#forms/commonality.ts'
 
 type Content = CommonalityAnalysis['content']
@@ -10,21 +11,6 @@ const LABEL_WIDTH = 200
 const HEADER_HEIGHT = 150
 const MARGIN = 8
 const LABEL_LENGTH = 30
-
-/**
- * Shades of one blue (Okabe–Ito #0072B2 and darker) by how many of the form's questions ask the
- * concept, each with a text colour of enough contrast; the number is written in the cell, so the
- * shade is never the only cue.
- */
-const SHADES = [
-	{ from: 1, fill: '#cfe5f3', text: '#1b1f23' },
-	{ from: 2, fill: '#7fb8dc', text: '#1b1f23' },
-	{ from: 4, fill: '#0b4f6c', text: '#ffffff' },
-] as const
-
-function shadeOf(count: number) {
-	return [...SHADES].reverse().find((shade) => count >= shade.from)
-}
 
 const shorten = (label: string) =>
 	label.length > LABEL_LENGTH ? `${label.slice(0, LABEL_LENGTH - 1)}…` : label
@@ -95,7 +81,7 @@ export function MatrixPicture({ content }: { content: Content }) {
 						</text>
 						{content.forms.map((form, columnIndex) => {
 							const count = row.cells[form.formId]?.length ?? 0
-							const shade = shadeOf(count)
+							const shade = matrixShade(count)
 							const x = columnX(columnIndex)
 							const y = rowY(rowIndex)
 							const cell = `${row.concept.id}, ${form.title}: ${

@@ -1,0 +1,174 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+	art15V5Context,
+	art15V6Context,
+	baselContext,
+	buildCompleteArt15V5Answers,
+	buildCompleteArt15V6Answers,
+	buildCompleteBaselAnswers,
+	buildCompleteDdtAnswers,
+	ddtContext,
+} from '../fixtures/builders.ts'
+import { buildCompleteMinamataAnswers, minamataContext } from '../fixtures/minamata.ts'
+import { buildCompleteRotterdamAnswers, rotterdamContext } from '../fixtures/rotterdam.ts'
+import { requireFormDefinition } from '../registry.ts'
+import type { Answers, FormContext, FormDefinition, Question } from '../types.ts'
+import { questionSchema } from './answer-schemas.ts'
+import { evaluate } from './evaluate.ts'
+
+/**
+ * The engine checks the type of every visible answer itself: whatever the draft schema refuses in
+ * a visible question, `evaluate` reports as an error on that question. This is what lets a
+ * submission check run the draft schema only where the engine does not look (hidden answers and
+ * keys the form does not have).
+ */
+const cases: [string, FormDefinition, FormContext, Answers][] = [
+	[
+		'stockholm-art15 v6',
+		requireFormDefinition('stockholm-art15', 6),
+		art15V6Context('KEN'),
+		buildCompleteArt15V6Answers(art15V6Context('KEN')),
+	],
+	[
+		'stockholm-art15 v5',
+		requireFormDefinition('stockholm-art15', 5),
+		art15V5Context(),
+		buildCompleteArt15V5Answers(art15V5Context()),
+	],
+	['ddt v1', requireFormDefinition('ddt', 1), ddtContext(), buildCompleteDdtAnswers(ddtContext())],
+	[
+		'basel-art13 v1',
+		requireFormDefinition('basel-art13', 1),
+		baselContext(),
+		buildCompleteBaselAnswers(baselContext(), { exportRows: 3, importRows: 2 }),
+	],
+	[
+		'rotterdam-report v1',
+		requireFormDefinition('rotterdam-report', 1),
+		rotterdamContext(),
+		buildCompleteRotterdamAnswers(rotterdamContext()),
+	],
+	[
+		'minamata-art21 v1',
+		requireFormDefinition('minamata-art21', 1),
+		minamataContext(),
+		buildCompleteMinamataAnswers(minamataContext()),
+	],
+]
+
+const junk = fc.oneof(
+	fc.anything(),
+	fc.constantFrom(
+		null,
+		'',
+		0,
+		-1.5,
+		true,
+		[],
+		{},
+		[1],
+		{ marker: 'nonsense' },
+		{ marker: 'not_applicable', extra: 1 },
+		'2023-02-29',
+		'2024-13-01',
+	),
+)
+
+type Mutation = (value: unknown) => unknown
+
+/** Near misses of a real answer: one thing wrong, the rest as a user would send it. */
+function mutations(question: Question): fc.Arbitrary<Mutation> {
+	const whole = junk.map(
+		(replacement): Mutation =>
+			() =>
+				replacement,
+	)
+	if (question.type === 'table') {
+		const columnIds = question.columns.map((column) => column.id)
+		const onRow = (
+			change: (row: Record<string, unknown>, extra: unknown) => Record<string, unknown>,
+		) =>
+			fc.tuple(fc.nat(), junk).map(([index, extra]): Mutation => (value) => {
+				const rows = (value as { rows?: Record<string, unknown>[] }).rows
+				if (!rows?.length) return { rows: [change({ id: 'r1', cells: {} }, extra)] }
+				const at = index % rows.length
+				return { rows: rows.map((row, i) => (i === at ? change(row, extra) : row)) }
+			})
+		return fc.oneof(
+			whole,
+			fc
+				.constantFrom(...columnIds)
+				.chain((columnId) =>
+					onRow((row, extra) => ({
+						...row,
+						cells: { ...(row.cells as object), [columnId]: extra },
+					})),
+				),
+			onRow((row, extra) => ({ ...row, surplus: extra })),
+			onRow((row, extra) => ({ ...row, key: extra })),
+			onRow((row, extra) => ({ ...row, id: extra })),
+			onRow((row) => ({ ...row, id: '' })),
+			onRow((row, extra) => ({ ...row, cells: extra })),
+			fc.constant<Mutation>((value) => ({ ...(value as object), surplus: 1 })),
+			fc.constant<Mutation>((value) => {
+				const rows = (value as { rows?: unknown[] }).rows ?? []
+				return { rows: [...rows, ...rows.slice(0, 1)] }
+			}),
+		)
+	}
+	if (question.type === 'contact') {
+		const fieldIds = question.fields.map((field) => field.id)
+		return fc.oneof(
+			whole,
+			fc
+				.tuple(fc.constantFrom(...fieldIds), junk)
+				.map(([field, extra]): Mutation => (value) => ({ ...(value as object), [field]: extra })),
+			fc.constant<Mutation>((value) => ({ ...(value as object), surplus: 'x' })),
+		)
+	}
+	if (question.type === 'attachment') {
+		return fc.oneof(
+			whole,
+			junk.map((extra): Mutation => () => [{ attachmentId: 'a1', name: extra }]),
+			junk.map((extra): Mutation => () => [{ attachmentId: extra, name: 'x.pdf' }]),
+			fc.constant<Mutation>(() => [{ attachmentId: 'a1', name: 'x.pdf', surplus: 1 }]),
+		)
+	}
+	return whole
+}
+
+describe.each(cases)('%s', (_label, def, ctx, complete) => {
+	const questions = def.parts.flatMap((part) =>
+		part.sections.flatMap((section) => section.questions),
+	)
+	it('property: every type error of a visible answer is an engine error on that question', () => {
+		fc.assert(
+			fc.property(
+				fc
+					.constantFrom(...questions)
+					.chain((question) => fc.tuple(fc.constant(question), mutations(question))),
+				([question, mutate]) => {
+					const value = mutate(complete[question.id])
+					const answers = { ...complete, [question.id]: value } as Answers
+					const typeError = !questionSchema(question).safeParse(value).success
+					const state = evaluate(def, answers, ctx).questions[question.id]!
+					if (!typeError || !state.visible) return true
+					const engineError = state.issues.some((issue) => issue.severity === 'error')
+					if (!engineError)
+						throw new Error(
+							`${question.id}: the draft schema refuses ${JSON.stringify(value)?.slice(0, 300)} but the engine reports no error`,
+						)
+					return true
+				},
+			),
+			{ numRuns: 2000 },
+		)
+	})
+	it('the complete report passes both', () => {
+		for (const question of questions) {
+			if (complete[question.id] === undefined) continue
+			expect(questionSchema(question).safeParse(complete[question.id]).success).toBe(true)
+		}
+	})
+})

@@ -15,6 +15,8 @@ import { PARTIES } from '../seed-data/parties.ts'
  * para 4), whose 2024–2026 dates are reconstructed from the previous cycle (2021–2023, due June
  * 2024); the DDT opening date is set early so the demo can show the questionnaire. Then the Basel,
  * Rotterdam and Minamata cycles, on draft form versions until the secretariats publish them.
+ * Titles: English and French reviewed; Spanish, Russian, Chinese and Arabic are drafts awaiting a
+ * translator's review (an administrator can correct any title on the cycle's page).
  */
 export const REFERENCE_CYCLES: CycleInput[] = [
 	{
@@ -25,6 +27,10 @@ export const REFERENCE_CYCLES: CycleInput[] = [
 		title: {
 			en: 'Stockholm Convention Article 15 national report, 5th cycle',
 			fr: 'Rapport national au titre de l’article 15 de la Convention de Stockholm, 5e cycle',
+			es: 'Informe nacional en virtud del artículo 15 del Convenio de Estocolmo, quinto ciclo',
+			ru: 'Национальный доклад согласно статье 15 Стокгольмской конвенции, пятый цикл',
+			zh: '《斯德哥尔摩公约》第15条国家报告，第五轮',
+			ar: 'التقرير الوطني بموجب المادة 15 من اتفاقية استكهولم، الدورة الخامسة',
 		},
 		periodStart: '2018-01-01',
 		periodEnd: '2021-12-31',
@@ -39,6 +45,10 @@ export const REFERENCE_CYCLES: CycleInput[] = [
 		title: {
 			en: 'Stockholm Convention Article 15 national report, 6th cycle',
 			fr: 'Rapport national au titre de l’article 15 de la Convention de Stockholm, 6e cycle',
+			es: 'Informe nacional en virtud del artículo 15 del Convenio de Estocolmo, sexto ciclo',
+			ru: 'Национальный доклад согласно статье 15 Стокгольмской конвенции, шестой цикл',
+			zh: '《斯德哥尔摩公约》第15条国家报告，第六轮',
+			ar: 'التقرير الوطني بموجب المادة 15 من اتفاقية استكهولم، الدورة السادسة',
 		},
 		periodStart: '2022-01-01',
 		periodEnd: '2025-12-31',
@@ -53,6 +63,10 @@ export const REFERENCE_CYCLES: CycleInput[] = [
 		title: {
 			en: 'DDT questionnaire, 2024–2026',
 			fr: 'Questionnaire sur le DDT, 2024-2026',
+			es: 'Cuestionario sobre el DDT, 2024-2026',
+			ru: 'Вопросник по ДДТ, 2024–2026 годы',
+			zh: '滴滴涕问卷，2024–2026年',
+			ar: 'الاستبيان المتعلق بمادة الـ دي دي تي، 2024–2026',
 		},
 		periodStart: '2024-01-01',
 		periodEnd: '2026-12-31',
@@ -68,6 +82,10 @@ export const REFERENCE_CYCLES: CycleInput[] = [
 		title: {
 			en: `Basel Convention national report (Art. 13(3)), year ${year}`,
 			fr: `Rapport national au titre de la Convention de Bâle (art. 13, par. 3), année ${year}`,
+			es: `Informe nacional en virtud del Convenio de Basilea (art. 13, párr. 3), año ${year}`,
+			ru: `Национальный доклад согласно Базельской конвенции (пункт 3 статьи 13), ${year} год`,
+			zh: `《巴塞尔公约》国家报告（第13条第3款），${year}年`,
+			ar: `التقرير الوطني بموجب اتفاقية بازل (الفقرة 3 من المادة 13)، سنة ${year}`,
 		},
 		periodStart: `${year}-01-01`,
 		periodEnd: `${year}-12-31`,
@@ -84,6 +102,10 @@ export const REFERENCE_CYCLES: CycleInput[] = [
 		title: {
 			en: 'Rotterdam Convention questionnaire, year 2025',
 			fr: 'Questionnaire de la Convention de Rotterdam, année 2025',
+			es: 'Cuestionario del Convenio de Rotterdam, año 2025',
+			ru: 'Вопросник Роттердамской конвенции, 2025 год',
+			zh: '《鹿特丹公约》问卷，2025年',
+			ar: 'استبيان اتفاقية روتردام، سنة 2025',
 		},
 		periodStart: '2025-01-01',
 		periodEnd: '2025-12-31',
@@ -102,6 +124,10 @@ export const REFERENCE_CYCLES: CycleInput[] = [
 		title: {
 			en: 'Minamata Convention national report (Art. 21), full report 2025',
 			fr: 'Rapport national au titre de la Convention de Minamata (art. 21), rapport complet 2025',
+			es: 'Informe nacional en virtud del Convenio de Minamata (art. 21), informe completo 2025',
+			ru: 'Национальный доклад согласно Минаматской конвенции (статья 21), полный доклад за 2025 год',
+			zh: '《水俣公约》国家报告（第21条），2025年完整报告',
+			ar: 'التقرير الوطني بموجب اتفاقية ميناماتا (المادة 21)، التقرير الكامل لعام 2025',
 		},
 		periodStart: '2021-01-01',
 		periodEnd: '2024-12-31',
@@ -117,6 +143,10 @@ export const REFERENCE_CYCLES: CycleInput[] = [
 		title: {
 			en: 'Minamata Convention national report (Art. 21), short report 2027',
 			fr: 'Rapport national au titre de la Convention de Minamata (art. 21), rapport abrégé 2027',
+			es: 'Informe nacional en virtud del Convenio de Minamata (art. 21), informe abreviado 2027',
+			ru: 'Национальный доклад согласно Минаматской конвенции (статья 21), краткий доклад за 2027 год',
+			zh: '《水俣公约》国家报告（第21条），2027年简要报告',
+			ar: 'التقرير الوطني بموجب اتفاقية ميناماتا (المادة 21)، التقرير المختصر لعام 2027',
 		},
 		periodStart: '2025-01-01',
 		periodEnd: '2026-12-31',

@@ -72,6 +72,10 @@ export const DEMO_PAST_CYCLES: CycleInput[] = [
 		title: {
 			en: 'DDT questionnaire, 2021–2023',
 			fr: 'Questionnaire sur le DDT, 2021-2023',
+			es: 'Cuestionario sobre el DDT, 2021-2023',
+			ru: 'Вопросник по ДДТ, 2021–2023 годы',
+			zh: '滴滴涕问卷，2021–2023年',
+			ar: 'الاستبيان المتعلق بمادة الـ دي دي تي، 2021–2023',
 		},
 		periodStart: '2021-01-01',
 		periodEnd: '2023-12-31',
@@ -87,6 +91,10 @@ export const DEMO_PAST_CYCLES: CycleInput[] = [
 		title: {
 			en: 'Minamata Convention national report (Art. 21), short report 2023',
 			fr: 'Rapport national au titre de la Convention de Minamata (art. 21), rapport abrégé 2023',
+			es: 'Informe nacional en virtud del Convenio de Minamata (art. 21), informe abreviado 2023',
+			ru: 'Национальный доклад согласно Минаматской конвенции (статья 21), краткий доклад за 2023 год',
+			zh: '《水俣公约》国家报告（第21条），2023年简要报告',
+			ar: 'التقرير الوطني بموجب اتفاقية ميناماتا (المادة 21)، التقرير المختصر لعام 2023',
 		},
 		periodStart: '2021-01-01',
 		periodEnd: '2022-12-31',

@@ -82,6 +82,8 @@ function numberCheck(
 	return (value) => {
 		if (typeof value !== 'number' || !Number.isFinite(value)) return invalidType
 		if (integer && !Number.isInteger(value)) return { messageKey: 'not_integer' }
+		// Beyond 2^53 an integer is no longer exact (nor one the draft schema accepts).
+		if (integer && !Number.isSafeInteger(value)) return invalidType
 		if (min !== undefined && value < min) return { messageKey: 'below_min', params: { min } }
 		if (max !== undefined && value > max) return { messageKey: 'above_max', params: { max } }
 		return null

@@ -74,7 +74,9 @@ export function isAttachmentRef(item: unknown): boolean {
 }
 
 function isStringList(value: unknown): boolean {
-	return Array.isArray(value) && value.every((item) => typeof item === 'string')
+	if (!Array.isArray(value)) return false
+	for (const item of value) if (typeof item !== 'string') return false
+	return true
 }
 
 /**

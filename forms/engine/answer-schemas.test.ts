@@ -149,6 +149,31 @@ describe('validateForSubmission', () => {
 		})
 	})
 
+	it('leaves the types of visible answers to the engine (see type-coverage.test.ts)', () => {
+		const answers = {
+			party: 'KEN',
+			has_plan: 'no',
+			status: 'no',
+			note: null,
+			stats: { rows: [], x: 1 },
+		}
+		const check = validateForSubmission(mini, answers as never, MINI_CONTEXT)
+		expect(check.errors).toEqual([
+			{ questionId: 'note', severity: 'error', messageKey: 'invalid_type' },
+			{ questionId: 'stats', severity: 'error', messageKey: 'invalid_type' },
+		])
+		expect(check.errors).toEqual(check.evaluation.issues)
+	})
+
+	it('reports answers that are no object at all', () => {
+		for (const answers of [null, [], 'x'])
+			expect(validateForSubmission(mini, answers as never, MINI_CONTEXT).errors).toContainEqual({
+				questionId: '',
+				severity: 'error',
+				messageKey: 'invalid_type',
+			})
+	})
+
 	it('reports answers to questions the form does not have', () => {
 		const check = validateForSubmission(mini, { ghost: 1 } as unknown as Answers, MINI_CONTEXT)
 		expect(check.errors).toContainEqual({

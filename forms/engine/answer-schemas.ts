@@ -85,18 +85,30 @@ export function questionSchema(question: Question): z.ZodMiniType {
 	}
 }
 
+const questionSchemasCache = new WeakMap<FormDefinition, Map<string, z.ZodMiniType>>()
+
+/** `questionSchema` of every question of a definition, by question id (cached per definition). */
+export function questionSchemas(def: FormDefinition): ReadonlyMap<string, z.ZodMiniType> {
+	let schemas = questionSchemasCache.get(def)
+	if (!schemas) {
+		schemas = new Map()
+		for (const part of def.parts) {
+			for (const section of part.sections) {
+				for (const question of section.questions) schemas.set(question.id, questionSchema(question))
+			}
+		}
+		questionSchemasCache.set(def, schemas)
+	}
+	return schemas
+}
+
 /**
  * Draft schema: every question optional, types only (any marker, any value range, hidden or not),
  * plus what no draft can hold either: impossible dates and two table rows with one id.
  */
 function buildDraftSchema(def: FormDefinition) {
 	const shape: Record<string, z.ZodMiniOptional<z.ZodMiniType>> = {}
-	for (const part of def.parts) {
-		for (const section of part.sections) {
-			for (const question of section.questions)
-				shape[question.id] = z.optional(questionSchema(question))
-		}
-	}
+	for (const [id, schema] of questionSchemas(def)) shape[id] = z.optional(schema)
 	return z.strictObject(shape)
 }
 

@@ -205,6 +205,99 @@ describe('structural checks (errors)', () => {
 	})
 })
 
+describe('types of visible answers (what the draft schema would refuse)', () => {
+	it.each([
+		['note', null],
+		['count', ''],
+		['count', 2 ** 60],
+		['amount', {}],
+		['count', { marker: 'not_available', note: 'x' }],
+	] as const)(
+		'%s = %j → invalid_type, though it looks unanswered or marked',
+		(questionId, value) => {
+			expect(keys(issuesOf({ ...base(), [questionId]: value } as Answers, questionId))).toEqual([
+				`${questionId}:invalid_type:error`,
+			])
+		},
+	)
+
+	it('an empty list is an unanswered multiple choice', () => {
+		expect(issuesOf({ ...base(), activities: [] }, 'activities')).toEqual([])
+	})
+
+	it('contacts and attachments: null, empty ids and extra keys', () => {
+		const planned = { ...base(), has_plan: 'yes', plan_date: '2023-01-01' }
+		const contactIssues = (contact: unknown) =>
+			keys(issuesOf({ ...planned, contact } as Answers, 'contact'))
+		expect(contactIssues({ name: 'A', email: 'a@b.org', phone: null })).toEqual([
+			'contact:phone:invalid_type:error',
+		])
+		const fileIssues = (files: unknown) => keys(issuesOf({ ...planned, files } as Answers, 'files'))
+		expect(fileIssues(null)).toEqual(['files:invalid_type:error'])
+		expect(fileIssues([{ attachmentId: '', name: 'a.pdf' }])).toEqual(['files:invalid_type:error'])
+		expect(fileIssues([{ attachmentId: 'a1', name: 'a.pdf', size: 1 }])).toEqual([
+			'files:invalid_type:error',
+		])
+		expect(fileIssues([])).toEqual([])
+	})
+
+	it('a table object or row with a key too many, a row with an empty id or a key not text', () => {
+		const answers = base()
+		const stats = answers.stats as TableAnswer
+		expect(
+			keys(issuesOf({ ...answers, stats: { ...stats, note: 1 } } as Answers, 'stats')),
+		).toEqual(['stats:invalid_type:error'])
+		const withRow = (row: object) =>
+			keys(
+				issuesOf(
+					{ ...answers, stats: { rows: [...stats.rows.slice(1), row] } } as Answers,
+					'stats',
+				),
+			)
+		// The malformed row is not read: its fixed row counts as unanswered.
+		const first = stats.rows[0]!
+		const issues = ['stats:invalid_row:error', 'stats:DDT|2022:export_kg:required:error']
+		expect(withRow({ ...first, note: 1 })).toEqual(issues)
+		expect(withRow({ ...first, key: 1 })).toEqual(issues)
+		expect(withRow({ ...first, id: '' })).toEqual(issues)
+	})
+
+	it('cells the table does not ask keep their answers; only values of the wrong type are errors', () => {
+		const answers = base()
+		;(answers.stats as TableAnswer).rows[0]!.cells.export_kg = 10
+		const cells = { chemical: 'DDT', country: 'FRA', quantity_kg: 1, purpose: 'use' }
+		answers.partners = {
+			rows: [
+				{ id: 'a', cells: { ...cells, certificate: 'kept while hidden' } },
+				{ id: 'b', cells: { ...cells, certificate: 5 } },
+			],
+		}
+		;(answers.stats as TableAnswer).rows.push(
+			// Rows no longer expected, without answers: kept, but their cells are still typed.
+			{ id: 'ALDRIN|2022', key: 'ALDRIN|2022', cells: { chemical: 'ALDRIN', year: 2022 } },
+			{
+				id: 'ALDRIN|2023',
+				key: 'ALDRIN|2023',
+				cells: { chemical: 'ALDRIN', year: '2023', estimate: null as never, ghost: 1 },
+			},
+		)
+		expect(keys(issuesOf(answers, 'partners'))).toEqual([
+			'partners:b:certificate:invalid_type:error',
+		])
+		expect(keys(issuesOf(answers, 'stats'))).toEqual([
+			'stats:ALDRIN|2023:year:invalid_type:error',
+			'stats:ALDRIN|2023:estimate:invalid_type:error',
+			'stats:ALDRIN|2023:ghost:unknown_column:error',
+		])
+	})
+
+	it('an optional cell holding null is of no type', () => {
+		const answers = base()
+		;(answers.stats as TableAnswer).rows[0]!.cells.estimate = null as never
+		expect(keys(issuesOf(answers, 'stats'))).toEqual(['stats:DDT|2022:estimate:invalid_type:error'])
+	})
+})
+
 describe('rules and severities', () => {
 	it('aggregate: partner sums per chemical must not exceed reported exports (error)', () => {
 		const answers = base()

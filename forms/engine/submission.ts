@@ -1,5 +1,5 @@
 import type { Answers, Evaluation, FormContext, FormDefinition, Issue } from '../types.ts'
-import { draftSchema } from './answer-schemas.ts'
+import { questionSchemas } from './answer-schemas.ts'
 import { evaluate } from './evaluate.ts'
 
 /**
@@ -26,9 +26,44 @@ export interface SubmissionCheck {
 }
 
 /**
- * Checks answers for submission: the draft (type) schema over all answers, hidden ones included,
- * then `evaluate` for everything visible. Type errors become `invalid_type` issues.
- * `explanations` maps `issueKey(warning)` to the reporter's explanation.
+ * The draft schema's errors where `evaluate` does not look: answers that are no object at all
+ * (`invalid_type` on question `''`), the answer of each hidden question (one `invalid_type` each,
+ * checked with its question's draft schema) and keys the form has no question for
+ * (`unknown_question`, any key, "valueOf" included). The answers of visible questions are left
+ * to the engine.
+ */
+function typeErrorsOutsideEngine(
+	def: FormDefinition,
+	answers: Answers,
+	evaluation: Evaluation,
+): Issue[] {
+	if (typeof answers !== 'object' || answers === null || Array.isArray(answers))
+		return [{ questionId: '', severity: 'error', messageKey: 'invalid_type' }]
+	const schemas = questionSchemas(def)
+	const errors: Issue[] = []
+	for (const [questionId, schema] of schemas) {
+		const value = answers[questionId]
+		if (value === undefined || evaluation.questions[questionId]!.visible) continue
+		if (!schema.safeParse(value).success)
+			errors.push({ questionId, severity: 'error', messageKey: 'invalid_type' })
+	}
+	// Every enumerable key, as the draft schema's strict object counts them.
+	for (const key in answers) {
+		if (!schemas.has(key))
+			errors.push({ questionId: key, severity: 'error', messageKey: 'unknown_question' })
+	}
+	return errors
+}
+
+/**
+ * Checks answers for submission: everything the draft (type) schema refuses, hidden answers
+ * included, then every issue of `evaluate`. `explanations` maps `issueKey(warning)` to the
+ * reporter's explanation.
+ *
+ * Contract: `evaluate` reports an error on every visible question whose answer its draft schema
+ * (`questionSchema`) refuses, so the draft schema runs only where the engine does not look (see
+ * `typeErrorsOutsideEngine`), which spares a busy report's thousands of table rows a second pass.
+ * `type-coverage.test.ts` holds the engine to that contract for every question type.
  */
 export function validateForSubmission(
 	def: FormDefinition,
@@ -37,28 +72,8 @@ export function validateForSubmission(
 	explanations: Record<string, string> = {},
 ): SubmissionCheck {
 	const evaluation = evaluate(def, answers, ctx)
-	const errors: Issue[] = []
+	const errors = typeErrorsOutsideEngine(def, answers, evaluation)
 	const warnings: Issue[] = []
-	const parsed = draftSchema(def).safeParse(answers)
-	if (!parsed.success) {
-		// One type error per question, unless the engine already reported an error on it.
-		const seen = new Set<string>()
-		const report = (questionId: string, messageKey: string) => {
-			if (seen.has(questionId)) return
-			seen.add(questionId)
-			// Keys come from the answers, which may be anything ("valueOf"): own properties only.
-			const state = Object.hasOwn(evaluation.questions, questionId)
-				? evaluation.questions[questionId]
-				: undefined
-			const engineError = state?.issues.some((issue) => issue.severity === 'error')
-			if (!engineError) errors.push({ questionId, severity: 'error', messageKey })
-		}
-		for (const zodIssue of parsed.error.issues) {
-			if (zodIssue.code === 'unrecognized_keys' && zodIssue.path.length === 0) {
-				for (const key of zodIssue.keys) report(key, 'unknown_question')
-			} else report(String(zodIssue.path[0] ?? ''), 'invalid_type')
-		}
-	}
 	for (const issue of evaluation.issues)
 		(issue.severity === 'error' ? errors : warnings).push(issue)
 	const unexplainedWarnings = warnings.filter((warning) => !explanations[issueKey(warning)]?.trim())

@@ -1,8 +1,15 @@
-import type { CellState, Issue, Marker, TableRow } from '../types.ts'
+import type { CellState, Issue, Marker, ScalarQuestion, TableAnswer, TableRow } from '../types.ts'
 import type { CompiledQuestion, CompiledTable } from './compile.ts'
 import type { Env } from './env.ts'
 import { hiddenRowIds, rowScope } from './env.ts'
-import { isAnswered, isMarked, isRow, isTableAnswer } from './values.ts'
+import {
+	hasValueType,
+	isAnswered,
+	isAttachmentRef,
+	isMarked,
+	isStoredRow,
+	isStoredTable,
+} from './values.ts'
 
 export interface QuestionResult {
 	answered: boolean
@@ -35,6 +42,8 @@ function validateScalar(
 	const id = question.id
 	if (!isAnswered(value)) {
 		if (required) emit({ questionId: id, severity: 'error', messageKey: 'required' })
+		else if (value !== undefined && !hasValueType(question as ScalarQuestion, value))
+			emit({ questionId: id, severity: 'error', messageKey: 'invalid_type' })
 		return false
 	}
 	const problem = compiled.check!(value, env.ctx)
@@ -68,20 +77,23 @@ function validateScalar(
 }
 
 /**
- * What every structured question starts with: an unanswered one is an error only when required
- * (and incomplete); a marker is checked against the markers the question allows. Undefined when
- * the value itself is to be checked.
+ * What contacts and attachments start with: an unanswered one is an error only when required
+ * (and incomplete), or when it is not even of the question's type (`hasType`: `null`, a contact
+ * block with a `null` field); a marker is checked against the markers the question allows.
+ * Undefined when the value itself is to be checked.
  */
 function checkUnansweredOrMarked(
 	compiled: CompiledQuestion,
 	value: unknown,
 	required: boolean,
+	hasType: (value: unknown) => boolean,
 	emit: Emit,
 ): boolean | undefined {
 	if (!isAnswered(value)) {
-		if (required) {
-			emit({ questionId: compiled.question.id, severity: 'error', messageKey: 'required' })
-		}
+		const id = compiled.question.id
+		if (required) emit({ questionId: id, severity: 'error', messageKey: 'required' })
+		else if (value !== undefined && !hasType(value))
+			emit({ questionId: id, severity: 'error', messageKey: 'invalid_type' })
 		return false
 	}
 	if (isMarked(value)) return checkMarker(compiled, value.marker, emit)
@@ -95,7 +107,17 @@ function validateContact(
 	emit: Emit,
 ): boolean {
 	const id = compiled.question.id
-	const settled = checkUnansweredOrMarked(compiled, value, required, emit)
+	const isField = (key: string) => compiled.contactFields!.some(({ field }) => field.id === key)
+	const isContact = (candidate: unknown) => {
+		if (typeof candidate !== 'object' || candidate === null || Array.isArray(candidate))
+			return false
+		const fields = candidate as Record<string, unknown>
+		for (const key in fields)
+			if (!isField(key) || (fields[key] !== undefined && typeof fields[key] !== 'string'))
+				return false
+		return true
+	}
+	const settled = checkUnansweredOrMarked(compiled, value, required, isContact, emit)
 	if (settled !== undefined) return settled
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 		emit({ questionId: id, severity: 'error', messageKey: 'invalid_type' })
@@ -109,6 +131,8 @@ function validateContact(
 			if (field.required) {
 				complete = false
 				emit({ questionId: id, field: field.id, severity: 'error', messageKey: 'required' })
+			} else if (fieldValue === null) {
+				emit({ questionId: id, field: field.id, severity: 'error', messageKey: 'invalid_type' })
 			}
 			continue
 		}
@@ -119,10 +143,9 @@ function validateContact(
 		const problem = check(fieldValue)
 		if (problem) emit({ questionId: id, field: field.id, severity: 'error', messageKey: problem })
 	}
-	for (const key of Object.keys(fields)) {
-		if (!compiled.contactFields!.some(({ field }) => field.id === key)) {
+	for (const key in fields) {
+		if (!isField(key))
 			emit({ questionId: id, field: key, severity: 'error', messageKey: 'unknown_field' })
-		}
 	}
 	return complete
 }
@@ -134,17 +157,9 @@ function validateAttachments(
 	emit: Emit,
 ): boolean {
 	const id = compiled.question.id
-	const settled = checkUnansweredOrMarked(compiled, value, required, emit)
+	const settled = checkUnansweredOrMarked(compiled, value, required, Array.isArray, emit)
 	if (settled !== undefined) return settled
-	const valid =
-		Array.isArray(value) &&
-		value.every(
-			(item) =>
-				typeof item === 'object' &&
-				item !== null &&
-				typeof (item as { attachmentId?: unknown }).attachmentId === 'string' &&
-				typeof (item as { name?: unknown }).name === 'string',
-		)
+	const valid = Array.isArray(value) && value.every(isAttachmentRef)
 	if (!valid) emit({ questionId: id, severity: 'error', messageKey: 'invalid_type' })
 	else if (
 		compiled.question.type === 'attachment' &&
@@ -160,6 +175,28 @@ const EMPTY_CELLS: TableRow['cells'] = Object.freeze({}) as TableRow['cells']
 
 function hasAnswerCells(table: CompiledTable, row: TableRow): boolean {
 	return table.answerColumns.some(({ column }) => isAnswered(row.cells[column.id]))
+}
+
+function cellTypeError(questionId: string, rowId: string, columnId: string): Issue {
+	return { questionId, rowId, columnId, severity: 'error', messageKey: 'invalid_type' }
+}
+
+function unknownColumn(questionId: string, rowId: string, columnId: string): Issue {
+	return { questionId, rowId, columnId, severity: 'error', messageKey: 'unknown_column' }
+}
+
+/**
+ * The types of a row the table does not ask (a hidden row, or one no longer expected): its answers
+ * are kept, so only a cell of no column, or a value no cell of its column could hold, is an error.
+ */
+function checkRowTypes(table: CompiledTable, row: TableRow, emit: Emit): void {
+	for (const columnId in row.cells) {
+		const column = table.columns.get(columnId)
+		const value = row.cells[columnId]
+		if (!column) emit(unknownColumn(table.id, row.id, columnId))
+		else if (value !== undefined && !hasValueType(column, value))
+			emit(cellTypeError(table.id, row.id, columnId))
+	}
 }
 
 /**
@@ -185,8 +222,13 @@ function validateRow(
 				? compiledColumn.required(env, scope)
 				: compiledColumn.required)
 		if (compiledColumn.conditional && cellStates) cellStates[column.id] = { visible, required }
-		if (!visible) continue
 		const value = row.cells[column.id]
+		if (!visible) {
+			// A hidden cell keeps its answer; only one no cell could hold is an error.
+			if (value !== undefined && !hasValueType(column, value))
+				emit(cellTypeError(tableId, row.id, column.id))
+			continue
+		}
 		if (!isAnswered(value)) {
 			if (required) {
 				complete = false
@@ -197,6 +239,8 @@ function validateRow(
 					severity: 'error',
 					messageKey: 'required',
 				})
+			} else if (value !== undefined && !hasValueType(column, value)) {
+				emit(cellTypeError(tableId, row.id, column.id))
 			}
 			continue
 		}
@@ -230,27 +274,24 @@ function validateTable(
 	const expected = table.fixed ? env.fixedKeys.get(id) : undefined
 	const hidden = expected ? hiddenRowIds(env, id) : null
 	const nothingToAsk = expected !== undefined && expected.size === (hidden?.size ?? 0)
-	if (nothingToAsk && !isAnswered(value)) return { answered: true }
-	if (!isAnswered(value) || isMarked(value)) {
-		if (isMarked(value)) return { answered: checkMarker(compiled, value.marker, emit) }
-		if (value !== undefined && !isTableAnswer(value)) {
-			emit({ questionId: id, severity: 'error', messageKey: 'invalid_type' })
-			return { answered: false }
-		}
+	if (isMarked(value)) return { answered: checkMarker(compiled, value.marker, emit) }
+	// Anything but absent, a marker or `{ rows }` (`null`, `[]`, `{ rows, other }`…) is no table.
+	if (value !== undefined && !isStoredTable(value)) {
+		emit({ questionId: id, severity: 'error', messageKey: 'invalid_type' })
+		return { answered: isAnswered(value) }
+	}
+	if (!isAnswered(value)) {
+		if (nothingToAsk) return { answered: true }
 		if (required) emit({ questionId: id, severity: 'error', messageKey: 'required' })
 		return { answered: false }
-	}
-	if (!isTableAnswer(value)) {
-		emit({ questionId: id, severity: 'error', messageKey: 'invalid_type' })
-		return { answered: true }
 	}
 
 	const seen = new Set<string>()
 	let complete = true
 	let count = 0
 	let completeRows = 0
-	for (const raw of value.rows as unknown[]) {
-		if (!isRow(raw)) {
+	for (const raw of (value as TableAnswer).rows as unknown[]) {
+		if (!isStoredRow(raw)) {
 			emit({ questionId: id, severity: 'error', messageKey: 'invalid_row' })
 			complete = false
 			continue
@@ -266,9 +307,13 @@ function validateTable(
 				// A row that no longer applies is kept; only one holding answers needs attention.
 				if (hasAnswerCells(table, row))
 					emit({ questionId: id, rowId: row.id, severity: 'error', messageKey: 'unexpected_row' })
+				else checkRowTypes(table, row, emit)
 				continue
 			}
-			if (hidden?.has(row.id)) continue
+			if (hidden?.has(row.id)) {
+				checkRowTypes(table, row, emit)
+				continue
+			}
 			const dimensions = expected.get(row.id)!.cells
 			for (const columnId of table.dimensionColumns) {
 				const cell = row.cells[columnId]
@@ -285,15 +330,7 @@ function validateTable(
 		}
 		count++
 		for (const key in row.cells) {
-			if (!table.columns.has(key)) {
-				emit({
-					questionId: id,
-					rowId: row.id,
-					columnId: key,
-					severity: 'error',
-					messageKey: 'unknown_column',
-				})
-			}
+			if (!table.columns.has(key)) emit(unknownColumn(id, row.id, key))
 		}
 		const states: Record<string, CellState> | undefined = trackCells ? {} : undefined
 		if (validateRow(table, row, env, emit, states)) completeRows++

@@ -12,21 +12,11 @@ import { pathToFileURL } from 'node:url'
 import { Model } from 'survey-core'
 import { validateForSubmission } from '#forms/engine/submission.ts'
 import { isTableAnswer } from '#forms/engine/values.ts'
-import {
-	art15V5Context,
-	art15V6Context,
-	baselContext,
-	buildCompleteArt15V5Answers,
-	buildCompleteArt15V6Answers,
-	buildCompleteBaselAnswers,
-	buildCompleteDdtAnswers,
-	ddtContext,
-} from '#forms/fixtures/builders.ts'
-import { buildCompleteMinamataAnswers, minamataContext } from '#forms/fixtures/minamata.ts'
-import { buildCompleteRotterdamAnswers, rotterdamContext } from '#forms/fixtures/rotterdam.ts'
-import { listFormDefinitions, requireFormDefinition } from '#forms/registry.ts'
+import { art15V6Context, buildCompleteArt15V6Answers } from '#forms/fixtures/builders.ts'
+import { completeReportOfEveryForm, type CompleteReport } from '#forms/fixtures/complete-reports.ts'
+import { listFormDefinitions } from '#forms/registry.ts'
 import { ART15_V6 } from '#forms/stockholm-art15/v6.ts'
-import type { Answers, FormContext, TableAnswer } from '#forms/types.ts'
+import type { TableAnswer } from '#forms/types.ts'
 import { toSurveyData, toSurveyJson } from './surveyjs-converter.ts'
 
 /** Rows in each partner table (imports and exports). */
@@ -59,91 +49,41 @@ const GOAL_PER_FORM_MS = 1
 const BASEL_EXPORT_ROWS = 300
 const BASEL_IMPORT_ROWS = 100
 
-interface FormCase {
-	label: string
-	formId: string
-	version: number
-	ctx: FormContext
-	answers: Answers
-}
-
-/** A complete report of every registered form version (and each variant of Minamata). */
-function formCases(): FormCase[] {
-	const at = (ctx: FormContext, build: (ctx: FormContext) => Answers) => ({
-		ctx,
-		answers: build(ctx),
+/**
+ * A complete report of every registered form version (and each variant of Minamata), Basel with a
+ * busy year of trade, plus the 6th-cycle Article 15 report at its largest.
+ */
+function formCases(): CompleteReport[] {
+	const cases = completeReportOfEveryForm({
+		basel: { exportRows: BASEL_EXPORT_ROWS, importRows: BASEL_IMPORT_ROWS },
 	})
-	const baselCtx = baselContext('KEN', 2025)
+	const art15 = cases[0]!
+	const largest: CompleteReport = {
+		...art15,
+		label: `stockholm-art15 v6 (all chemicals, ${PARTNER_ROWS}+${PARTNER_ROWS} partners)`,
+		answers: buildCompleteArt15V6Answers(art15.ctx, {
+			partnerRows: PARTNER_ROWS,
+			activeChemicals: 'all',
+		}),
+	}
 	return [
-		{
-			label: 'stockholm-art15 v6 (traded chemicals, 10+10 partners)',
-			formId: 'stockholm-art15',
-			version: 6,
-			...at(art15V6Context('KEN'), (ctx) => buildCompleteArt15V6Answers(ctx)),
-		},
-		{
-			label: `stockholm-art15 v6 (all chemicals, ${PARTNER_ROWS}+${PARTNER_ROWS} partners)`,
-			formId: 'stockholm-art15',
-			version: 6,
-			...at(art15V6Context('KEN'), (ctx) =>
-				buildCompleteArt15V6Answers(ctx, { partnerRows: PARTNER_ROWS, activeChemicals: 'all' }),
-			),
-		},
-		{
-			label: 'stockholm-art15 v5',
-			formId: 'stockholm-art15',
-			version: 5,
-			...at(art15V5Context('KEN'), (ctx) => buildCompleteArt15V5Answers(ctx)),
-		},
-		{
-			label: 'ddt v1',
-			formId: 'ddt',
-			version: 1,
-			...at(ddtContext('IND'), buildCompleteDdtAnswers),
-		},
-		{
-			label: `basel-art13 v1 (${BASEL_EXPORT_ROWS} exports, ${BASEL_IMPORT_ROWS} imports)`,
-			formId: 'basel-art13',
-			version: 1,
-			ctx: baselCtx,
-			answers: buildCompleteBaselAnswers(baselCtx, {
-				exportRows: BASEL_EXPORT_ROWS,
-				importRows: BASEL_IMPORT_ROWS,
-			}),
-		},
-		{
-			label: 'rotterdam-report v1',
-			formId: 'rotterdam-report',
-			version: 1,
-			...at(rotterdamContext('KEN'), buildCompleteRotterdamAnswers),
-		},
-		{
-			label: 'minamata-art21 v1 full',
-			formId: 'minamata-art21',
-			version: 1,
-			...at(minamataContext('KEN', 'full'), buildCompleteMinamataAnswers),
-		},
-		{
-			label: 'minamata-art21 v1 short',
-			formId: 'minamata-art21',
-			version: 1,
-			...at(minamataContext('KEN', 'short'), buildCompleteMinamataAnswers),
-		},
+		{ ...art15, label: 'stockholm-art15 v6 (traded chemicals, 10+10 partners)' },
+		largest,
+		...cases.slice(1),
 	]
 }
 
 /** Median of evaluate + validateForSubmission on a complete report of every registered form. */
 function benchEveryForm(): void {
 	const cases = formCases()
-	const covered = new Set(cases.map((c) => `${c.formId} v${c.version}`))
+	const covered = new Set(cases.map(({ def }) => `${def.formId} v${def.version}`))
 	const missing = listFormDefinitions()
 		.map((def) => `${def.formId} v${def.version}`)
 		.filter((id) => !covered.has(id))
 	if (missing.length > 0) throw new Error(`no benchmark report for ${missing.join(', ')}`)
 
 	console.log(`\nEvery registered form: a complete report each (goal ≤ ${GOAL_PER_FORM_MS} ms)`)
-	for (const { label, formId, version, ctx, answers } of cases) {
-		const def = requireFormDefinition(formId, version)
+	for (const { label, def, ctx, answers } of cases) {
 		const check = validateForSubmission(def, answers, ctx)
 		if (!check.ok || check.warnings.length > 0)
 			throw new Error(

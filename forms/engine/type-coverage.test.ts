@@ -1,19 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-	art15V5Context,
-	art15V6Context,
-	baselContext,
-	buildCompleteArt15V5Answers,
-	buildCompleteArt15V6Answers,
-	buildCompleteBaselAnswers,
-	buildCompleteDdtAnswers,
-	ddtContext,
-} from '../fixtures/builders.ts'
-import { buildCompleteMinamataAnswers, minamataContext } from '../fixtures/minamata.ts'
-import { buildCompleteRotterdamAnswers, rotterdamContext } from '../fixtures/rotterdam.ts'
-import { requireFormDefinition } from '../registry.ts'
-import type { Answers, FormContext, FormDefinition, Question } from '../types.ts'
+import { completeReportOfEveryForm } from '../fixtures/complete-reports.ts'
+import type { Answers, Question } from '../types.ts'
 import { questionSchema } from './answer-schemas.ts'
 import { rowsFor } from './compile.ts'
 import { evaluate } from './evaluate.ts'
@@ -25,39 +13,9 @@ import { evaluate } from './evaluate.ts'
  * question. This is what lets `validateForSubmission` run the draft schema only where the engine
  * does not look (hidden answers and keys the form does not have).
  */
-const cases: [string, FormDefinition, FormContext, Answers][] = [
-	[
-		'stockholm-art15 v6',
-		requireFormDefinition('stockholm-art15', 6),
-		art15V6Context('KEN'),
-		buildCompleteArt15V6Answers(art15V6Context('KEN')),
-	],
-	[
-		'stockholm-art15 v5',
-		requireFormDefinition('stockholm-art15', 5),
-		art15V5Context(),
-		buildCompleteArt15V5Answers(art15V5Context()),
-	],
-	['ddt v1', requireFormDefinition('ddt', 1), ddtContext(), buildCompleteDdtAnswers(ddtContext())],
-	[
-		'basel-art13 v1',
-		requireFormDefinition('basel-art13', 1),
-		baselContext(),
-		buildCompleteBaselAnswers(baselContext(), { exportRows: 3, importRows: 2 }),
-	],
-	[
-		'rotterdam-report v1',
-		requireFormDefinition('rotterdam-report', 1),
-		rotterdamContext(),
-		buildCompleteRotterdamAnswers(rotterdamContext()),
-	],
-	[
-		'minamata-art21 v1',
-		requireFormDefinition('minamata-art21', 1),
-		minamataContext(),
-		buildCompleteMinamataAnswers(minamataContext()),
-	],
-]
+const cases = completeReportOfEveryForm().map(
+	({ label, def, ctx, answers }) => [label, def, ctx, answers] as const,
+)
 
 const junk = fc.oneof(
 	fc.anything(),

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFetcher } from 'react-router'
-import { hasUsableAnswer } from '#forms/reuse/offers.ts'
+import { hasUsableAnswer } from '#forms/reuse/usable-answer.ts'
 import type { Answer, Answers, Question } from '#forms/types.ts'
 import { withExpectedRows } from '../../domain/fixed-rows.ts'
 import type { AnswerUpdate } from '../../domain/save-protocol.ts'

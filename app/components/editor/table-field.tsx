@@ -17,7 +17,7 @@ import { newRowId, useTablePaste } from './use-table-paste.ts'
 
 /** The columns of a table, the options of each, and its grid layout. */
 function useTableColumns(question: TableQuestion) {
-	const { text, editable, formContext, definition, aliases } = useEditor()
+	const { text, editable, formContext, definition, searchTerms } = useEditor()
 	const open = question.rows.kind === 'open'
 	const editableColumns = useMemo(() => question.columns.filter((c) => !c.readOnly), [question])
 	const dimensionColumns = useMemo(() => question.columns.filter((c) => c.readOnly), [question])
@@ -26,10 +26,17 @@ function useTableColumns(question: TableQuestion) {
 			Object.fromEntries(
 				question.columns.map((c) => [
 					c.id,
-					optionsFor(c, `${question.id}.${c.id}`, text, formContext, definition.codeLists, aliases),
+					optionsFor(
+						c,
+						`${question.id}.${c.id}`,
+						text,
+						formContext,
+						definition.codeLists,
+						searchTerms,
+					),
 				]),
 			) as Record<string, Option[]>,
-		[question, text, formContext, definition.codeLists, aliases],
+		[question, text, formContext, definition.codeLists, searchTerms],
 	)
 	const grid = useMemo(
 		() =>

@@ -1,0 +1,16 @@
+import { reactRouter } from '@react-router/dev/vite'
+import { defineConfig } from 'vite'
+
+export default defineConfig({
+	plugins: [reactRouter()],
+	optimizeDeps: {
+		include: ['react', 'react-dom', 'react-router', 'react-i18next', 'i18next', 'zod'],
+		exclude: ['@electric-sql/pglite', 'pg', 'kysely', 'pdfkit', 'exceljs', 'hash-wasm'],
+	},
+	ssr: {
+		external: ['@electric-sql/pglite', 'pg', 'hash-wasm', 'pdfkit', 'exceljs', 'nodemailer'],
+	},
+	build: {
+		sourcemap: true,
+	},
+})

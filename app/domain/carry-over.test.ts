@@ -96,7 +96,12 @@ describe('carry-over page: figures of the previous period', () => {
 	})
 
 	it('a new cycle on the same version offers the activity of each chemical again', () => {
-		const ctx = { partyCode: 'KEN', periodStart: '2026-01-01', periodEnd: '2029-12-31', codeLists: registeredCodeLists }
+		const ctx = {
+			partyCode: 'KEN',
+			periodStart: '2026-01-01',
+			periodEnd: '2029-12-31',
+			codeLists: registeredCodeLists,
+		}
 		const { report } = migrateAnswers(
 			v6,
 			v6,

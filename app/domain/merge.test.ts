@@ -90,7 +90,12 @@ describe('fixed table rows', () => {
 		const { withExpectedRows } = await import('./fixed-rows.ts')
 		const { getFormDefinition } = await import('#forms/registry.ts')
 		const def = getFormDefinition('stockholm-art15', 6)!
-		const ctx = { partyCode: 'KEN', periodStart: '2022-01-01', periodEnd: '2025-12-31', codeLists: registeredCodeLists }
+		const ctx = {
+			partyCode: 'KEN',
+			periodStart: '2022-01-01',
+			periodEnd: '2025-12-31',
+			codeLists: registeredCodeLists,
+		}
 		const answers = withExpectedRows(
 			def,
 			{

@@ -32,7 +32,12 @@ vi.mock('../published/code-list-releases.json', () => {
 	}
 })
 
-const ctx: FormContext = { partyCode: 'KEN', periodStart: '2022-01-01', periodEnd: '2022-12-31', codeLists: registeredCodeLists }
+const ctx: FormContext = {
+	partyCode: 'KEN',
+	periodStart: '2022-01-01',
+	periodEnd: '2022-12-31',
+	codeLists: registeredCodeLists,
+}
 
 function formPinning(release: string): FormDefinition {
 	return {

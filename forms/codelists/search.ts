@@ -138,6 +138,7 @@ export function searchTermsOf(
 ): Pick<Searchable, 'codes' | 'keywords'> {
 	const keywords = [entry.labels.en, ...(aliases[listId]?.[entry.code] ?? [])]
 	if (listId === COUNTRY_LIST_ID) return { codes: [(entry as CountryEntry).alpha2], keywords }
-	if (listId === CHEMICAL_LIST_ID) return { keywords: [...keywords, ...(entry as ChemicalEntry).cas] }
+	if (listId === CHEMICAL_LIST_ID)
+		return { keywords: [...keywords, ...(entry as ChemicalEntry).cas] }
 	return { keywords }
 }

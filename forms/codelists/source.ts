@@ -1,8 +1,4 @@
-import {
-	codeListReferences,
-	codeListKey,
-	type ResolvedCodeLists,
-} from '../engine/code-lists.ts'
+import { codeListReferences, codeListKey, type ResolvedCodeLists } from '../engine/code-lists.ts'
 import { contextKey } from '../engine/rows.ts'
 import type { CodeListSource, FormContext, FormDefinition, Language } from '../types.ts'
 import { CODE_LIST_ALIASES } from './aliases.ts'
@@ -28,7 +24,9 @@ export const registeredCodeLists: CodeListSource = {
 export function resolveCodeLists(def: FormDefinition, ctx: FormContext): ResolvedCodeLists {
 	const codes: Record<string, string[]> = {}
 	for (const { listId, filter } of codeListReferences(def))
-		codes[codeListKey(listId, filter)] = [...ctx.codeLists.codes(listId, filter, ctx, def.codeLists)]
+		codes[codeListKey(listId, filter)] = [
+			...ctx.codeLists.codes(listId, filter, ctx, def.codeLists),
+		]
 	const chemicalsInForceFrom: Record<string, string> = {}
 	for (const { code } of CHEMICALS.entries) {
 		const from = ctx.codeLists.chemicalInForceFrom(code, ctx)

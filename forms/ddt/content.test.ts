@@ -78,7 +78,12 @@ describe('DDT questionnaire', () => {
 	})
 
 	it('a questionnaire started from the previous one offers the answers about that period', () => {
-		const next = { partyCode: 'IND', periodStart: '2027-01-01', periodEnd: '2029-12-31', codeLists: registeredCodeLists }
+		const next = {
+			partyCode: 'IND',
+			periodStart: '2027-01-01',
+			periodEnd: '2029-12-31',
+			codeLists: registeredCodeLists,
+		}
 		const { answers, report } = migrateAnswers(DDT_V1, DDT_V1, buildCompleteDdtAnswers(ctx), next)
 		for (const id of [
 			'a_ddt_produced',

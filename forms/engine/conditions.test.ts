@@ -11,7 +11,12 @@ import type {
 import { evaluate } from './evaluate.ts'
 import { registeredCodeLists } from '../codelists/source.ts'
 
-const ctx = { partyCode: 'KEN', periodStart: '2022-01-01', periodEnd: '2025-12-31', codeLists: registeredCodeLists }
+const ctx = {
+	partyCode: 'KEN',
+	periodStart: '2022-01-01',
+	periodEnd: '2025-12-31',
+	codeLists: registeredCodeLists,
+}
 
 /** A definition whose `probe` question is visible exactly when `condition` holds. */
 function probe(condition: Condition): FormDefinition {

@@ -57,7 +57,12 @@ describe('years asked per chemical (Article 15(2) data once a listing is in forc
 	})
 
 	it('asks about a COP-12 listing only once its communication is recorded, from a year later', () => {
-		const nextPeriod = { partyCode: 'KEN', periodStart: '2026-01-01', periodEnd: '2029-12-31', codeLists: registeredCodeLists }
+		const nextPeriod = {
+			partyCode: 'KEN',
+			periodStart: '2026-01-01',
+			periodEnd: '2029-12-31',
+			codeLists: registeredCodeLists,
+		}
 		expect(statisticsRows('MCCP', ART15_V6, nextPeriod)).toEqual([])
 		const recorded = depositaryRecordWith([
 			{

@@ -13,7 +13,12 @@ import { registeredCodeLists } from '#forms/codelists/source.ts'
 test.describe.configure({ timeout: 420_000 })
 
 const CYCLE_TITLE = 'Article 15 national report, 7th cycle (browser test)'
-const NEW_PERIOD = { partyCode: 'IND', periodStart: '2026-01-01', periodEnd: '2029-12-31', codeLists: registeredCodeLists }
+const NEW_PERIOD = {
+	partyCode: 'IND',
+	periodStart: '2026-01-01',
+	periodEnd: '2029-12-31',
+	codeLists: registeredCodeLists,
+}
 const TODAY = new Date().toISOString().slice(0, 10)
 
 function card(page: Page) {

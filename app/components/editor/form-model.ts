@@ -1,7 +1,7 @@
 import { CHEMICAL_LIST_ID, COUNTRY_LIST_ID } from '#forms/codelists/ids.ts'
 import type { CodeListPins } from '#forms/codelists/index.ts'
 import type { CodeListSearchTerms, Searchable } from '#forms/codelists/search.ts'
-import { percentOf } from '#forms/engine/evaluate.ts'
+import { percentOf } from '#forms/engine/progress.ts'
 import type { FormText } from '#forms/text-core.ts'
 import type {
 	CodeListFilter,

@@ -13,7 +13,7 @@ import { ReuseOfferNotes } from './reuse-offer-note.tsx'
 import { MarkerSelect } from './scalar-input.tsx'
 import { tableGridTemplate } from './table-layout.ts'
 import { ACTIONS_COLUMN } from './table-row.tsx'
-import { newRowId, useTablePaste } from './use-table-paste.ts'
+import { newRowId, preloadPasteParser, useTablePaste } from './use-table-paste.ts'
 
 /** The columns of a table, the options of each, and its grid layout. */
 function useTableColumns(question: TableQuestion) {
@@ -173,7 +173,12 @@ export function TableField({ question }: { question: TableQuestion }) {
 	const keysHelpId = editable && !marked ? `${base}-keys` : undefined
 	const canAdd = editable && !marked && open && (maxRows === undefined || rows.rowCount < maxRows)
 	return (
-		<section className="question question--table" id={base} aria-labelledby={`${base}-label`}>
+		<section
+			className="question question--table"
+			id={base}
+			aria-labelledby={`${base}-label`}
+			onFocus={editable ? preloadPasteParser : undefined}
+		>
 			<TableHeading question={question} marker={marker} />
 			<ReuseOfferNotes question={question} />
 			{marked ? (

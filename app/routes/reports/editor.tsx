@@ -10,12 +10,9 @@ import {
 } from 'react-router'
 import { listAttachments } from '#db/queries/attachments.ts'
 import { loadAnswers } from '#db/queries/reports.ts'
-import {
-	codeListLabelsOf,
-	codeListSearchTerms,
-	resolveCodeLists,
-} from '#forms/codelists/source.ts'
+import { codeListLabelsOf, codeListSearchTerms, resolveCodeLists } from '#forms/codelists/source.ts'
 import { resolvedCodeListSource } from '#forms/engine/code-lists.ts'
+import { evaluate } from '#forms/engine/evaluate.ts'
 import { getFormTexts } from '#forms/registry.ts'
 import { formTextFrom } from '#forms/text-core.ts'
 import { getCommonTexts } from '#forms/text.ts'
@@ -38,6 +35,7 @@ import {
 	SaveStatus,
 	SectionNav,
 } from '../../components/editor/editor-chrome.tsx'
+import { preloadEngine } from '../../components/editor/engine-loader.ts'
 import { firstQuestion, focusQuestion } from '../../components/editor/focus-question.ts'
 import { sectionsOf } from '../../components/editor/form-model.ts'
 import { DirectionalArrow } from '../../components/directional-arrow.tsx'
@@ -70,6 +68,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	])
 	const texts: Partial<Record<Language, unknown>> = { en: getFormTexts(report.formId, 'en') }
 	if (language !== 'en') texts[language] = getFormTexts(report.formId, language)
+	// Fixed tables show every row the Party must fill, even rows added to the form since.
+	const answers = withExpectedRows(
+		definition,
+		Object.fromEntries(Object.entries(stored).map(([id, a]) => [id, a.value])) as Answers,
+		formContext,
+	)
 	// What the page's code needs of the code lists (the registry stays on the server).
 	const { codeLists: _source, ...contextData } = formContext
 	return {
@@ -85,12 +89,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		formContext: contextData,
 		texts,
 		language,
-		// Fixed tables show every row the Party must fill, even rows added to the form since.
-		answers: withExpectedRows(
-			definition,
-			Object.fromEntries(Object.entries(stored).map(([id, a]) => [id, a.value])) as Answers,
-			formContext,
-		),
+		answers,
+		// The page shows it as it loads; the browser loads the engine for the first change.
+		evaluation: evaluate(definition, answers, formContext),
 		revisions: Object.fromEntries(Object.entries(stored).map(([id, a]) => [id, a.revision])),
 		revision: report.revision,
 		editable: canEdit,
@@ -200,7 +201,12 @@ export default function ReportEditor() {
 				<aside className="editor__nav">
 					<ProgressNav />
 				</aside>
-				<div className="editor__main">
+				<div
+					className="editor__main"
+					// The engine evaluates the first change: loaded as soon as the form is used.
+					onFocus={data.editable ? preloadEngine : undefined}
+					onPointerOver={data.editable ? preloadEngine : undefined}
+				>
 					<div className="editor__toolbar">
 						{data.editable ? (
 							<SaveStatus sync={sync} />

@@ -36,22 +36,31 @@ export function resolveCodeLists(def: FormDefinition, ctx: FormContext): Resolve
 }
 
 /**
- * What pickers search the entries of the code lists a definition reads by, besides their label
- * (`searchTermsOf`: the English name, other codes, CAS numbers and `aliases`), from the releases
- * the definition pins.
+ * What pickers search the entries of the code lists a definition reads by, besides their label in
+ * `lang` (`searchTermsOf`: the English name, other codes, CAS numbers and `aliases`), from the
+ * releases the definition pins. A name equal to the label is left out: the label is searched first.
  */
 export function codeListSearchTerms(
 	def: FormDefinition,
+	lang: Language,
 	aliases: CodeListAliases = CODE_LIST_ALIASES,
 ): CodeListSearchTerms {
+	const labels = codeListLabelsIn(lang)
 	const terms: CodeListSearchTerms = {}
 	for (const { listId } of codeListReferences(def)) {
 		if (terms[listId]) continue
 		terms[listId] = Object.fromEntries(
-			(codeListFor(listId, def.codeLists)?.entries ?? []).map((entry) => [
-				entry.code,
-				searchTermsOf(listId, entry, aliases),
-			]),
+			(codeListFor(listId, def.codeLists)?.entries ?? []).map((entry) => {
+				const { codes, keywords } = searchTermsOf(listId, entry, aliases)
+				const label = labels[listId]?.[entry.code]
+				return [
+					entry.code,
+					{
+						...(codes ? { codes } : {}),
+						...(keywords ? { keywords: keywords.filter((name) => name !== label) } : {}),
+					},
+				]
+			}),
 		)
 	}
 	return terms

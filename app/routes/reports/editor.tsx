@@ -84,7 +84,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 			codeListLabels: codeListLabelsOf(definition, language),
 		},
 		codeLists: resolveCodeLists(definition, formContext),
-		searchTerms: codeListSearchTerms(definition),
+		searchTerms: codeListSearchTerms(definition, language),
 		definition,
 		formContext: contextData,
 		texts,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { codeListKey, codeListReferences, resolvedCodeListSource } from '../engine/code-lists.ts'
+import {
+	codeListKey,
+	codeListReferences,
+	contextData,
+	resolvedCodeListSource,
+	type FormContextData,
+	type ResolvedCodeLists,
+} from '../engine/code-lists.ts'
 import { rowsFor } from '../engine/compile.ts'
 import { evaluate } from '../engine/evaluate.ts'
 import {
@@ -26,14 +33,10 @@ import {
 
 /** The context as the editor's page rebuilds it from what its loader sent (JSON). */
 function asThePageHasIt(def: FormDefinition, ctx: FormContext): FormContext {
-	const { codeLists: _registry, ...data } = ctx
-	const resolved = JSON.parse(JSON.stringify(resolveCodeLists(def, ctx))) as ReturnType<
-		typeof resolveCodeLists
-	>
-	return {
-		...(JSON.parse(JSON.stringify(data)) as typeof data),
-		codeLists: resolvedCodeListSource(resolved),
-	}
+	const wire = JSON.parse(
+		JSON.stringify({ context: contextData(ctx), codeLists: resolveCodeLists(def, ctx) }),
+	) as { context: FormContextData; codeLists: ResolvedCodeLists }
+	return { ...wire.context, codeLists: resolvedCodeListSource(wire.codeLists) }
 }
 
 const cop12Communicated = depositaryRecordWith([

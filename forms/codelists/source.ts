@@ -1,4 +1,9 @@
-import { codeListReferences, codeListKey, type ResolvedCodeLists } from '../engine/code-lists.ts'
+import {
+	codeListReferences,
+	codeListKey,
+	type FormContextData,
+	type ResolvedCodeLists,
+} from '../engine/code-lists.ts'
 import { contextKey } from '../engine/rows.ts'
 import type { CodeListSource, FormContext, FormDefinition, Language } from '../types.ts'
 import { CODE_LIST_ALIASES } from './aliases.ts'
@@ -18,6 +23,11 @@ export const registeredCodeLists: CodeListSource = {
 		filterCodeList(listId, filter, ctx, pins).map((entry) => entry.code),
 	chemicalInForceFrom: (chemicalCode, ctx) =>
 		chemicalApplicability(chemicalCode, ctx.partyCode, ctx.depositaryRecord)?.inForceFrom ?? null,
+}
+
+/** A context received as data (`contextData`) where the registry is at hand: a worker thread. */
+export function withRegisteredCodeLists(data: FormContextData): FormContext {
+	return { ...data, codeLists: registeredCodeLists }
 }
 
 /** What a definition's code lists give in a context, for a page to send to the browser. */

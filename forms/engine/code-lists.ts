@@ -10,6 +10,15 @@ import type {
 } from '../types.ts'
 import { contextKey } from './rows.ts'
 
+/** A context as data, as a loader or a message to a worker thread carries it: no code lists. */
+export type FormContextData = Omit<FormContext, 'codeLists'>
+
+/** The context without its code-list source (see `FormContext.codeLists`). */
+export function contextData(ctx: FormContext): FormContextData {
+	const { codeLists: _source, ...data } = ctx
+	return data
+}
+
 /** A code list as a definition reads it: through a filter, or whole. */
 export interface CodeListReference {
 	listId: string

@@ -11,7 +11,7 @@ import {
 import { listAttachments } from '#db/queries/attachments.ts'
 import { loadAnswers } from '#db/queries/reports.ts'
 import { codeListLabelsOf, codeListSearchTerms, resolveCodeLists } from '#forms/codelists/source.ts'
-import { resolvedCodeListSource } from '#forms/engine/code-lists.ts'
+import { contextData, resolvedCodeListSource } from '#forms/engine/code-lists.ts'
 import { evaluate } from '#forms/engine/evaluate.ts'
 import { getFormTexts } from '#forms/registry.ts'
 import { formTextFrom } from '#forms/text-core.ts'
@@ -74,8 +74,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		Object.fromEntries(Object.entries(stored).map(([id, a]) => [id, a.value])) as Answers,
 		formContext,
 	)
-	// What the page's code needs of the code lists (the registry stays on the server).
-	const { codeLists: _source, ...contextData } = formContext
 	return {
 		reportId: report.id,
 		userId: user.id,
@@ -83,10 +81,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 			...(language === 'en' ? {} : { common: getCommonTexts(language) }),
 			codeListLabels: codeListLabelsOf(definition, language),
 		},
+		// What the page's code needs of the code lists (the registry stays on the server).
 		codeLists: resolveCodeLists(definition, formContext),
 		searchTerms: codeListSearchTerms(definition, language),
 		definition,
-		formContext: contextData,
+		formContext: contextData(formContext),
 		texts,
 		language,
 		answers,

@@ -11,7 +11,14 @@ let loaded: Engine | undefined
  * at the form starts loading it (`preloadEngine`), so it is there by the first change.
  */
 export function loadEngine(): Promise<Engine> {
-	loading ??= import('./engine.ts').then((engine) => (loaded = engine))
+	loading ??= import('./engine.ts').then(
+		(engine) => (loaded = engine),
+		(error: unknown) => {
+			// Offline, say: the next change tries again.
+			loading = undefined
+			throw error
+		},
+	)
 	return loading
 }
 
@@ -22,5 +29,5 @@ export function loadedEngine(): Engine | undefined {
 
 /** Starts loading the engine (an event handler for focus and pointer events on the form). */
 export function preloadEngine() {
-	void loadEngine()
+	loadEngine().catch(() => undefined)
 }

@@ -56,7 +56,7 @@ export function FillEmpty({ question }: { question: TableQuestion }) {
 				className="button button--secondary"
 				onPointerEnter={preloadEngine}
 				onFocus={preloadEngine}
-				onClick={() => void fill()}
+				onClick={() => fill().catch(() => undefined)}
 			>
 				{t('table.fill')}
 			</button>

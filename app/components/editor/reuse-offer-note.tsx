@@ -53,12 +53,16 @@ export function ReuseOfferNotes({ question }: { question: Question }) {
 		const answers: Answers = Object.fromEntries(
 			result.applied.map((u) => [u.questionId, u.value as Answer]),
 		)
-		void loadEngine().then(({ withExpectedRows }) => {
-			const filled = withExpectedRows(definition, answers, formContext)
+		const receive = (filled: Answers) => {
 			sync.receive(result.applied.map((u) => ({ ...u, value: filled[u.questionId] ?? u.value })))
 			// Once the answered question has re-rendered without its offers.
 			requestAnimationFrame(() => focusQuestionOf(question.id))
-		})
+		}
+		loadEngine().then(
+			({ withExpectedRows }) => receive(withExpectedRows(definition, answers, formContext)),
+			// Without the engine (offline), the answers as written: the rows come with the next load.
+			() => receive(answers),
+		)
 	}, [result, sync, question.id, definition, formContext])
 	useEffect(() => {
 		// The dismissed offer (and the button that had focus) is gone: back to the question.

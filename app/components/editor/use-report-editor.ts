@@ -111,7 +111,11 @@ function useEvaluationScheduler(
 			const engine = loadedEngine()
 			if (!engine) {
 				scheduled = true
-				void loadEngine().then(() => reevaluate('later'))
+				// Not loaded (offline, say): the next change tries again.
+				loadEngine().then(
+					() => reevaluate('later'),
+					() => (scheduled = false),
+				)
 				return
 			}
 			const ids = [...changed]
@@ -136,7 +140,11 @@ function useEvaluationScheduler(
 			const ids = [...changed]
 			const engine = loadedEngine()
 			if (engine) apply(engine, ids, 'later')
-			else void loadEngine().then((loaded) => apply(loaded, ids, 'later'))
+			else
+				loadEngine().then(
+					(loaded) => apply(loaded, ids, 'later'),
+					() => undefined,
+				)
 		}
 	}, [answers, store, sync, definition, formContext, editable])
 }

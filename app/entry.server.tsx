@@ -1,3 +1,4 @@
+import './utils/zod-jitless.ts'
 import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable } from '@react-router/node'
 import { isbot } from 'isbot'

@@ -1,4 +1,3 @@
-import './utils/zod-jitless.ts'
 import { useMemo } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import {

@@ -1,4 +1,6 @@
 import { printedValue, type PrintedValue } from '#forms/answer-text.ts'
+import { withRegisteredCodeLists } from '#forms/codelists/source.ts'
+import { contextData, type FormContextData } from '#forms/engine/code-lists.ts'
 import { compileForm, type CompiledQuestion } from '#forms/engine/compile.ts'
 import { askedAnswers, evaluate } from '#forms/engine/index.ts'
 import { isMarked, isTableAnswer } from '#forms/engine/values.ts'
@@ -75,15 +77,20 @@ export interface ReportDocument {
 	attachments: AttachmentInfo[]
 }
 
-/** A document as sent to a worker: the definition by reference (the worker takes it from the registry). */
-export type TransferableReportDocument = Omit<ReportDocument, 'definition'> & {
+/**
+ * A document as sent to a worker: the definition by reference and the context as data (the worker
+ * takes both from the registry).
+ */
+export type TransferableReportDocument = Omit<ReportDocument, 'definition' | 'formContext'> & {
 	definition: { formId: string; version: number }
+	formContext: FormContextData
 }
 
 export function toTransferable(doc: ReportDocument): TransferableReportDocument {
 	return {
 		...doc,
 		definition: { formId: doc.definition.formId, version: doc.definition.version },
+		formContext: contextData(doc.formContext),
 	}
 }
 
@@ -92,7 +99,7 @@ export function fromTransferable(doc: TransferableReportDocument): ReportDocumen
 	if (!definition) {
 		throw new Error(`Unknown form ${doc.definition.formId} v${doc.definition.version}`)
 	}
-	return { ...doc, definition }
+	return { ...doc, definition, formContext: withRegisteredCodeLists(doc.formContext) }
 }
 
 /** `KEN-stockholm-art15-v6-s2-fr.pdf`: Party, form, version, submission (or revision), language. */

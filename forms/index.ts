@@ -31,7 +31,7 @@ export type { Concept, ConceptId } from './concepts.ts'
 
 export * from './codelists/index.ts'
 
-export { formText, formTextFrom, missingTexts, missingTextsIn, getCommonTexts } from './text.ts'
+export { formText, formTextFrom, missingTexts, getCommonTexts } from './text.ts'
 export type { FormText, FormTexts, ItemTexts, CommonTexts } from './text.ts'
 
 export * from './engine/index.ts'

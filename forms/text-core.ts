@@ -7,7 +7,6 @@
  * stable ids) and `forms/i18n/<lang>.json` (engine messages, yes/no options, markers, contact
  * fields). A text missing in the requested language falls back to English, then to the id.
  */
-import { getCodeList } from './codelists/index.ts'
 import commonEn from './i18n/en.json' with { type: 'json' }
 import type { FormDefinition, Issue, Language, Marker, Question, TableColumn } from './types.ts'
 
@@ -57,11 +56,16 @@ export const COMMON_EN: CommonTexts = commonEn
 
 /**
  * Texts that do not travel with a form's language files: the engine's texts in the requested
- * language and code-list labels (countries) in it. The server has them all; a page gets those of
- * its language from its loader, so the browser bundle carries English only.
+ * language and the labels of code-list entries in it. The server has them all; a page gets those
+ * of its language (and the labels of the code lists its form reads) from its loader, so the
+ * browser bundle carries neither the code lists nor texts other than the engine's English ones.
  */
 export interface TextExtras {
 	common?: CommonTexts
+	/**
+	 * Code-list id → entry code → label in the requested language (English where it has none:
+	 * `codeListLabelsIn`, `forms/codelists/labels.ts`). An entry without a label reads as its code.
+	 */
 	codeListLabels?: Record<string, Record<string, string>>
 }
 
@@ -195,11 +199,8 @@ export function formTextFrom(
 		return undefined
 	}
 
-	const codeListLabel = (listId: string, code: string): string | undefined => {
-		const entry = getCodeList(listId)?.entries.find((candidate) => candidate.code === code)
-		if (!entry) return undefined
-		return entry.labels[lang] ?? codeListLabels[listId]?.[code] ?? entry.labels.en
-	}
+	const codeListLabel = (listId: string, code: string): string | undefined =>
+		codeListLabels[listId]?.[code]
 
 	const option = (listOrQuestionId: string, code: string): string => {
 		if (COMMON_OPTION_SETS.has(listOrQuestionId)) {
@@ -265,92 +266,4 @@ export function formTextFrom(
 		},
 	}
 	return text
-}
-
-/**
- * Text keys a definition needs in one language file that are missing (no English fallback):
- * form title, parts, sections, questions, columns, contact fields, inline options, rule
- * messages, and labels of the code-list entries it uses.
- */
-export function missingTextsIn(
-	def: FormDefinition,
-	lang: Language,
-	t: FormTexts | undefined,
-	extras: TextExtras = {},
-): string[] {
-	const common = lang === 'en' ? COMMON_EN : extras.common
-	const codeListLabels = extras.codeListLabels ?? {}
-	const missing: string[] = []
-	const need = (key: string, value: string | undefined) => {
-		if (value === undefined || value.trim() === '') missing.push(key)
-	}
-	const codeLists = new Set<string>()
-	need('form.title', t?.form?.title)
-	for (const variant of def.variants ?? [])
-		need(`variants.${variant.id}`, t?.variants?.[variant.id])
-	for (const part of def.parts) {
-		need(`parts.${part.id}`, t?.parts?.[part.id]?.label)
-		for (const section of part.sections) {
-			need(`sections.${section.id}`, t?.sections?.[section.id]?.label)
-			for (const question of section.questions) {
-				const key = question.textKey ?? question.id
-				const questionTexts = t?.questions?.[key]
-				need(`questions.${key}`, questionTexts?.label)
-				const items: {
-					prefix: string
-					item: Question | TableColumn
-					texts: ItemTexts | undefined
-				}[] = [{ prefix: `questions.${key}`, item: question, texts: questionTexts }]
-				if (question.type === 'table') {
-					for (const column of question.columns) {
-						const columnKey = column.textKey ?? column.id
-						const columnTexts = questionTexts?.columns?.[columnKey]
-						need(`questions.${key}.columns.${columnKey}`, columnTexts?.label)
-						items.push({
-							prefix: `questions.${key}.columns.${columnKey}`,
-							item: column,
-							texts: columnTexts,
-						})
-					}
-				}
-				if (question.type === 'contact') {
-					for (const field of question.fields) {
-						need(
-							`questions.${key}.fields.${field.id}`,
-							questionTexts?.fields?.[field.id]?.label ?? common?.fields[field.id],
-						)
-					}
-				}
-				for (const { prefix, item, texts: itemTextsOf } of items) {
-					const isChoice = item.type === 'single_choice' || item.type === 'multiple_choice'
-					if (isChoice && 'options' in item && item.options) {
-						for (const code of item.options)
-							need(`${prefix}.options.${code}`, itemTextsOf?.options?.[code])
-					}
-					if (isChoice && 'codeList' in item && item.codeList) codeLists.add(item.codeList)
-					if (item.type === 'country') codeLists.add('countries')
-					if (item.type === 'chemical') codeLists.add('sc-chemicals')
-					if ((item.type === 'integer' || item.type === 'decimal') && item.unit) {
-						const unit = getCodeList('units')?.entries.find((entry) => entry.code === item.unit)
-						need(`units.${item.unit}`, unit?.labels[lang] ?? codeListLabels.units?.[item.unit])
-					}
-				}
-			}
-		}
-	}
-	for (const rule of def.rules) {
-		need(
-			`messages.${rule.messageKey}`,
-			t?.messages?.[rule.messageKey] ?? common?.messages[rule.messageKey],
-		)
-	}
-	for (const listId of codeLists) {
-		for (const entry of getCodeList(listId)?.entries ?? []) {
-			need(
-				`codelists.${listId}.${entry.code}`,
-				entry.labels[lang] ?? codeListLabels[listId]?.[entry.code],
-			)
-		}
-	}
-	return missing
 }

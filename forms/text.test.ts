@@ -66,10 +66,14 @@ describe('formText', () => {
 		expect(onlyEnglish.label('b3_statistics.export_kg')).toBe('Export (kg)')
 		expect(onlyEnglish.option('yes_no', 'yes')).toBe('Oui')
 		expect(onlyEnglish.option('countries', 'DEU')).toBe('Allemagne')
-		// Without the extras (what a page did not receive), English is the fallback.
+		// Without the extras (what a page did not receive), English is the fallback, and a code-list
+		// entry reads as its code: code-list labels reach a page only with its loader's data.
 		const bare = formTextFrom(art15, 'fr', { en: formTextFixtures.en })
 		expect(bare.option('yes_no', 'yes')).toBe('Yes')
-		expect(bare.option('countries', 'DEU')).toBe('Germany')
+		expect(bare.option('countries', 'DEU')).toBe('DEU')
+		const english = formTextFrom(art15, 'en', { en: formTextFixtures.en }, textExtrasFor('en'))
+		expect(english.option('countries', 'DEU')).toBe('Germany')
+		expect(english.unit('kg_ai')).toBe('kg of active ingredient')
 	})
 
 	it('falls back to English, then to the id', () => {

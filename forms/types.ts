@@ -2,7 +2,8 @@
  * Public contract of the `forms/` module: form definitions, answers, conditions, rules and the
  * results the engine returns. Everything here is plain, JSON-serialisable data (no classes, no
  * functions), so a definition can be stored, diffed and validated by the meta-schema in
- * `forms/schema.ts`, and answers can be stored as PostgreSQL `jsonb`.
+ * `forms/schema.ts`, and answers can be stored as PostgreSQL `jsonb`; the one exception is the
+ * `CodeListSource` a `FormContext` carries (where the engine reads code lists from).
  *
  * Layers (see docs/decisions/004-form-definitions-and-engine.md):
  * - definition (`FormDefinition`, immutable per `formId` + `version`),
@@ -14,6 +15,7 @@
  */
 
 import type { DepositaryRecord } from './codelists/applicability.ts'
+import type { CodeListPins } from './codelists/index.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Languages
@@ -99,6 +101,33 @@ export interface FormContext {
 	 * set by the report's cycle. Absent: every item is asked, whatever variants it is limited to.
 	 */
 	formVariant?: string
+	/**
+	 * Where the engine reads code lists from: the registry on the server (`registeredCodeLists`,
+	 * `forms/codelists/source.ts`), what the page's loader resolved for this context in the
+	 * browser (`resolvedCodeListSource`, `forms/engine/code-lists.ts`). Not data: a loader sends
+	 * a context without it.
+	 */
+	codeLists: CodeListSource
+}
+
+/**
+ * The code lists as the engine reads them for a context: the codes a choice offers and a fixed
+ * table's dimension runs over, and from when a chemical's listing binds the Party.
+ */
+export interface CodeListSource {
+	/**
+	 * The codes of a list that pass a filter, in list order, from the release `pins` names (a
+	 * definition's `codeLists`); `inForceForParty` is decided for the context's Party on the last
+	 * day of its period.
+	 */
+	codes(
+		listId: string,
+		filter: CodeListFilter | undefined,
+		ctx: FormContext,
+		pins: CodeListPins,
+	): readonly string[]
+	/** The first day a chemical's listing binds the context's Party; `null` while it does not. */
+	chemicalInForceFrom(chemicalCode: string, ctx: FormContext): string | null
 }
 
 /** Values a question can be pre-filled with (and checked against) from the context. */

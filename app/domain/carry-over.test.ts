@@ -9,6 +9,7 @@ import { requireFormDefinition } from '#forms/registry.ts'
 import { formText } from '#forms/text.ts'
 import type { Language } from '#forms/types.ts'
 import { describeCarryOver } from './carry-over.ts'
+import { registeredCodeLists } from '#forms/codelists/source.ts'
 
 const v5 = requireFormDefinition('stockholm-art15', 5)
 const v6 = requireFormDefinition('stockholm-art15', 6)
@@ -95,7 +96,12 @@ describe('carry-over page: figures of the previous period', () => {
 	})
 
 	it('a new cycle on the same version offers the activity of each chemical again', () => {
-		const ctx = { partyCode: 'KEN', periodStart: '2026-01-01', periodEnd: '2029-12-31' }
+		const ctx = {
+			partyCode: 'KEN',
+			periodStart: '2026-01-01',
+			periodEnd: '2029-12-31',
+			codeLists: registeredCodeLists,
+		}
 		const { report } = migrateAnswers(
 			v6,
 			v6,

@@ -17,6 +17,8 @@ import { startCompiledInWorker, type WorkerProgress } from '#exports/worker/clie
 import type { WireReport } from '#exports/worker/protocol.ts'
 import { questionsOf } from '#exports/report-document.ts'
 import type { DepositaryRecord } from '#forms/codelists/index.ts'
+import { withRegisteredCodeLists } from '#forms/codelists/source.ts'
+import { contextData } from '#forms/engine/code-lists.ts'
 import { getFormDefinition, requireFormSha256 } from '#forms/registry.ts'
 import type { Answers, FormDefinition, Language } from '#forms/types.ts'
 import { LANGUAGES, localizedText } from '../utils/i18n.ts'
@@ -152,7 +154,9 @@ function reportFields(request: CompiledRequest, submission: CycleSubmission) {
 		submissionState: submission.state,
 		submittedAt: submission.submittedAt.toISOString(),
 		sha256: submission.sha256,
-		formContext: formContextFor(submission.partyCode, request.cycle, request.depositaryRecord),
+		formContext: contextData(
+			formContextFor(submission.partyCode, request.cycle, request.depositaryRecord),
+		),
 	}
 }
 
@@ -182,8 +186,12 @@ export async function* compiledReports(
 	submissions: CycleSubmission[],
 ): AsyncGenerator<CompiledReport> {
 	for await (const batch of wireReports(db, request, submissions)) {
-		for (const { answersJson, ...report } of batch) {
-			yield { ...report, answers: JSON.parse(answersJson) as Answers }
+		for (const { answersJson, formContext, ...report } of batch) {
+			yield {
+				...report,
+				formContext: withRegisteredCodeLists(formContext),
+				answers: JSON.parse(answersJson) as Answers,
+			}
 		}
 	}
 }

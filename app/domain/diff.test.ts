@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { withRegisteredCodeLists } from '#forms/codelists/source.ts'
+import type { FormContextData } from '#forms/engine/code-lists.ts'
 import { miniDefinition } from '#forms/fixtures/mini.ts'
 import {
 	art15V6Context,
@@ -27,7 +29,7 @@ type Fixture = {
 	description: string
 	form: string
 	fromForm?: string
-	context: FormContext
+	context: FormContextData
 	before: Answers
 	after: Answers
 	expected?: AnswerDiff
@@ -42,7 +44,7 @@ function definition(ref: string): FormDefinition {
 	return requireFormDefinition(formId, Number(version))
 }
 
-function run(fixture: Fixture): AnswerDiff {
+function run(fixture: Fixture & { context: FormContext }): AnswerDiff {
 	const to = definition(fixture.form)
 	if (fixture.fromForm) {
 		return diffAcrossVersions(
@@ -67,10 +69,11 @@ describe('golden diffs', () => {
 
 	it.each(files)('%s', (name) => {
 		const url = new URL(name, FIXTURES)
-		const fixture = JSON.parse(readFileSync(url, 'utf8')) as Fixture
+		const stored = JSON.parse(readFileSync(url, 'utf8')) as Fixture
+		const fixture = { ...stored, context: withRegisteredCodeLists(stored.context) }
 		const actual = run(fixture)
 		if (process.env.UPDATE_DIFF_FIXTURES === '1') {
-			writeFileSync(url, `${JSON.stringify({ ...fixture, expected: actual }, null, '\t')}\n`)
+			writeFileSync(url, `${JSON.stringify({ ...stored, expected: actual }, null, '\t')}\n`)
 			return
 		}
 		expect(fixture.expected, `${name} has no expected diff`).toBeDefined()

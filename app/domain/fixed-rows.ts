@@ -1,4 +1,4 @@
-import { rowsFor } from '#forms/engine/index.ts'
+import { rowsFor } from '#forms/engine/compile.ts'
 import type { Answers, FormContext, FormDefinition, TableAnswer } from '#forms/types.ts'
 
 function isTableAnswer(value: unknown): value is TableAnswer {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { canonicalJson } from '#forms/canonical.ts'
 import { mergeAnswer } from './merge.ts'
+import { registeredCodeLists } from '#forms/codelists/source.ts'
 
 const row = (id: string, cells: Record<string, unknown>) => ({ id, cells })
 
@@ -89,7 +90,12 @@ describe('fixed table rows', () => {
 		const { withExpectedRows } = await import('./fixed-rows.ts')
 		const { getFormDefinition } = await import('#forms/registry.ts')
 		const def = getFormDefinition('stockholm-art15', 6)!
-		const ctx = { partyCode: 'KEN', periodStart: '2022-01-01', periodEnd: '2025-12-31' }
+		const ctx = {
+			partyCode: 'KEN',
+			periodStart: '2022-01-01',
+			periodEnd: '2025-12-31',
+			codeLists: registeredCodeLists,
+		}
 		const answers = withExpectedRows(
 			def,
 			{

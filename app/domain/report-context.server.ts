@@ -2,6 +2,7 @@ import { findCycle, type ReportingCycle } from '#db/queries/cycles.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
 import { findReport, type Report } from '#db/queries/reports.ts'
 import { depositaryRecordFor, type DepositaryRecord } from '#forms/codelists/index.ts'
+import { registeredCodeLists } from '#forms/codelists/source.ts'
 import { getFormDefinition } from '#forms/registry.ts'
 import type { FormContext, FormDefinition } from '#forms/types.ts'
 import { loadDepositaryRecord } from './depositary-record.server.ts'
@@ -29,6 +30,7 @@ export function formContextFor(
 		periodStart: cycle.periodStart,
 		periodEnd: cycle.periodEnd,
 		depositaryRecord: depositaryRecordFor(record, partyCode),
+		codeLists: registeredCodeLists,
 		...(cycle.formVariant ? { formVariant: cycle.formVariant } : {}),
 	}
 }

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads'
+import { withRegisteredCodeLists } from '#forms/codelists/source.ts'
 import { getFormDefinition } from '#forms/registry.ts'
 import type { Answers } from '#forms/types.ts'
 import { CompiledCollector, buildCompiledFile } from '../compiled/build.ts'
@@ -48,8 +49,12 @@ async function handle(message: ToWorker) {
 		case 'reports': {
 			const entry = collectors.get(message.id)
 			if (!entry) return
-			for (const { answersJson, ...report } of message.reports) {
-				entry.collector.add({ ...report, answers: JSON.parse(answersJson) as Answers })
+			for (const { answersJson, formContext, ...report } of message.reports) {
+				entry.collector.add({
+					...report,
+					formContext: withRegisteredCodeLists(formContext),
+					answers: JSON.parse(answersJson) as Answers,
+				})
 			}
 			const done = entry.collector.flat.length
 			send({

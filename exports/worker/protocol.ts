@@ -1,10 +1,17 @@
+import type { FormContextData } from '#forms/engine/code-lists.ts'
 import type { CompiledFileFormat } from '../compiled/build.ts'
 import type { CompiledMeta, CompiledReport } from '../compiled/dataset.ts'
 import type { WorkbookPurpose } from '../excel/report-workbook.ts'
 import type { TransferableReportDocument } from '../report-document.ts'
 
-/** A report sent to the worker: answers as the JSON text the database returned (parsed there). */
-export type WireReport = Omit<CompiledReport, 'answers'> & { answersJson: string }
+/**
+ * A report sent to the worker: answers as the JSON text the database returned (parsed there), the
+ * context as data (`withRegisteredCodeLists` there).
+ */
+export type WireReport = Omit<CompiledReport, 'answers' | 'formContext'> & {
+	answersJson: string
+	formContext: FormContextData
+}
 
 export type ExportTask =
 	| { kind: 'report-pdf'; doc: TransferableReportDocument }

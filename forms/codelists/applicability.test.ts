@@ -15,6 +15,7 @@ import {
 	type RecordedEvent,
 } from './index.ts'
 import { RecordedEventSchema } from './depositary-events.ts'
+import { registeredCodeLists } from './source.ts'
 
 const source = { reference: 'C.N.999.2025.TREATIES-XXVII.15', source: 'test', verified: true }
 
@@ -201,6 +202,7 @@ describe('per-Party applicability', () => {
 			partyCode: 'KEN',
 			periodStart: '2022-01-01',
 			periodEnd: '2025-12-31',
+			codeLists: registeredCodeLists,
 		}
 		const codes = (adoptedOnOrBefore: string, context = ctx) =>
 			filterCodeList(
@@ -218,6 +220,7 @@ describe('per-Party applicability', () => {
 			partyCode: 'KEN',
 			periodStart: '2026-01-01',
 			periodEnd: '2029-12-31',
+			codeLists: registeredCodeLists,
 			depositaryRecord: cop12Communicated,
 		}
 		expect(codes('2025-05-09', later)).toHaveLength(35)

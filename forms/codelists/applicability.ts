@@ -166,7 +166,6 @@ function addOneYear(isoDate: string): string {
 type PartyAmendmentEntry = Extract<RecordedEvent, { partyCode: string; amendment: AmendmentId }>
 
 interface RecordIndex {
-	key: string
 	communications: Map<AmendmentId, Extract<RecordedEvent, { kind: 'communication' }>>
 	declarations: Map<string, RecordedEvent>
 	/** `party|amendment` → its ratifications, non-acceptances and withdrawals in record order. */
@@ -175,19 +174,10 @@ interface RecordIndex {
 
 const indexes = new WeakMap<DepositaryRecord, RecordIndex>()
 
-/** Hashes the record's content: equal records share caches even when loaded twice. */
-function fingerprint(record: DepositaryRecord): string {
-	const text = JSON.stringify(record.events)
-	let hash = 0x811c9dc5
-	for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
-	return `${record.version}.${record.events.length}.${(hash >>> 0).toString(36)}`
-}
-
 function indexOf(record: DepositaryRecord): RecordIndex {
 	let index = indexes.get(record)
 	if (index) return index
 	index = {
-		key: fingerprint(record),
 		communications: new Map(),
 		declarations: new Map(),
 		byPartyAmendment: new Map(),
@@ -204,11 +194,6 @@ function indexOf(record: DepositaryRecord): RecordIndex {
 	}
 	indexes.set(record, index)
 	return index
-}
-
-/** A short key identifying the record's content, for caches keyed by the form context. */
-export function depositaryRecordKey(record: DepositaryRecord): string {
-	return indexOf(record).key
 }
 
 /** The general entry into force of an amendment (Art. 22(3)(c)); `null` while not communicated. */

@@ -1,5 +1,6 @@
 import type { AmendmentId } from './amendments.ts'
 import { AMENDMENTS } from './amendments.ts'
+import { CHEMICAL_LIST_ID } from './ids.ts'
 import type { CodeList, CodeListEntry } from './types.ts'
 
 export type Annex = 'A' | 'B' | 'C'
@@ -521,7 +522,7 @@ const seeds: ChemicalSeed[] = [
 ]
 
 export const CHEMICALS: CodeList<ChemicalEntry> = {
-	id: 'sc-chemicals',
+	id: CHEMICAL_LIST_ID,
 	version: '2025.3',
 	date: '2025-05-09',
 	source:

@@ -1,4 +1,5 @@
 import { COUNTRY_ROWS } from './country-data.ts'
+import { COUNTRY_LIST_ID } from './ids.ts'
 import type { CodeList, CodeListEntry } from './types.ts'
 
 export interface CountryEntry extends CodeListEntry {
@@ -14,7 +15,7 @@ export interface CountryEntry extends CodeListEntry {
  * needs them.
  */
 export const COUNTRIES: CodeList<CountryEntry> = {
-	id: 'countries',
+	id: COUNTRY_LIST_ID,
 	version: 'iso3166-i18n-iso-countries-7.14.0+eu+un-m49-names',
 	date: '2026-12-04',
 	source:

@@ -10,6 +10,7 @@ import {
 } from './basel.ts'
 import { CHEMICALS } from './chemicals.ts'
 import { COUNTRIES } from './countries.ts'
+import { CHEMICAL_LIST_ID } from './ids.ts'
 import {
 	DDT_APPLICATION_METHODS,
 	DDT_DISEASES,
@@ -43,6 +44,7 @@ export type {
 } from './applicability.ts'
 export type { RecordedEvent } from './depositary-events.ts'
 export { AMENDMENTS, ANNEX_AMENDMENT_IDS, isAmendmentId } from './amendments.ts'
+export { depositaryRecordKey } from './depositary-record-key.ts'
 export {
 	BUILT_IN_DEPOSITARY_RECORD,
 	DEPOSITARY_EVENT_KINDS,
@@ -51,7 +53,6 @@ export {
 	amendmentStatus,
 	chemicalApplicability,
 	depositaryRecordFor,
-	depositaryRecordKey,
 	depositaryRecordWith,
 	isChemicalInForce,
 	isOptInParty,
@@ -63,10 +64,7 @@ export { exactOption, normaliseForSearch, searchOptions, searchTermsOf } from '.
 export type { CodeListAliases, Searchable } from './search.ts'
 export { convertQuantity, UNITS } from './units.ts'
 
-/** The code list a chemical question/column uses. */
-export const CHEMICAL_LIST_ID = CHEMICALS.id
-/** The code list a country question/column uses. */
-export const COUNTRY_LIST_ID = COUNTRIES.id
+export { CHEMICAL_LIST_ID, COUNTRY_LIST_ID } from './ids.ts'
 
 /** Explicit registry of all code lists (no registration by import side effect). */
 const CODE_LISTS: readonly CodeList[] = [
@@ -178,7 +176,7 @@ export function filterCodeList(
 		}
 		// In force for the Party on some day of the period; years before it are left out by the
 		// year dimension (`yearsInForce`).
-		if (filter.inForceForParty && ctx && listId === CHEMICALS.id) {
+		if (filter.inForceForParty && ctx && listId === CHEMICAL_LIST_ID) {
 			if (!isChemicalInForce(entry.code, ctx.partyCode, ctx.periodEnd, ctx.depositaryRecord))
 				return false
 		}

@@ -4,7 +4,7 @@ import ar from './i18n/ar.json' with { type: 'json' }
 import es from './i18n/es.json' with { type: 'json' }
 import ru from './i18n/ru.json' with { type: 'json' }
 import zh from './i18n/zh.json' with { type: 'json' }
-import { getCodeList } from './index.ts'
+import { listCodeLists } from './index.ts'
 
 /** Labels of code lists that do not travel with the list itself (server side). */
 export type CodeListLabels = Record<string, Record<string, string>>
@@ -32,8 +32,33 @@ export function codeListLabelsFor(lang: Language): CodeListLabels {
 	return { ...TRANSLATED[lang]?.lists, countries: countryNames(lang) }
 }
 
+const resolved = new Map<Language, CodeListLabels>()
+
+/**
+ * The label of every entry of every code list in a language: the list's own label, else the
+ * extra labels, else English (`TextExtras.codeListLabels`). Cached per language.
+ */
+export function codeListLabelsIn(lang: Language): CodeListLabels {
+	let labels = resolved.get(lang)
+	if (!labels) {
+		const extra = codeListLabelsFor(lang)
+		labels = Object.fromEntries(
+			listCodeLists().map((list) => [
+				list.id,
+				Object.fromEntries(
+					list.entries.map((entry) => [
+						entry.code,
+						entry.labels[lang] ?? extra[list.id]?.[entry.code] ?? entry.labels.en,
+					]),
+				),
+			]),
+		)
+		resolved.set(lang, labels)
+	}
+	return labels
+}
+
 /** A code's label in a language: the list's own label, else the extra labels, else English. */
 export function codeLabel(listId: string, code: string, lang: Language): string {
-	const entry = getCodeList(listId)?.entries.find((candidate) => candidate.code === code)
-	return entry?.labels[lang] ?? codeListLabelsFor(lang)[listId]?.[code] ?? entry?.labels.en ?? code
+	return codeListLabelsIn(lang)[listId]?.[code] ?? codeListLabelsFor(lang)[listId]?.[code] ?? code
 }

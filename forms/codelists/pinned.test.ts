@@ -3,6 +3,7 @@ import { evaluate } from '../engine/evaluate.ts'
 import { rowsFor } from '../engine/compile.ts'
 import type { FormContext, FormDefinition } from '../types.ts'
 import { CHEMICALS, codeListFor, COUNTRIES, filterCodeList } from './index.ts'
+import { registeredCodeLists } from './source.ts'
 
 // Releases held by frozen versions: an older chemicals list (ALDRIN as today, CHLORDANE then in
 // Annex B, a code since withdrawn, nothing else) and two older releases of the countries.
@@ -31,7 +32,12 @@ vi.mock('../published/code-list-releases.json', () => {
 	}
 })
 
-const ctx: FormContext = { partyCode: 'KEN', periodStart: '2022-01-01', periodEnd: '2022-12-31' }
+const ctx: FormContext = {
+	partyCode: 'KEN',
+	periodStart: '2022-01-01',
+	periodEnd: '2022-12-31',
+	codeLists: registeredCodeLists,
+}
 
 function formPinning(release: string): FormDefinition {
 	return {

@@ -1,5 +1,6 @@
-import { CHEMICALS, type ChemicalEntry } from './chemicals.ts'
-import { COUNTRIES, type CountryEntry } from './countries.ts'
+import type { ChemicalEntry } from './chemicals.ts'
+import type { CountryEntry } from './countries.ts'
+import { CHEMICAL_LIST_ID, COUNTRY_LIST_ID } from './ids.ts'
 import type { CodeListEntry } from './types.ts'
 
 /** A code-list option as the pickers search it. */
@@ -120,6 +121,12 @@ export function exactOption<T extends Searchable>(
 /** Other names of code-list entries: list id → code → names (see `aliases.ts`, server side). */
 export type CodeListAliases = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>
 
+/** Code-list id → entry code → what pickers search the entry by besides its label. */
+export type CodeListSearchTerms = Record<
+	string,
+	Record<string, Pick<Searchable, 'codes' | 'keywords'>>
+>
+
 /**
  * What a code-list entry is found by besides its label in the user's language: its English name,
  * other codes (ISO alpha-2 of countries), CAS numbers of chemicals, and its aliases.
@@ -130,7 +137,8 @@ export function searchTermsOf(
 	aliases: CodeListAliases = {},
 ): Pick<Searchable, 'codes' | 'keywords'> {
 	const keywords = [entry.labels.en, ...(aliases[listId]?.[entry.code] ?? [])]
-	if (listId === COUNTRIES.id) return { codes: [(entry as CountryEntry).alpha2], keywords }
-	if (listId === CHEMICALS.id) return { keywords: [...keywords, ...(entry as ChemicalEntry).cas] }
+	if (listId === COUNTRY_LIST_ID) return { codes: [(entry as CountryEntry).alpha2], keywords }
+	if (listId === CHEMICAL_LIST_ID)
+		return { keywords: [...keywords, ...(entry as ChemicalEntry).cas] }
 	return { keywords }
 }

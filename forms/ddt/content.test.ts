@@ -6,6 +6,7 @@ import { migrateAnswers } from '../migrations/index.ts'
 import { formText } from '../text.ts'
 import type { Answers, Issue, TableAnswer, TableRow } from '../types.ts'
 import { DDT_V1 } from './v1.ts'
+import { registeredCodeLists } from '../codelists/source.ts'
 
 /** The DDT questionnaire's content (issue #13), on a complete, valid questionnaire. */
 
@@ -77,7 +78,12 @@ describe('DDT questionnaire', () => {
 	})
 
 	it('a questionnaire started from the previous one offers the answers about that period', () => {
-		const next = { partyCode: 'IND', periodStart: '2027-01-01', periodEnd: '2029-12-31' }
+		const next = {
+			partyCode: 'IND',
+			periodStart: '2027-01-01',
+			periodEnd: '2029-12-31',
+			codeLists: registeredCodeLists,
+		}
 		const { answers, report } = migrateAnswers(DDT_V1, DDT_V1, buildCompleteDdtAnswers(ctx), next)
 		for (const id of [
 			'a_ddt_produced',

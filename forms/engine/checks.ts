@@ -1,12 +1,8 @@
-import {
-	CHEMICAL_LIST_ID,
-	COUNTRY_LIST_ID,
-	filterCodeList,
-	type CodeListPins,
-} from '../codelists/index.ts'
+import { CHEMICAL_LIST_ID, COUNTRY_LIST_ID } from '../codelists/ids.ts'
+import type { CodeListPins } from '../codelists/index.ts'
 import type { CodeListFilter, FormContext, Marker, ScalarType } from '../types.ts'
 import { isEmail, isIsoDate, isUrl } from './patterns.ts'
-import { contextKey, periodYears } from './rows.ts'
+import { contextKey, perContext, periodYears } from './rows.ts'
 import { isMarked } from './values.ts'
 
 /** A structural problem with one value (always an error). */
@@ -30,31 +26,18 @@ const invalidType: Problem = { messageKey: 'invalid_type' }
 const invalidOption: Problem = { messageKey: 'invalid_option' }
 
 /**
- * Allowed codes of a choice, from the release of its list the form version pins; code lists
- * filtered per Party are cached per context.
+ * Allowed codes of a choice, from the release of its list the form version pins, as the context's
+ * code lists give them: once per source, and per context for lists filtered per Party.
  */
 function codeSet(
 	listId: string,
 	filter: CodeListFilter | undefined,
 	pins: CodeListPins,
 ): (ctx: FormContext) => Set<string> {
-	if (!filter?.inForceForParty) {
-		const codes = new Set(
-			filterCodeList(listId, filter, undefined, pins).map((entry) => entry.code),
-		)
-		return () => codes
-	}
-	const cache = new Map<string, Set<string>>()
-	return (ctx) => {
-		const key = contextKey(ctx)
-		let codes = cache.get(key)
-		if (!codes) {
-			if (cache.size > 64) cache.clear()
-			codes = new Set(filterCodeList(listId, filter, ctx, pins).map((entry) => entry.code))
-			cache.set(key, codes)
-		}
-		return codes
-	}
+	return perContext(
+		(ctx) => new Set(ctx.codeLists.codes(listId, filter, ctx, pins)),
+		filter?.inForceForParty ? contextKey : () => '',
+	)
 }
 
 /**

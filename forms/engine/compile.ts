@@ -17,7 +17,7 @@ import type { CompiledTableShape, CondFn, Env } from './env.ts'
 import { isEmail, isPhone, isUrl } from './patterns.ts'
 import type { CompiledRule } from './rules.ts'
 import { compileRule } from './rules.ts'
-import { computeFixedRows, contextKey } from './rows.ts'
+import { computeFixedRows, perContext } from './rows.ts'
 
 export interface CompiledColumn {
 	column: TableColumn
@@ -251,33 +251,19 @@ export function compileForm(def: FormDefinition): CompiledForm {
 	for (const compiled of questions)
 		if (compiled.table) tables.set(compiled.table.id, compiled.table)
 
-	const rowsCache = new Map<string, Map<string, FixedRow[]>>()
-	const keysCache = new Map<string, Map<string, Map<string, FixedRow>>>()
-	const fixedRows = (ctx: FormContext) => {
-		const key = contextKey(ctx)
-		let rows = rowsCache.get(key)
-		if (!rows) {
-			if (rowsCache.size > 64) rowsCache.clear()
-			rows = new Map()
-			for (const table of tables.values()) {
-				if (table.fixed) rows.set(table.id, computeFixedRows(table.question, ctx, def.codeLists))
-			}
-			rowsCache.set(key, rows)
+	const fixedRows = perContext((ctx) => {
+		const rows = new Map<string, FixedRow[]>()
+		for (const table of tables.values()) {
+			if (table.fixed) rows.set(table.id, computeFixedRows(table.question, ctx, def.codeLists))
 		}
 		return rows
-	}
-	const fixedKeys = (ctx: FormContext) => {
-		const key = contextKey(ctx)
-		let keys = keysCache.get(key)
-		if (!keys) {
-			if (keysCache.size > 64) keysCache.clear()
-			keys = new Map()
-			for (const [tableId, rows] of fixedRows(ctx))
-				keys.set(tableId, new Map(rows.map((row) => [row.key, row])))
-			keysCache.set(key, keys)
-		}
+	})
+	const fixedKeys = perContext((ctx) => {
+		const keys = new Map<string, Map<string, FixedRow>>()
+		for (const [tableId, rows] of fixedRows(ctx))
+			keys.set(tableId, new Map(rows.map((row) => [row.key, row])))
 		return keys
-	}
+	})
 
 	const order = visibilityOrder(def)
 	const form: CompiledForm = {

@@ -9,8 +9,14 @@ import type {
 	Literal,
 } from '../types.ts'
 import { evaluate } from './evaluate.ts'
+import { registeredCodeLists } from '../codelists/source.ts'
 
-const ctx = { partyCode: 'KEN', periodStart: '2022-01-01', periodEnd: '2025-12-31' }
+const ctx = {
+	partyCode: 'KEN',
+	periodStart: '2022-01-01',
+	periodEnd: '2025-12-31',
+	codeLists: registeredCodeLists,
+}
 
 /** A definition whose `probe` question is visible exactly when `condition` holds. */
 function probe(condition: Condition): FormDefinition {

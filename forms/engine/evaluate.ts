@@ -10,6 +10,7 @@ import type {
 import type { CompiledForm, CompiledQuestion, VisibilityNode } from './compile.ts'
 import { compileForm } from './compile.ts'
 import { hiddenRowIds, type Env } from './env.ts'
+export { percentOf } from './progress.ts'
 import type { CompiledRule } from './rules.ts'
 import { validateQuestion } from './validate.ts'
 
@@ -29,11 +30,6 @@ function finish(state: Progress): void {
  */
 export function isMissingAnswer(issue: Issue): boolean {
 	return issue.messageKey === 'required' && issue.ruleId === undefined
-}
-
-/** Whole percent, rounded down: 100 only when nothing is missing. */
-export function percentOf(progress: Pick<Progress, 'completeness'>): number {
-	return Math.floor(progress.completeness * 100 + 1e-9)
 }
 
 /** The per-evaluation state conditions, checks and rules share (see `Env`). */

@@ -8,6 +8,7 @@ import { rowsFor } from './compile.ts'
 import { evaluate } from './evaluate.ts'
 import { initialAnswers } from './initial.ts'
 import { yearsInForce } from './rows.ts'
+import { registeredCodeLists } from '../codelists/source.ts'
 
 const ctx = art15V6Context('KEN')
 
@@ -56,7 +57,12 @@ describe('years asked per chemical (Article 15(2) data once a listing is in forc
 	})
 
 	it('asks about a COP-12 listing only once its communication is recorded, from a year later', () => {
-		const nextPeriod = { partyCode: 'KEN', periodStart: '2026-01-01', periodEnd: '2029-12-31' }
+		const nextPeriod = {
+			partyCode: 'KEN',
+			periodStart: '2026-01-01',
+			periodEnd: '2029-12-31',
+			codeLists: registeredCodeLists,
+		}
 		expect(statisticsRows('MCCP', ART15_V6, nextPeriod)).toEqual([])
 		const recorded = depositaryRecordWith([
 			{
@@ -88,6 +94,7 @@ describe('years asked per chemical (Article 15(2) data once a listing is in forc
 			partyCode: 'KEN',
 			periodStart: '2018-01-01',
 			periodEnd: '2021-12-31',
+			codeLists: registeredCodeLists,
 		})
 			.filter((row) => row.cells.chemical === 'PFOA')
 			.map((row) => row.cells.year)

@@ -1,10 +1,6 @@
-import {
-	BUILT_IN_DEPOSITARY_RECORD,
-	depositaryRecordKey,
-	isChemicalInForce,
-} from '../codelists/applicability.ts'
-import { filterCodeList, type CodeListPins } from '../codelists/index.ts'
-import type { FixedRow, FormContext, TableQuestion } from '../types.ts'
+import type { CodeListPins } from '../codelists/index.ts'
+import { depositaryRecordKey } from '../codelists/depositary-record-key.ts'
+import type { CodeListSource, FixedRow, FormContext, TableQuestion } from '../types.ts'
 
 /** Joins dimension codes into a fixed row key, e.g. `PFHXS|2023`. */
 export function rowKey(values: readonly (string | number)[]): string {
@@ -19,10 +15,39 @@ export function periodYears(ctx: FormContext): number[] {
 	return years
 }
 
-/** What everything computed per context depends on: Party, period and depositary record. */
+/**
+ * What everything computed per context depends on: Party, period and depositary record (absent:
+ * the built-in one, release 0).
+ */
 export function contextKey(ctx: FormContext): string {
-	const record = depositaryRecordKey(ctx.depositaryRecord ?? BUILT_IN_DEPOSITARY_RECORD)
+	const record = ctx.depositaryRecord ? depositaryRecordKey(ctx.depositaryRecord) : 'built-in'
 	return `${ctx.partyCode}|${ctx.periodStart}|${ctx.periodEnd}|${record}`
+}
+
+/**
+ * Memoises what `compute` gives per context: per code-list source, and per `keyOf(ctx)` (default:
+ * `contextKey`), keeping at most 64 contexts per source.
+ */
+export function perContext<T>(
+	compute: (ctx: FormContext) => T,
+	keyOf: (ctx: FormContext) => string = contextKey,
+): (ctx: FormContext) => T {
+	const caches = new WeakMap<CodeListSource, Map<string, T>>()
+	return (ctx) => {
+		let cache = caches.get(ctx.codeLists)
+		if (!cache) {
+			cache = new Map()
+			caches.set(ctx.codeLists, cache)
+		}
+		const key = keyOf(ctx)
+		let value = cache.get(key)
+		if (value === undefined) {
+			if (cache.size > 64) cache.clear()
+			value = compute(ctx)
+			cache.set(key, value)
+		}
+		return value
+	}
 }
 
 /**
@@ -31,9 +56,9 @@ export function contextKey(ctx: FormContext): string {
  * for which Article 15(2) data can be asked.
  */
 export function yearsInForce(chemicalCode: string, ctx: FormContext): number[] {
-	return periodYears(ctx).filter((year) =>
-		isChemicalInForce(chemicalCode, ctx.partyCode, `${year}-12-31`, ctx.depositaryRecord),
-	)
+	const inForceFrom = ctx.codeLists.chemicalInForceFrom(chemicalCode, ctx)
+	if (inForceFrom === null) return []
+	return periodYears(ctx).filter((year) => inForceFrom <= `${year}-12-31`)
 }
 
 /**
@@ -50,7 +75,7 @@ export function computeFixedRows(
 		{ values: [], cells: {} },
 	]
 	for (const dimension of table.rows.dimensions) {
-		let values: (cells: Record<string, string | number>) => (string | number)[]
+		let values: (cells: Record<string, string | number>) => readonly (string | number)[]
 		if ('periodYears' in dimension) {
 			const years = periodYears(ctx)
 			const chemicalColumn = dimension.inForceFor
@@ -59,9 +84,7 @@ export function computeFixedRows(
 				: () => years
 		} else if ('codes' in dimension) values = () => dimension.codes
 		else {
-			const codes = filterCodeList(dimension.codeList, dimension.filter, ctx, pins).map(
-				(entry) => entry.code,
-			)
+			const codes = ctx.codeLists.codes(dimension.codeList, dimension.filter, ctx, pins)
 			values = () => codes
 		}
 		const next: typeof combos = []

@@ -19,8 +19,14 @@ import {
 } from '../dsl.ts'
 import type { Answers, Condition, FormDefinition } from '../types.ts'
 import { evaluate } from './evaluate.ts'
+import { registeredCodeLists } from '../codelists/source.ts'
 
-const ctx = { partyCode: 'KEN', periodStart: '2022-01-01', periodEnd: '2025-12-31' }
+const ctx = {
+	partyCode: 'KEN',
+	periodStart: '2022-01-01',
+	periodEnd: '2025-12-31',
+	codeLists: registeredCodeLists,
+}
 
 /**
  * How rules read `condition`, observed through two rules: an `assert` on an answered question

@@ -5,6 +5,7 @@ import type { Answers, FormContext, FormDefinition } from '../types.ts'
 import { askedAnswers } from './asked.ts'
 import { evaluate } from './evaluate.ts'
 import { evaluateChanges } from './incremental.ts'
+import { registeredCodeLists } from '../codelists/source.ts'
 
 /**
  * A form with a full and a short variant: part `p_full` and question `q_full_only` are asked in
@@ -72,6 +73,7 @@ const base: Omit<FormContext, 'formVariant'> = {
 	partyCode: 'KEN',
 	periodStart: '2024-01-01',
 	periodEnd: '2024-12-31',
+	codeLists: registeredCodeLists,
 }
 const full: FormContext = { ...base, formVariant: 'full' }
 const short: FormContext = { ...base, formVariant: 'short' }

@@ -4,6 +4,7 @@ import type { Answers, FormContext, FormDefinition } from '../types.ts'
 import type { MigrationResult } from './migrate.ts'
 import { applyMigrationSpec } from './migrate.ts'
 import type { MigrationReportEntry, MigrationSpec, PeriodBoundValues } from './types.ts'
+import { registeredCodeLists } from '../codelists/source.ts'
 
 export type * from './types.ts'
 export type { MigrationResult } from './migrate.ts'
@@ -28,6 +29,7 @@ export function contextFor(def: FormDefinition, partyCode: string): FormContext 
 		partyCode,
 		periodStart: `${def.reportingPeriod.startYear}-01-01`,
 		periodEnd: `${def.reportingPeriod.endYear}-12-31`,
+		codeLists: registeredCodeLists,
 	}
 }
 

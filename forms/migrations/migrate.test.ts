@@ -23,6 +23,7 @@ import { migrateAnswers, validateMigrationSpec } from './index.ts'
 import { applyMigrationSpec } from './migrate.ts'
 import { applyTransform, combine } from './transforms.ts'
 import type { MigrationReportEntry, ValueTransform } from './types.ts'
+import { registeredCodeLists } from '../codelists/source.ts'
 
 const v1Answers: Answers = {
 	name: 'Report',
@@ -611,7 +612,12 @@ describe('Article 15: 5th → 6th cycle', () => {
 	it('a new cycle on the same version: system-filled answers recomputed, rows outside the new period dropped', () => {
 		const previous = buildCompleteArt15V6Answers(art15V6Context('KEN'))
 		const submitted = { ...previous, a_submission_date: '2026-08-20' }
-		const ctx = { partyCode: 'KEN', periodStart: '2026-01-01', periodEnd: '2029-12-31' }
+		const ctx = {
+			partyCode: 'KEN',
+			periodStart: '2026-01-01',
+			periodEnd: '2029-12-31',
+			codeLists: registeredCodeLists,
+		}
 		const { answers, report } = migrateAnswers(ART15_V6, ART15_V6, submitted, ctx)
 
 		expect(answers.a_party_code).toBe('KEN')

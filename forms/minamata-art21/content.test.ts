@@ -7,11 +7,17 @@ import { formVersionIdentity, getFormDefinition, getFormTexts } from '../registr
 import { formText } from '../text.ts'
 import type { Answers, FormContext, Issue, TableAnswer } from '../types.ts'
 import { MINAMATA_ART21_V1 } from './v1.ts'
+import { registeredCodeLists } from '../codelists/source.ts'
 
 /** The Minamata Convention Article 21 report (issue #14): full and short variants of one form. */
 
 const def = MINAMATA_ART21_V1
-const period = { partyCode: 'KEN', periodStart: '2021-01-01', periodEnd: '2024-12-31' }
+const period = {
+	partyCode: 'KEN',
+	periodStart: '2021-01-01',
+	periodEnd: '2024-12-31',
+	codeLists: registeredCodeLists,
+}
 const full: FormContext = { ...period, formVariant: 'full' }
 const short: FormContext = { ...period, formVariant: 'short', periodStart: '2023-01-01' }
 

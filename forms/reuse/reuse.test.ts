@@ -6,6 +6,7 @@ import type { Answers, FormContext, Question } from '../types.ts'
 import { disagreements, quantityFacts } from './facts.ts'
 import { reuseOffers, type ReuseSource } from './offers.ts'
 import { transferAnswer, transferScalar } from './transfer.ts'
+import { registeredCodeLists } from '../codelists/source.ts'
 
 const art15 = requireFormDefinition('stockholm-art15', 6)
 const ddt = requireFormDefinition('ddt', 1)
@@ -16,6 +17,7 @@ const art15Ctx: FormContext = {
 	partyCode: 'KEN',
 	periodStart: '2022-01-01',
 	periodEnd: '2025-12-31',
+	codeLists: registeredCodeLists,
 }
 
 const contact = {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
+import { routeJavaScript } from '../../bench/client-bundle.ts'
 
 function files(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
@@ -27,9 +28,28 @@ test('the client build contains no server code', () => {
 		/\bcreate table\b/i,
 		/password_hash/,
 		/\bnodemailer\b/,
+		// zod: the server checks everything pages send; no page builds a schema (app/utils/zod-jitless.ts).
+		/["']\$Zod[A-Za-z]+["']/,
 	]
 	const hits = bundle.flatMap(({ file, text }) =>
 		forbidden.filter((pattern) => pattern.test(text)).map((pattern) => `${file}: ${pattern}`),
 	)
+	expect(hits).toEqual([])
+})
+
+/**
+ * The report editor's first load (entry, route modules from the root down and their static
+ * imports; `npx tsx bench/client-bundle.ts routes/reports/editor`): 228.8 KB gzip when it carried
+ * the code-list registry, zod and the engine; 164.3 KB since the loader sends the code lists, labels
+ * and first evaluation the page needs and the engine loads when the form is used.
+ */
+test('the report editor loads little JavaScript, and no code lists', () => {
+	const { rows, totalGzip } = routeJavaScript('routes/reports/editor')
+	expect(totalGzip / 1024).toBeLessThanOrEqual(168)
+	const registry = [/iso3166-i18n-iso-countries/, /["']PFHXS["']/, /["']basel-y["']/]
+	const hits = rows.flatMap(({ file }) => {
+		const text = readFileSync(path.join('build/client', file), 'utf8')
+		return registry.filter((pattern) => pattern.test(text)).map((pattern) => `${file}: ${pattern}`)
+	})
 	expect(hits).toEqual([])
 })

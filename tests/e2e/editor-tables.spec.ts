@@ -104,6 +104,37 @@ test('"not in the DDT Register" waits until the register question is answered', 
 	await saved(page)
 })
 
+test('the page shows the checks as it loads, and checks a change made before the engine has loaded', async ({
+	page,
+}) => {
+	await openReport(page)
+	const warning = page.getByText(/the Party is not in the DDT Register/)
+	const register = page.locator('#q-a_register_notified')
+	// The engine (a chunk of its own) answers only when the test lets it.
+	let release = () => {}
+	const held = new Promise<void>((resolve) => (release = resolve))
+	await page.route(/\/assets\/engine-[^/]*\.js$/, async (route) => {
+		await held
+		await route.continue()
+	})
+	await section(page, 'ddt_a_strategy')
+	await register.getByRole('radio', { name: 'No' }).check()
+	await expect(warning).toHaveCount(0)
+	release()
+	await expect(warning).toBeVisible()
+	await saved(page)
+
+	// Reloaded without the engine: the checks the server made are shown.
+	await page.unroute(/\/assets\/engine-[^/]*\.js$/)
+	await page.route(/\/assets\/engine-[^/]*\.js$/, (route) => route.abort())
+	await page.reload()
+	await expect(warning).toBeVisible()
+	await page.unroute(/\/assets\/engine-[^/]*\.js$/)
+	await register.getByRole('radio', { name: 'Yes' }).check()
+	await expect(warning).toHaveCount(0)
+	await saved(page)
+})
+
 test('a picker list in a table is never clipped, flips above its input near the bottom, and finds countries by other names', async ({
 	page,
 }) => {

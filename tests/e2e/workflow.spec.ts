@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { buildCompleteArt15V6Answers } from '#forms/fixtures/builders.ts'
 import { ACCOUNTS, expectAccessible, login, saveThroughApi } from './fixtures.ts'
+import { registeredCodeLists } from '#forms/codelists/source.ts'
 
 /**
  * A new cycle on the same form version as the 6th: India starts it from its previous report,
@@ -12,7 +13,12 @@ import { ACCOUNTS, expectAccessible, login, saveThroughApi } from './fixtures.ts
 test.describe.configure({ timeout: 420_000 })
 
 const CYCLE_TITLE = 'Article 15 national report, 7th cycle (browser test)'
-const NEW_PERIOD = { partyCode: 'IND', periodStart: '2026-01-01', periodEnd: '2029-12-31' }
+const NEW_PERIOD = {
+	partyCode: 'IND',
+	periodStart: '2026-01-01',
+	periodEnd: '2029-12-31',
+	codeLists: registeredCodeLists,
+}
 const TODAY = new Date().toISOString().slice(0, 10)
 
 function card(page: Page) {

@@ -34,6 +34,7 @@ import {
 	TEST_ORIGIN,
 	withStoredFiles,
 } from '#tests/factories.ts'
+import { registeredCodeLists } from '#forms/codelists/source.ts'
 
 /**
  * The workflow around a submission: the date of submission the system sets, the confirmation to
@@ -47,6 +48,7 @@ const NEW_PERIOD: FormContext = {
 	partyCode: 'KEN',
 	periodStart: '2026-01-01',
 	periodEnd: '2029-12-31',
+	codeLists: registeredCodeLists,
 }
 
 let t: TestDatabase

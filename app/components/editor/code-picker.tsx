@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { searchOptions } from '#forms/codelists/index.ts'
+import { searchOptions } from '#forms/codelists/search.ts'
 import { useAnchoredPopup } from './anchored-popup.ts'
 import type { Option } from './form-model.ts'
 

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react'
-import type { CodeListAliases } from '#forms/codelists/index.ts'
+import type { CodeListSearchTerms } from '#forms/codelists/search.ts'
 import type { FormText } from '#forms/text-core.ts'
 import type { FormContext, FormDefinition, Issue } from '#forms/types.ts'
 import type { OfferView } from '../../domain/reuse-offer-view.ts'
@@ -17,8 +17,11 @@ export type EditorContextValue = {
 	definition: FormDefinition
 	formContext: FormContext
 	text: FormText
-	/** Other names pickers search code lists by ("Ivory Coast", "PFOS"), from the server. */
-	aliases: CodeListAliases
+	/**
+	 * What pickers search code-list entries by besides their label (English names, other names
+	 * such as "Ivory Coast" or "PFOS", CAS numbers), from the server.
+	 */
+	searchTerms: CodeListSearchTerms
 	/** The answers as edited (unsaved changes included). */
 	answers: AnswersStore
 	store: EvaluationStore

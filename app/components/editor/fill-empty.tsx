@@ -1,8 +1,8 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { fillEmptyCells } from '#forms/engine/fill.ts'
 import type { FillValue, TableQuestion } from '#forms/types.ts'
 import { useEditor } from './editor-context.tsx'
+import { loadEngine, preloadEngine } from './engine-loader.ts'
 
 /** How a fill value reads in the menu: the option's label, the number, or the marker. */
 function fillLabel(
@@ -28,7 +28,8 @@ export function FillEmpty({ question }: { question: TableQuestion }) {
 	const [choice, setChoice] = useState(0)
 	const [status, setStatus] = useState('')
 	const id = useId()
-	const fill = () => {
+	const fill = async () => {
+		const { fillEmptyCells } = await loadEngine()
 		const { answer, filled } = fillEmptyCells(
 			definition,
 			question.id,
@@ -50,7 +51,13 @@ export function FillEmpty({ question }: { question: TableQuestion }) {
 					</option>
 				))}
 			</select>
-			<button type="button" className="button button--secondary" onClick={fill}>
+			<button
+				type="button"
+				className="button button--secondary"
+				onPointerEnter={preloadEngine}
+				onFocus={preloadEngine}
+				onClick={() => fill().catch(() => undefined)}
+			>
 				{t('table.fill')}
 			</button>
 			<span role="status" className="muted">

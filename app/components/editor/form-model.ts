@@ -1,13 +1,10 @@
-import {
-	filterCodeList,
-	searchTermsOf,
-	type CodeListAliases,
-	type CodeListPins,
-	type Searchable,
-} from '#forms/codelists/index.ts'
-import { percentOf } from '#forms/engine/evaluate.ts'
+import { CHEMICAL_LIST_ID, COUNTRY_LIST_ID } from '#forms/codelists/ids.ts'
+import type { CodeListPins } from '#forms/codelists/index.ts'
+import type { CodeListSearchTerms, Searchable } from '#forms/codelists/search.ts'
+import { percentOf } from '#forms/engine/progress.ts'
 import type { FormText } from '#forms/text-core.ts'
 import type {
+	CodeListFilter,
 	Evaluation,
 	Progress,
 	FormContext,
@@ -48,8 +45,8 @@ export type Option = Searchable
 /**
  * The options of a choice question or column, in the order the definition or code list gives
  * (countries by name), labelled in the user's language, with what pickers search them by
- * (`aliases`: other names, sent by the server). `textId` is the question id or `tableId.columnId`;
- * `pins` are the definition's `codeLists` (the code-list releases the form version uses).
+ * (`searchTerms`, sent by the server). `textId` is the question id or `tableId.columnId`; `pins`
+ * are the definition's `codeLists` (the code-list releases the form version uses).
  */
 export function optionsFor(
 	item: Question | TableColumn,
@@ -57,8 +54,14 @@ export function optionsFor(
 	text: FormText,
 	ctx: FormContext,
 	pins: CodeListPins,
-	aliases: CodeListAliases = {},
+	searchTerms: CodeListSearchTerms = {},
 ): Option[] {
+	const fromList = (listId: string, filter?: CodeListFilter): Option[] =>
+		ctx.codeLists.codes(listId, filter, ctx, pins).map((code) => ({
+			code,
+			label: text.option(listId, code),
+			...searchTerms[listId]?.[code],
+		}))
 	switch (item.type) {
 		case 'yes_no':
 			return ['yes', 'no'].map((code) => ({ code, label: text.option('yes_no', code) }))
@@ -68,29 +71,12 @@ export function optionsFor(
 				label: text.option('yes_no_status', code),
 			}))
 		case 'country':
-			return alphabetical(
-				filterCodeList('countries', undefined, undefined, pins).map((e) => ({
-					code: e.code,
-					label: text.option('countries', e.code),
-					...searchTermsOf('countries', e, aliases),
-				})),
-				text.lang,
-			)
+			return alphabetical(fromList(COUNTRY_LIST_ID), text.lang)
 		case 'chemical':
-			return filterCodeList('sc-chemicals', item.filter, ctx, pins).map((e) => ({
-				code: e.code,
-				label: text.option('sc-chemicals', e.code),
-				...searchTermsOf('sc-chemicals', e, aliases),
-			}))
+			return fromList(CHEMICAL_LIST_ID, item.filter)
 		case 'single_choice':
 		case 'multiple_choice':
-			if ('codeList' in item && item.codeList) {
-				return filterCodeList(item.codeList, item.filter, ctx, pins).map((e) => ({
-					code: e.code,
-					label: text.option(item.codeList, e.code),
-					...searchTermsOf(item.codeList, e, aliases),
-				}))
-			}
+			if ('codeList' in item && item.codeList) return fromList(item.codeList, item.filter)
 			return ('options' in item ? item.options : []).map((code) => ({
 				code,
 				label: text.option(textId, code),

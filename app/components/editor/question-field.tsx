@@ -152,13 +152,13 @@ function describedBy(
 
 function ScalarField({ question }: { question: ScalarQuestion }) {
 	const { t } = useTranslation('editor')
-	const { text, editable, formContext, aliases, definition } = useEditor()
+	const { text, editable, formContext, searchTerms, definition } = useEditor()
 	const field = useAnswerField<CellValue>(question.id)
 	const issues = useVisibleIssues(question.id)
 	const base = domId('q', question.id)
 	const options = useMemo(
-		() => optionsFor(question, question.id, text, formContext, definition.codeLists, aliases),
-		[question, text, formContext, definition.codeLists, aliases],
+		() => optionsFor(question, question.id, text, formContext, definition.codeLists, searchTerms),
+		[question, text, formContext, definition.codeLists, searchTerms],
 	)
 	const readOnly = question.readOnly === true
 	const group =

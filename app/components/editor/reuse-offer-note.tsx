@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFetcher } from 'react-router'
-import { hasUsableAnswer } from '#forms/reuse/offers.ts'
+import { hasUsableAnswer } from '#forms/reuse/usable-answer.ts'
 import type { Answer, Answers, Question } from '#forms/types.ts'
-import { withExpectedRows } from '../../domain/fixed-rows.ts'
 import type { AnswerUpdate } from '../../domain/save-protocol.ts'
 import type { OfferView } from '../../domain/reuse-offer-view.ts'
 import { useAnswerSlice } from './answer-field.ts'
 import { useEditor } from './editor-context.tsx'
+import { loadEngine } from './engine-loader.ts'
 import { focusQuestion } from './focus-question.ts'
 import { domId } from './form-model.ts'
 import { useSentence } from '../sentence.tsx'
@@ -53,10 +53,16 @@ export function ReuseOfferNotes({ question }: { question: Question }) {
 		const answers: Answers = Object.fromEntries(
 			result.applied.map((u) => [u.questionId, u.value as Answer]),
 		)
-		const filled = withExpectedRows(definition, answers, formContext)
-		sync.receive(result.applied.map((u) => ({ ...u, value: filled[u.questionId] ?? u.value })))
-		// Once the answered question has re-rendered without its offers.
-		requestAnimationFrame(() => focusQuestionOf(question.id))
+		const receive = (filled: Answers) => {
+			sync.receive(result.applied.map((u) => ({ ...u, value: filled[u.questionId] ?? u.value })))
+			// Once the answered question has re-rendered without its offers.
+			requestAnimationFrame(() => focusQuestionOf(question.id))
+		}
+		loadEngine().then(
+			({ withExpectedRows }) => receive(withExpectedRows(definition, answers, formContext)),
+			// Without the engine (offline), the answers as written: the rows come with the next load.
+			() => receive(answers),
+		)
 	}, [result, sync, question.id, definition, formContext])
 	useEffect(() => {
 		// The dismissed offer (and the button that had focus) is gone: back to the question.

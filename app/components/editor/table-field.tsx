@@ -13,11 +13,11 @@ import { ReuseOfferNotes } from './reuse-offer-note.tsx'
 import { MarkerSelect } from './scalar-input.tsx'
 import { tableGridTemplate } from './table-layout.ts'
 import { ACTIONS_COLUMN } from './table-row.tsx'
-import { newRowId, useTablePaste } from './use-table-paste.ts'
+import { newRowId, preloadPasteParser, useTablePaste } from './use-table-paste.ts'
 
 /** The columns of a table, the options of each, and its grid layout. */
 function useTableColumns(question: TableQuestion) {
-	const { text, editable, formContext, definition, aliases } = useEditor()
+	const { text, editable, formContext, definition, searchTerms } = useEditor()
 	const open = question.rows.kind === 'open'
 	const editableColumns = useMemo(() => question.columns.filter((c) => !c.readOnly), [question])
 	const dimensionColumns = useMemo(() => question.columns.filter((c) => c.readOnly), [question])
@@ -26,10 +26,17 @@ function useTableColumns(question: TableQuestion) {
 			Object.fromEntries(
 				question.columns.map((c) => [
 					c.id,
-					optionsFor(c, `${question.id}.${c.id}`, text, formContext, definition.codeLists, aliases),
+					optionsFor(
+						c,
+						`${question.id}.${c.id}`,
+						text,
+						formContext,
+						definition.codeLists,
+						searchTerms,
+					),
 				]),
 			) as Record<string, Option[]>,
-		[question, text, formContext, definition.codeLists, aliases],
+		[question, text, formContext, definition.codeLists, searchTerms],
 	)
 	const grid = useMemo(
 		() =>
@@ -166,7 +173,12 @@ export function TableField({ question }: { question: TableQuestion }) {
 	const keysHelpId = editable && !marked ? `${base}-keys` : undefined
 	const canAdd = editable && !marked && open && (maxRows === undefined || rows.rowCount < maxRows)
 	return (
-		<section className="question question--table" id={base} aria-labelledby={`${base}-label`}>
+		<section
+			className="question question--table"
+			id={base}
+			aria-labelledby={`${base}-label`}
+			onFocus={editable ? preloadPasteParser : undefined}
+		>
 			<TableHeading question={question} marker={marker} />
 			<ReuseOfferNotes question={question} />
 			{marked ? (

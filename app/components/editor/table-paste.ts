@@ -1,4 +1,4 @@
-import { exactOption, normaliseForSearch } from '#forms/codelists/index.ts'
+import { exactOption, normaliseForSearch } from '#forms/codelists/search.ts'
 import type { CellValue, TableColumn } from '#forms/types.ts'
 import { parseNumber, type Option } from './form-model.ts'
 

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react'
 import { flushSync } from 'react-dom'
-import { evaluate } from '#forms/engine/evaluate.ts'
-import { evaluateChanges } from '#forms/engine/incremental.ts'
-import type { Answers, FormContext, FormDefinition } from '#forms/types.ts'
+import type { Answers, Evaluation, FormContext, FormDefinition } from '#forms/types.ts'
 import type { SaveErrorResponse, SavePayload, SaveResponse } from '../../domain/save-protocol.ts'
 import { AnswersStore } from './answers-store.ts'
 import { DraftSync, type SendResult, type SyncState } from './draft-sync.ts'
+import { loadedEngine, loadEngine } from './engine-loader.ts'
 import { EvaluationStore } from './evaluation-store.ts'
 
 async function postAnswers(reportId: string, payload: SavePayload): Promise<SendResult> {
@@ -33,6 +32,8 @@ type EditorInput = {
 	definition: FormDefinition
 	formContext: FormContext
 	answers: Answers
+	/** The engine's evaluation of `answers`, made by the loader. */
+	evaluation: Evaluation
 	revisions: Record<string, number>
 	revision: number
 	editable: boolean
@@ -74,7 +75,8 @@ function useOnce<T>(create: () => T): T {
  * conditional questions it changes reach the screen in one frame. Evaluating one frame later, as
  * before, cost a second frame per key (layout, layerize and paint of the whole page) for a task of
  * about a millisecond (`evaluateChanges` recomputes only what depends on the answers changed since
- * the last evaluation). Changes made together (a paste, a restore) are evaluated once.
+ * the last evaluation). Changes made together (a paste, a restore) are evaluated once. Changes
+ * made before the engine has loaded (`loadEngine`) are evaluated as soon as it has.
  */
 function useEvaluationScheduler(
 	input: EditorInput,
@@ -87,12 +89,12 @@ function useEvaluationScheduler(
 		const changed = new Set<string>()
 		let scheduled = false
 		let active = true
-		const reevaluate = (render: 'now' | 'later' = 'now') => {
-			scheduled = false
-			if (!active || changed.size === 0) return
-			const ids = [...changed]
-			changed.clear()
-			const evaluation = evaluateChanges(
+		const apply = (
+			engine: NonNullable<ReturnType<typeof loadedEngine>>,
+			ids: string[],
+			render: 'now' | 'later',
+		) => {
+			const evaluation = engine.evaluateChanges(
 				definition,
 				store.evaluation,
 				answers.answers,
@@ -102,6 +104,23 @@ function useEvaluationScheduler(
 			// Rendered now, not in a later task: the frame that shows the keystroke shows this too.
 			if (render === 'now') flushSync(() => store.setEvaluation(evaluation))
 			else store.setEvaluation(evaluation)
+		}
+		const reevaluate = (render: 'now' | 'later' = 'now') => {
+			scheduled = false
+			if (!active || changed.size === 0) return
+			const engine = loadedEngine()
+			if (!engine) {
+				scheduled = true
+				// Not loaded (offline, say): the next change tries again.
+				loadEngine().then(
+					() => reevaluate('later'),
+					() => (scheduled = false),
+				)
+				return
+			}
+			const ids = [...changed]
+			changed.clear()
+			apply(engine, ids, render)
 		}
 		const unsubscribe = answers.onChange(({ questionId, rowId, source }) => {
 			if (source === 'user' && editable) {
@@ -116,8 +135,16 @@ function useEvaluationScheduler(
 		})
 		return () => {
 			unsubscribe()
-			reevaluate('later')
 			active = false
+			if (changed.size === 0) return
+			const ids = [...changed]
+			const engine = loadedEngine()
+			if (engine) apply(engine, ids, 'later')
+			else
+				loadEngine().then(
+					(loaded) => apply(loaded, ids, 'later'),
+					() => undefined,
+				)
 		}
 	}, [answers, store, sync, definition, formContext, editable])
 }
@@ -152,17 +179,12 @@ function useDraftLifecycle(sync: DraftSync, editable: boolean) {
 
 /**
  * The editor's state: the answers store holds the answers, the engine re-evaluates what a change
- * touches, and `DraftSync` autosaves (the server checks each answer before writing it).
+ * touches (from the loader's evaluation on), and `DraftSync` autosaves (the server checks each
+ * answer before writing it).
  */
 export function useReportEditor(input: EditorInput) {
 	const answers = useOnce(() => new AnswersStore(input.answers))
-	const store = useOnce(
-		() =>
-			new EvaluationStore(
-				evaluate(input.definition, input.answers, input.formContext),
-				input.showMissing,
-			),
-	)
+	const store = useOnce(() => new EvaluationStore(input.evaluation, input.showMissing))
 	const sync = useOnce(() => createDraftSync(input, answers))
 	useEvaluationScheduler(input, answers, store, sync)
 	useDraftLifecycle(sync, input.editable)

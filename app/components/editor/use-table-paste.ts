@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next'
 import type { TableColumn, TableQuestion, TableRow } from '#forms/types.ts'
 import { useEditor } from './editor-context.tsx'
 import type { Option } from './form-model.ts'
-import { parsePastedCell, parseTsv } from './table-paste.ts'
+import type { parsePastedCell } from './table-paste.ts'
+
+/** Reading what was pasted (`table-paste.ts`), loaded when a table is first focused. */
+function loadPasteParser() {
+	return import('./table-paste.ts')
+}
+
+/** Starts loading what reads a paste: a table takes focus before anything is pasted into it. */
+export function preloadPasteParser() {
+	void loadPasteParser()
+}
 
 export function newRowId() {
 	return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
@@ -12,7 +22,8 @@ export function newRowId() {
 /**
  * Pasting tab-separated rows from a spreadsheet into a table: cells are filled from the focused
  * one, open tables get the rows they need (up to their maximum), and `status` says how many cells
- * were filled, could not be read or did not fit.
+ * were filled, could not be read or did not fit. The pasted text is read once the parser has
+ * loaded (`preloadPasteParser` starts loading it when the table takes focus).
  */
 export function useTablePaste({
 	question,
@@ -41,7 +52,17 @@ export function useTablePaste({
 		if (startColumn < 0) return
 		event.preventDefault()
 		const startRow = Number(td.dataset.row)
-		const grid = parseTsv(pasted)
+		void loadPasteParser().then((parser) =>
+			apply(parser.parseTsv(pasted), startRow, startColumn, parser.parsePastedCell),
+		)
+	}
+
+	const apply = (
+		grid: string[][],
+		startRow: number,
+		startColumn: number,
+		parse: typeof parsePastedCell,
+	) => {
 		const current = (getAnswer(question.id) as { rows?: TableRow[] } | undefined)?.rows ?? []
 		const rows = current.map((r) => ({ ...r, cells: { ...r.cells } }))
 		// `data-row` counts the rows shown; rows not asked are skipped.
@@ -63,7 +84,7 @@ export function useTablePaste({
 			cells.forEach((raw, c) => {
 				const column = editableColumns[startColumn + c]
 				if (!column) return
-				const parsed = parsePastedCell(raw, column, options[column.id] ?? [])
+				const parsed = parse(raw, column, options[column.id] ?? [])
 				if (parsed === 'invalid') {
 					unreadable++
 					return

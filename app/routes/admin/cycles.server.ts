@@ -14,13 +14,8 @@ import { formText } from '#forms/text.ts'
 import { LANGUAGES, type Language } from '../../utils/i18n.ts'
 import { failure, parseValues } from '../../utils/request.server.ts'
 import { decidePublication } from '../../domain/publication.server.ts'
-import {
-	CycleFormSchema,
-	isoDate,
-	TITLE_FIELDS,
-	type CycleFormValues,
-	type FormOption,
-} from './cycle-form.tsx'
+import { TITLE_FIELDS, type FormOption } from './cycle-form.tsx'
+import { CycleFormSchema, isoDate, type CycleFormValues } from './cycle-schema.ts'
 
 /**
  * The registered form versions a cycle can use; drafts (not yet frozen for good) say so. Forms

@@ -10,10 +10,12 @@ import {
 } from 'react-router'
 import { listAttachments } from '#db/queries/attachments.ts'
 import { loadAnswers } from '#db/queries/reports.ts'
-import { CODE_LIST_ALIASES } from '#forms/codelists/aliases.ts'
+import { codeListLabelsOf, codeListSearchTerms, resolveCodeLists } from '#forms/codelists/source.ts'
+import { contextData, resolvedCodeListSource } from '#forms/engine/code-lists.ts'
+import { evaluate } from '#forms/engine/evaluate.ts'
 import { getFormTexts } from '#forms/registry.ts'
 import { formTextFrom } from '#forms/text-core.ts'
-import { textExtrasFor } from '#forms/text.ts'
+import { getCommonTexts } from '#forms/text.ts'
 import type { Answers, Language } from '#forms/types.ts'
 import type { Route } from './+types/editor.ts'
 import { requireReport } from './report-access.server.ts'
@@ -33,6 +35,7 @@ import {
 	SaveStatus,
 	SectionNav,
 } from '../../components/editor/editor-chrome.tsx'
+import { preloadEngine } from '../../components/editor/engine-loader.ts'
 import { firstQuestion, focusQuestion } from '../../components/editor/focus-question.ts'
 import { sectionsOf } from '../../components/editor/form-model.ts'
 import { DirectionalArrow } from '../../components/directional-arrow.tsx'
@@ -65,21 +68,29 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	])
 	const texts: Partial<Record<Language, unknown>> = { en: getFormTexts(report.formId, 'en') }
 	if (language !== 'en') texts[language] = getFormTexts(report.formId, language)
+	// Fixed tables show every row the Party must fill, even rows added to the form since.
+	const answers = withExpectedRows(
+		definition,
+		Object.fromEntries(Object.entries(stored).map(([id, a]) => [id, a.value])) as Answers,
+		formContext,
+	)
 	return {
 		reportId: report.id,
 		userId: user.id,
-		textExtras: language === 'en' ? {} : textExtrasFor(language),
-		aliases: CODE_LIST_ALIASES,
+		textExtras: {
+			...(language === 'en' ? {} : { common: getCommonTexts(language) }),
+			codeListLabels: codeListLabelsOf(definition, language),
+		},
+		// What the page's code needs of the code lists (the registry stays on the server).
+		codeLists: resolveCodeLists(definition, formContext),
+		searchTerms: codeListSearchTerms(definition, language),
 		definition,
-		formContext,
+		formContext: contextData(formContext),
 		texts,
 		language,
-		// Fixed tables show every row the Party must fill, even rows added to the form since.
-		answers: withExpectedRows(
-			definition,
-			Object.fromEntries(Object.entries(stored).map(([id, a]) => [id, a.value])) as Answers,
-			formContext,
-		),
+		answers,
+		// The page shows it as it loads; the browser loads the engine for the first change.
+		evaluation: evaluate(definition, answers, formContext),
 		revisions: Object.fromEntries(Object.entries(stored).map(([id, a]) => [id, a.revision])),
 		revision: report.revision,
 		editable: canEdit,
@@ -134,9 +145,14 @@ export default function ReportEditor() {
 		() => formTextFrom(data.definition, data.language, data.texts as never, data.textExtras),
 		[data.definition, data.language, data.texts, data.textExtras],
 	)
+	const formContext = useMemo(
+		() => ({ ...data.formContext, codeLists: resolvedCodeListSource(data.codeLists) }),
+		[data.formContext, data.codeLists],
+	)
 	const [initialShowMissing] = useState(() => new URLSearchParams(location.search).has('check'))
 	const { answers, store, sync, setAnswer, getAnswer } = useReportEditor({
 		...data,
+		formContext,
 		showMissing: initialShowMissing,
 	})
 	const [attachments, setAttachments] = useState<AttachmentInfo[]>(data.attachments)
@@ -157,9 +173,9 @@ export default function ReportEditor() {
 		() => ({
 			reportId: data.reportId,
 			definition: data.definition,
-			formContext: data.formContext,
+			formContext,
 			text,
-			aliases: data.aliases,
+			searchTerms: data.searchTerms,
 			answers,
 			store,
 			sync,
@@ -173,7 +189,7 @@ export default function ReportEditor() {
 			canModerateThreads: data.canModerateThreads,
 			offers: data.offers,
 		}),
-		[data, text, answers, store, sync, editable, attachments, setAnswer, getAnswer],
+		[data, formContext, text, answers, store, sync, editable, attachments, setAnswer, getAnswer],
 	)
 
 	if (!section) return null
@@ -184,7 +200,12 @@ export default function ReportEditor() {
 				<aside className="editor__nav">
 					<ProgressNav />
 				</aside>
-				<div className="editor__main">
+				<div
+					className="editor__main"
+					// The engine evaluates the first change: loaded as soon as the form is used.
+					onFocus={data.editable ? preloadEngine : undefined}
+					onPointerOver={data.editable ? preloadEngine : undefined}
+				>
 					<div className="editor__toolbar">
 						{data.editable ? (
 							<SaveStatus sync={sync} />

@@ -211,6 +211,8 @@ test('an admin gives a cycle its title in the six UN languages, Arabic written r
 	await expect(page.getByLabel('Chinese')).toHaveAttribute('lang', 'zh')
 	await expect(page.getByLabel('Chinese')).toHaveAttribute('dir', 'ltr')
 	await arabic.fill('التقرير الوطني بموجب المادة 15، الدورة الخامسة')
+	// A language left without a title falls back to English.
+	await page.getByLabel('Russian').fill('')
 	await page.getByRole('button', { name: 'Save' }).click()
 	await expect(page.getByRole('status')).toHaveText('Reporting cycle saved.')
 

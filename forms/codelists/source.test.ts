@@ -9,18 +9,8 @@ import {
 } from '../engine/code-lists.ts'
 import { rowsFor } from '../engine/compile.ts'
 import { evaluate } from '../engine/evaluate.ts'
-import {
-	art15V5Context,
-	art15V6Context,
-	baselContext,
-	buildCompleteArt15V5Answers,
-	buildCompleteArt15V6Answers,
-	buildCompleteBaselAnswers,
-	buildCompleteDdtAnswers,
-	ddtContext,
-} from '../fixtures/builders.ts'
-import { buildCompleteMinamataAnswers, minamataContext } from '../fixtures/minamata.ts'
-import { buildCompleteRotterdamAnswers, rotterdamContext } from '../fixtures/rotterdam.ts'
+import { art15V6Context, ddtContext } from '../fixtures/builders.ts'
+import { completeReportOfEveryForm } from '../fixtures/complete-reports.ts'
 import { requireFormDefinition } from '../registry.ts'
 import type { Answers, FormContext, FormDefinition } from '../types.ts'
 import { depositaryRecordWith } from './applicability.ts'
@@ -56,12 +46,7 @@ const cop12Communicated = depositaryRecordWith([
 ])
 
 const reports: { name: string; def: FormDefinition; ctx: FormContext; answers: Answers }[] = [
-	{
-		name: 'Article 15, 6th cycle',
-		def: requireFormDefinition('stockholm-art15', 6),
-		ctx: art15V6Context(),
-		answers: buildCompleteArt15V6Answers(art15V6Context()),
-	},
+	...completeReportOfEveryForm().map(({ label, ...report }) => ({ name: label, ...report })),
 	{
 		name: 'Article 15, 6th cycle, a later period with the COP-12 amendment communicated',
 		def: requireFormDefinition('stockholm-art15', 6),
@@ -72,36 +57,6 @@ const reports: { name: string; def: FormDefinition; ctx: FormContext; answers: A
 			depositaryRecord: cop12Communicated,
 		},
 		answers: {},
-	},
-	{
-		name: 'Article 15, 5th cycle',
-		def: requireFormDefinition('stockholm-art15', 5),
-		ctx: art15V5Context(),
-		answers: buildCompleteArt15V5Answers(art15V5Context()),
-	},
-	{
-		name: 'DDT',
-		def: requireFormDefinition('ddt', 1),
-		ctx: ddtContext(),
-		answers: buildCompleteDdtAnswers(ddtContext()),
-	},
-	{
-		name: 'Basel',
-		def: requireFormDefinition('basel-art13', 1),
-		ctx: baselContext(),
-		answers: buildCompleteBaselAnswers(baselContext()),
-	},
-	{
-		name: 'Minamata',
-		def: requireFormDefinition('minamata-art21', 1),
-		ctx: minamataContext(),
-		answers: buildCompleteMinamataAnswers(minamataContext()),
-	},
-	{
-		name: 'Rotterdam',
-		def: requireFormDefinition('rotterdam-report', 1),
-		ctx: rotterdamContext(),
-		answers: buildCompleteRotterdamAnswers(rotterdamContext()),
 	},
 ]
 

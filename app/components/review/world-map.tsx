@@ -346,6 +346,14 @@ function MapShapes<S extends string>({
 	)
 }
 
+/** What both maps draw: the Parties' shapes, the status of each, its counts and the words. */
+interface WorldMapProps<S extends string> {
+	map: WorldMapData<S>
+	counts: Record<S, number>
+	labels: WorldMapLabels<S>
+	statuses: MapStatuses<S>
+}
+
 /**
  * The world coloured and patterned by report status, as inline SVG drawn from paths computed on
  * the server, with a legend. Each Party on the map is named ("Kenya: Accepted") for assistive
@@ -354,17 +362,7 @@ function MapShapes<S extends string>({
  * and End go to the first and last, Escape hides the tooltip. The table of Parties next to it
  * carries the same information.
  */
-export function WorldMap<S extends string>({
-	map,
-	counts,
-	labels,
-	statuses,
-}: {
-	map: WorldMapData<S>
-	counts: Record<S, number>
-	labels: WorldMapLabels<S>
-	statuses: MapStatuses<S>
-}) {
+export function WorldMap<S extends string>({ map, counts, labels, statuses }: WorldMapProps<S>) {
 	const id = useId()
 	const prefix = svgId(id, 'map')
 	const { frame, tip, placeProps } = useMapPlaces(map, labels.status)
@@ -414,12 +412,7 @@ export function StaticWorldMap<S extends string>({
 	counts,
 	labels,
 	statuses,
-}: {
-	map: WorldMapData<S>
-	counts: Record<S, number>
-	labels: WorldMapLabels<S>
-	statuses: MapStatuses<S>
-}) {
+}: WorldMapProps<S>) {
 	const id = useId()
 	const prefix = svgId(id, 'map')
 	return (

@@ -1,7 +1,7 @@
-import { sql } from 'kysely'
 import type { LocalizedNames, RegionalGroup, ReportStatus } from '../types.ts'
 import type { ReportingCycle } from './cycles.ts'
 import type { DbHandle } from './handle.ts'
+import { firstSubmittedAtOf } from './reports.ts'
 
 /** A Party to a cycle's convention with its report for the cycle, if it has one. */
 export type PartyReportRow = {
@@ -42,12 +42,7 @@ export async function partyReportRows(
 			'p.regional_group',
 			'r.id as report_id',
 			'r.status',
-			eb
-				.selectFrom('submission as s')
-				.whereRef('s.report_id', '=', 'r.id')
-				.where('s.state', '<>', 'recalled')
-				.select(sql<Date>`min(s.submitted_at)`.as('first'))
-				.as('first_submitted_at'),
+			firstSubmittedAtOf(eb.ref('r.id')).as('first_submitted_at'),
 		])
 		.orderBy('p.code')
 		.execute()

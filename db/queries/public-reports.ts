@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Answers } from '#forms/types.ts'
 import type { LocalizedNames, RegionalGroup } from '../types.ts'
 import type { DbHandle } from './handle.ts'
+import { firstSubmittedAtOf } from './reports.ts'
 
 /**
  * What the public portal reads of the reports of published cycles: never a draft, a working copy,
@@ -53,12 +54,7 @@ export async function publicReportRows(
 			'p.m49',
 			'p.regional_group',
 			'cs.in_force_on',
-			eb
-				.selectFrom('submission as s')
-				.whereRef('s.report_id', '=', 'r.id')
-				.where('s.state', '<>', 'recalled')
-				.select(sql<Date>`min(s.submitted_at)`.as('first'))
-				.as('first_submitted_at'),
+			firstSubmittedAtOf(eb.ref('r.id')).as('first_submitted_at'),
 			eb
 				.selectFrom('submission as s')
 				.whereRef('s.report_id', '=', 'r.id')

@@ -1,4 +1,5 @@
-import { sql, type RawBuilder } from 'kysely'
+import { expressionBuilder, sql, type Expression, type RawBuilder } from 'kysely'
+import type { Database } from '../types.ts'
 import { jsonb } from '../json.ts'
 import type { ReportStatus, SubmissionState } from '../types.ts'
 import type { Answers } from '#forms/types.ts'
@@ -742,15 +743,22 @@ export async function latestSubmission(db: DbHandle, reportId: string, state?: S
 }
 
 /**
- * When the report was first submitted, not counting recalled submissions (what timeliness is
- * judged on); undefined if it never was.
+ * When the report was first submitted, not counting recalled submissions: what timeliness is judged
+ * on (the dashboard, the review queue, the public portal). A subquery on the report's id, for a
+ * select list or a condition; null if it never was.
  */
+export function firstSubmittedAtOf(reportId: Expression<string | null>) {
+	return expressionBuilder<Database>()
+		.selectFrom('submission as s')
+		.where('s.report_id', '=', reportId)
+		.where('s.state', '<>', 'recalled')
+		.select(sql<Date | null>`min(s.submitted_at)`.as('first'))
+}
+
+/** `firstSubmittedAtOf` for one report; undefined if it never was submitted. */
 export async function firstSubmittedAt(db: DbHandle, reportId: string): Promise<Date | undefined> {
 	const row = await db
-		.selectFrom('submission')
-		.where('report_id', '=', reportId)
-		.where('state', '<>', 'recalled')
-		.select(sql<Date | null>`min(submitted_at)`.as('first'))
+		.selectNoFrom(firstSubmittedAtOf(sql.val(reportId)).as('first'))
 		.executeTakeFirst()
 	return row?.first ? new Date(row.first) : undefined
 }

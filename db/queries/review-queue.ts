@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { RegionalGroup, ReportStatus } from '../types.ts'
 import type { DbHandle } from './handle.ts'
+import { firstSubmittedAtOf } from './reports.ts'
 
 export type QueueFilter = {
 	cycleId: string
@@ -27,18 +28,19 @@ export type QueueRow = {
 
 /**
  * Every report of a cycle that has been submitted at least once, with what a reviewer sorts by:
- * country, UN region, first and last submission, on time or late (first submission after the
- * deadline), status, open threads.
+ * country, UN region, first and last submission, on time or late (judged, as on the dashboard, on
+ * the first submission that was not recalled: `firstSubmittedAtOf`), status, open threads.
  */
 export async function listReviewQueue(
 	db: DbHandle,
 	filter: QueueFilter,
 	deadline: string,
 ): Promise<QueueRow[]> {
-	const firstSubmitted = sql<Date | null>`(select min(s.submitted_at) from submission s where s.report_id = r.id)`
+	const firstSubmitted = firstSubmittedAtOf(sql.ref('r.id'))
 	const lastSubmitted = sql<Date | null>`(select max(s.submitted_at) from submission s where s.report_id = r.id)`
 	const openThreads = sql<number>`(select count(*) from review_thread t where t.report_id = r.id and t.status = 'open')`
-	const isLate = sql<boolean>`coalesce((select min(s.submitted_at) from submission s where s.report_id = r.id) >= (${deadline}::date + interval '1 day'), false)`
+	// Late: first submitted after the deadline's day, in UTC (as `timelinessOf` judges it).
+	const isLate = sql<boolean>`coalesce(${firstSubmitted} >= ((${deadline}::date + 1)::timestamp at time zone 'UTC'), false)`
 	const direction = filter.direction ?? 'asc'
 	const rows = await db
 		.selectFrom('report as r')

@@ -8,7 +8,8 @@ import { startReport } from '#app/domain/start-report.server.ts'
 import type { WorkflowAction } from '#app/domain/workflow.ts'
 import type { CurrentUser } from '#app/utils/permissions.ts'
 import { findCycleByCode, type ReportingCycle } from '#db/queries/cycles.ts'
-import { writeRevision } from '#db/queries/reports.ts'
+import { firstSubmittedAt, writeRevision } from '#db/queries/reports.ts'
+import { listReviewQueue } from '#db/queries/review-queue.ts'
 import { art15V6Context, buildCompleteArt15V6Answers } from '#forms/fixtures/builders.ts'
 import { createTestDatabase, type TestDatabase } from '#tests/db.ts'
 import { createUser, getRequest, routeContext, settle, statusOf } from '#tests/factories.ts'
@@ -216,6 +217,35 @@ describe('cycle dashboard', () => {
 			{ date: '2026-09-02', count: 1, cumulative: 3 },
 			{ date: '2026-09-10', count: 1, cumulative: 4 },
 		])
+	})
+})
+
+describe('review queue timeliness', () => {
+	it('judges first submission and lateness as the dashboard does: recalled submissions do not count', async () => {
+		const queue = await t.db.transaction().execute(async (trx) => {
+			// A database far east of UTC: the deadline's day still ends at midnight UTC.
+			await sql`set local time zone 'Pacific/Auckland'`.execute(trx)
+			return listReviewQueue(trx, { cycleId: cycle.id }, cycle.deadline)
+		})
+		const row = (code: string) => queue.find((r) => r.partyCode === code)!
+		const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null
+		// Submitted on time, recalled, submitted again after the deadline: late, from the second.
+		expect(row('BGD')).toMatchObject({ late: true })
+		expect(day(row('BGD').firstSubmittedAt)).toBe('2026-09-02')
+		// 23:30 UTC on the deadline's day is on time.
+		expect(row('DEU').late).toBe(false)
+		expect(row('KEN').late).toBe(false)
+		expect(row('IND').late).toBe(true)
+		// Recalled and not submitted again: listed (it was submitted), with no counted submission.
+		expect(row('ARG')).toMatchObject({ late: false, firstSubmittedAt: null })
+		const dashboard = await loadCycleDashboard(t.db, cycle, { today: '2026-11-01', language: 'en' })
+		for (const r of queue.filter((q) => q.partyCode !== 'USA')) {
+			const party = dashboard.parties.find((p) => p.code === r.partyCode)!
+			expect(r.late, r.partyCode).toBe(party.timeliness === 'late')
+			expect(await firstSubmittedAt(t.db, r.reportId)).toEqual(r.firstSubmittedAt ?? undefined)
+		}
+		const late = await listReviewQueue(t.db, { cycleId: cycle.id, late: true }, cycle.deadline)
+		expect(late.map((r) => r.partyCode).sort()).toEqual(['BGD', 'IND'])
 	})
 })
 

@@ -1,7 +1,6 @@
 import { expressionBuilder, sql, type Expression, type RawBuilder } from 'kysely'
-import type { Database } from '../types.ts'
 import { jsonb } from '../json.ts'
-import type { ReportStatus, SubmissionState } from '../types.ts'
+import type { Database, ReportStatus, SubmissionState } from '../types.ts'
 import type { Answers } from '#forms/types.ts'
 import type { DbHandle } from './handle.ts'
 import { isUuid } from './cycles.ts'

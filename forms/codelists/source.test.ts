@@ -9,11 +9,10 @@ import {
 } from '../engine/code-lists.ts'
 import { rowsFor } from '../engine/compile.ts'
 import { evaluate } from '../engine/evaluate.ts'
-import { art15V6Context, ddtContext } from '../fixtures/builders.ts'
+import { art15V6Context, ddtContext, depositaryRecordCommunicating } from '../fixtures/builders.ts'
 import { completeReportOfEveryForm } from '../fixtures/complete-reports.ts'
 import { requireFormDefinition } from '../registry.ts'
 import type { Answers, FormContext, FormDefinition } from '../types.ts'
-import { depositaryRecordWith } from './applicability.ts'
 import {
 	codeListLabelsOf,
 	codeListSearchTerms,
@@ -29,21 +28,7 @@ function asThePageHasIt(def: FormDefinition, ctx: FormContext): FormContext {
 	return { ...wire.context, codeLists: resolvedCodeListSource(wire.codeLists) }
 }
 
-const cop12Communicated = depositaryRecordWith([
-	{
-		version: 1,
-		events: [
-			{
-				kind: 'communication',
-				amendment: 'sc12-2025',
-				date: '2026-02-10',
-				reference: null,
-				source: 'test',
-				verified: true,
-			},
-		],
-	},
-])
+const cop12Communicated = depositaryRecordCommunicating('sc12-2025', '2026-02-10')
 
 const reports: { name: string; def: FormDefinition; ctx: FormContext; answers: Answers }[] = [
 	...completeReportOfEveryForm().map(({ label, ...report }) => ({ name: label, ...report })),

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { art15V6Context, buildCompleteArt15V6Answers } from '../fixtures/builders.ts'
+import {
+	art15V6Context,
+	buildCompleteArt15V6Answers,
+	depositaryRecordCommunicating,
+} from '../fixtures/builders.ts'
 import { ART15_V5 } from '../stockholm-art15/v5.ts'
 import { ART15_V6 } from '../stockholm-art15/v6.ts'
-import { depositaryRecordWith } from '../codelists/index.ts'
 import type { Answers, TableAnswer } from '../types.ts'
 import { rowsFor } from './compile.ts'
 import { evaluate } from './evaluate.ts'
@@ -64,21 +67,7 @@ describe('years asked per chemical (Article 15(2) data once a listing is in forc
 			codeLists: registeredCodeLists,
 		}
 		expect(statisticsRows('MCCP', ART15_V6, nextPeriod)).toEqual([])
-		const recorded = depositaryRecordWith([
-			{
-				version: 1,
-				events: [
-					{
-						kind: 'communication',
-						amendment: 'sc12-2025',
-						date: '2026-02-10',
-						reference: null,
-						source: 'test',
-						verified: true,
-					},
-				],
-			},
-		])
+		const recorded = depositaryRecordCommunicating('sc12-2025', '2026-02-10')
 		const context = { ...nextPeriod, depositaryRecord: recorded }
 		// In force on 10 February 2027: asked from 2027, never for 2026.
 		expect(statisticsRows('MCCP', ART15_V6, context)).toEqual([2027, 2028, 2029])

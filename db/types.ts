@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { ConventionStatus, Instrument } from '#forms/codelists/party-status.ts'
-import type { Convention } from '#forms/vocabulary.ts'
+import type { Convention, Language } from '#forms/vocabulary.ts'
 
 /** `timestamptz` columns: Date when read, Date or ISO string when written. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -15,8 +15,6 @@ export const ROLES = ['contributor', 'contact_point', 'reviewer', 'analyst', 'ad
 export type Role = (typeof ROLES)[number]
 export const NATIONAL_ROLES = ['contributor', 'contact_point'] as const satisfies readonly Role[]
 
-export const LANGUAGES = ['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const
-export type Language = (typeof LANGUAGES)[number]
 export type LocalizedNames = Record<Language, string>
 
 export const REGIONAL_GROUPS = [

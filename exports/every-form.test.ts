@@ -4,6 +4,7 @@
  * exports work for every form with no convention-specific code outside `forms/`). A form added to
  * the registry must add its complete-answer builder to `BUILDERS` below, or this test fails.
  */
+import { questionsOf } from '#forms/question-index.ts'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { evaluate, isTableAnswer } from '#forms/engine/index.ts'
@@ -40,7 +41,7 @@ import { buildReportWorkbook, createReportWorkbook } from './excel/report-workbo
 import { LISTS_SHEET } from './excel/template-identity.ts'
 import { renderReportPdf } from './pdf/report-pdf.ts'
 import { comparable, extractText } from './pdf/typesetting/pdf-inspection.ts'
-import { questionsOf, type ReportDocument } from './report-document.ts'
+import type { ReportDocument } from './report-document.ts'
 
 /** The context of a report of a form (in a variant, when the form has variants). */
 type ContextOf = (variant: string | undefined) => FormContext
@@ -112,7 +113,7 @@ function documentOf(testCase: Case, lang: Language): ReportDocument {
 /** The first contact question that the report asks and answers, and the contact's name. */
 function askedContact(doc: ReportDocument): { id: string; name: string } {
 	const evaluation = evaluate(doc.definition, doc.answers, doc.formContext)
-	for (const { question } of questionsOf(doc.definition)) {
+	for (const question of questionsOf(doc.definition)) {
 		const answer = doc.answers[question.id] as ContactAnswer | undefined
 		if (question.type === 'contact' && evaluation.questions[question.id]?.visible && answer?.name)
 			return { id: question.id, name: answer.name }
@@ -136,7 +137,7 @@ function sectionsOutsideVariant(doc: ReportDocument): string[] {
 /** What an import can carry: every answer except read-only ones and attachments. */
 function importable(doc: ReportDocument): Answers {
 	const out: Answers = {}
-	for (const { question } of questionsOf(doc.definition)) {
+	for (const question of questionsOf(doc.definition)) {
 		if (question.type === 'attachment' || ('readOnly' in question && question.readOnly)) continue
 		if (doc.answers[question.id] !== undefined) out[question.id] = doc.answers[question.id]!
 	}

@@ -1,7 +1,6 @@
 import { printedValue, type PrintedValue } from '#forms/answer-text.ts'
 import { withRegisteredCodeLists } from '#forms/codelists/source.ts'
 import { contextData, type FormContextData } from '#forms/engine/code-lists.ts'
-import { compileForm, type CompiledQuestion } from '#forms/engine/compile.ts'
 import { askedAnswers, evaluate } from '#forms/engine/index.ts'
 import { isMarked, isTableAnswer } from '#forms/engine/values.ts'
 import { getFormDefinition } from '#forms/registry.ts'
@@ -254,9 +253,4 @@ function outlineItem(
 			}
 		}
 	}
-}
-
-/** Every question of a definition in order, with its part and section (the compiled index). */
-export function questionsOf(definition: FormDefinition): readonly CompiledQuestion[] {
-	return compileForm(definition).questions
 }

@@ -21,6 +21,7 @@
 import { convertQuantity } from './codelists/units.ts'
 import type { BurdenEstimate, ConsistencyFinding } from './reuse/party-analysis.ts'
 import { listConcepts, type Concept } from './concepts.ts'
+import { questionsOf } from './question-index.ts'
 import {
 	formVersionIdentity,
 	getFormDefinition,
@@ -158,10 +159,6 @@ export function conceptItemsOf(def: FormDefinition): ConceptItem[] {
 		})
 	}
 	return items
-}
-
-function questionsOf(def: FormDefinition): Question[] {
-	return def.parts.flatMap((part) => part.sections.flatMap((section) => section.questions))
 }
 
 /** The concepts a question carries: its own and its columns'. */

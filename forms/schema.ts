@@ -50,6 +50,7 @@ import type {
 	TableQuestion,
 } from './types.ts'
 import { DEFINITION_SCHEMA_VERSION, LANGUAGES, MARKERS } from './types.ts'
+import { YES_NO, YES_NO_STATUS } from './vocabulary.ts'
 
 export type DefinitionErrorCode =
 	| 'invalid_shape'
@@ -407,8 +408,8 @@ type Typed = { type: string; options?: string[] }
 
 /** Codes a choice-like item offers, or `undefined` when it is not restricted to inline codes. */
 function offeredCodes(item: Typed): string[] | undefined {
-	if (item.type === 'yes_no') return ['yes', 'no']
-	if (item.type === 'yes_no_status') return ['yes', 'no', 'not_applicable', 'under_development']
+	if (item.type === 'yes_no') return [...YES_NO]
+	if (item.type === 'yes_no_status') return [...YES_NO_STATUS]
 	if ((item.type === 'single_choice' || item.type === 'multiple_choice') && item.options)
 		return item.options
 	return undefined

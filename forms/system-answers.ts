@@ -1,5 +1,5 @@
-import { compileForm } from './engine/compile.ts'
 import { initialAnswers } from './engine/initial.ts'
+import { questionsOf } from './question-index.ts'
 import type { Answers, FormContext, FormDefinition, Question, ScalarQuestion } from './types.ts'
 
 /**
@@ -19,10 +19,6 @@ export function isSubmissionDate(question: Question): boolean {
 	return (
 		question.type === 'date' && question.readOnly === true && question.concept === 'REPORT.DATE'
 	)
-}
-
-function questionsOf(def: FormDefinition): Question[] {
-	return compileForm(def).questions.map((compiled) => compiled.question)
 }
 
 /** The form's date-of-submission questions, each answered with `date` (`YYYY-MM-DD`). */

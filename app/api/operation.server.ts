@@ -108,8 +108,21 @@ function issuesOf(error: z.ZodError) {
 	}))
 }
 
+const inputSchemas = new WeakMap<ApiOperation, { path: z.ZodObject; query: z.ZodObject }>()
+
+/** The operation's path and query schemas, built once per operation rather than per request. */
+function inputSchemasOf(operation: ApiOperation) {
+	let schemas = inputSchemas.get(operation)
+	if (!schemas) {
+		schemas = { path: z.object(operation.params), query: z.object(operation.query) }
+		inputSchemas.set(operation, schemas)
+	}
+	return schemas
+}
+
 function parseInput(operation: ApiOperation, params: Record<string, string>, url: URL) {
-	const path = z.object(operation.params).safeParse(params)
+	const schemas = inputSchemasOf(operation)
+	const path = schemas.path.safeParse(params)
 	// A path that names nothing is a resource that does not exist.
 	if (!path.success) throw new ApiProblem('not-found', 'There is no such resource.')
 	const raw = queryObject(url)
@@ -117,7 +130,7 @@ function parseInput(operation: ApiOperation, params: Record<string, string>, url
 	const unsafe = Object.entries(raw)
 		.filter(([, value]) => [value].flat().some((text) => !isSafeText(text)))
 		.map(([key]) => key)
-	const query = z.object(operation.query).safeParse(raw)
+	const query = schemas.query.safeParse(raw)
 	const errors = [
 		...unknown.map((parameter) => ({ parameter, message: 'not a parameter of this operation' })),
 		...unsafe.map((parameter) => ({ parameter, message: 'holds characters that cannot be read' })),

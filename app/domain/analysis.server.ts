@@ -7,7 +7,7 @@ import {
 	type CycleSubmission,
 } from '#db/queries/exports.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
-import type { Language } from '#db/types.ts'
+import type { Language } from '#forms/vocabulary.ts'
 import { localizedText } from '../utils/i18n.ts'
 import { isChartable, tableCharts, type ChartData } from '#exports/compiled/charts.ts'
 import { answerText } from '#forms/answer-text.ts'
@@ -15,7 +15,7 @@ import { depositaryRecordKey } from '#forms/codelists/index.ts'
 import { askedAnswers, compileForm, evaluate, isTableAnswer } from '#forms/engine/index.ts'
 import { formText } from '#forms/text.ts'
 import type { Answer, Answers, Question, TableQuestion } from '#forms/types.ts'
-import { questionsOf } from '#exports/report-document.ts'
+import { questionsOf } from '#forms/question-index.ts'
 import { compiledSubmissions, type CompiledRequest } from './compiled-exports.server.ts'
 import { formContextFor } from './report-context.server.ts'
 
@@ -123,7 +123,7 @@ export async function analysisView(
 ): Promise<AnalysisView> {
 	const submissions = await compiledSubmissions(db, request)
 	const text = formText(request.definition, request.lang)
-	const all = [...questionsOf(request.definition)].map(({ question }) => question)
+	const all = questionsOf(request.definition)
 	const selected = request.questionIds.length
 		? all.filter((question) => request.questionIds.includes(question.id))
 		: all

@@ -32,12 +32,12 @@ import { isUuid, jsonProblems, MAX_JSON_DEPTH, revisionNumber } from '../utils/i
  * of bounded depth, with text the database can store). Revisions fit PostgreSQL's `integer`.
  */
 export const SavePayloadSchema = z.object({
-	sinceRevision: revisionNumber(),
+	sinceRevision: revisionNumber,
 	changes: z
 		.array(
 			z.object({
 				questionId: z.string().min(1).max(200),
-				baseRevision: revisionNumber(),
+				baseRevision: revisionNumber,
 				base: z.unknown().optional(),
 				value: z.unknown(),
 			}),

@@ -1,5 +1,5 @@
 import { answerText, cellText } from '#forms/answer-text.ts'
-import { compileForm } from '#forms/engine/compile.ts'
+import { questionsById, questionsOf } from '#forms/question-index.ts'
 import type {
 	MigrationOutcome,
 	MigrationReasonCode,
@@ -68,17 +68,13 @@ const NOT_CARRIED: readonly MigrationOutcome[] = ['dropped', 'failed']
 /** Outcomes whose reason the page gives. */
 const EXPLAINED: readonly MigrationOutcome[] = [...NOT_CARRIED, 'to_confirm']
 
-function questionsOf(def: FormDefinition): Question[] {
-	return compileForm(def).questions.map((compiled) => compiled.question)
-}
-
 /** The two forms a carry-over is between, and their questions. */
 interface CarryOverContext {
 	source: { definition: FormDefinition | undefined; text: FormText }
 	target: { definition: FormDefinition; text: FormText }
 	/** The previous form's questions, with their place in form order. */
 	sourceQuestions: Map<string, { q: Question; i: number }>
-	targetQuestions: Map<string, Question>
+	targetQuestions: ReadonlyMap<string, Question>
 }
 
 /** The texts a source question is named with: the previous form's, unless only the target has it. */
@@ -250,7 +246,7 @@ export function describeCarryOver(
 		sourceQuestions: new Map(
 			(source.definition ? questionsOf(source.definition) : []).map((q, i) => [q.id, { q, i }]),
 		),
-		targetQuestions: new Map(questionsOf(target.definition).map((q) => [q.id, q])),
+		targetQuestions: questionsById(target.definition),
 	}
 	const byQuestion = new Map<string, MigrationReportEntry[]>()
 	for (const entry of entries) {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { listCycles } from '#db/queries/cycles.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
 import { listConventionStatus, listParties } from '#db/queries/parties.ts'
-import type { Language } from '#db/types.ts'
+import type { Language } from '#forms/vocabulary.ts'
 import { commonalityCsvZip } from '#exports/commonality/csv.ts'
 import { commonalityJson } from '#exports/commonality/json.ts'
 import {

@@ -15,7 +15,7 @@ import {
 import type { CompiledLicence, CompiledMeta, CompiledReport } from '#exports/compiled/dataset.ts'
 import { startCompiledInWorker, type WorkerProgress } from '#exports/worker/client.ts'
 import type { WireReport } from '#exports/worker/protocol.ts'
-import { questionsOf } from '#exports/report-document.ts'
+import { questionsOf } from '#forms/question-index.ts'
 import type { DepositaryRecord } from '#forms/codelists/index.ts'
 import { withRegisteredCodeLists } from '#forms/codelists/source.ts'
 import { contextData } from '#forms/engine/code-lists.ts'
@@ -86,7 +86,7 @@ export async function resolveCompiledRequest(
 	const definition = cycle ? getFormDefinition(cycle.formId, cycle.formVersion) : undefined
 	if (!cycle || !definition)
 		return { ok: false, error: 'unknownCycle', params: { cycle: query.cycle } }
-	const known = [...questionsOf(definition)].map(({ question }) => question.id)
+	const known = questionsOf(definition).map((question) => question.id)
 	const unknown = query.questions.filter((id) => !known.includes(id))
 	if (unknown.length > 0 && !options.dropUnknownQuestions) {
 		return { ok: false, error: 'unknownQuestions', params: { questions: unknown.join(', ') } }

@@ -10,8 +10,8 @@ import { findReport, loadAnswers } from '#db/queries/reports.ts'
 import type { Database } from '#db/types.ts'
 import { diffImport, tableCellChanges, type ChangeKind } from '#exports/excel/import-diff.ts'
 import { readTemplate, type ImportFileError, type ImportProblem } from '#exports/excel/import.ts'
-import { questionsOf } from '#exports/report-document.ts'
 import { answerText, type AnswerTextOptions } from '#forms/answer-text.ts'
+import { findQuestion } from '#forms/question-index.ts'
 import { formText } from '#forms/text.ts'
 import type { Answers, Language, Severity } from '#forms/types.ts'
 import { saveAnswers } from './answers.server.ts'
@@ -81,7 +81,6 @@ export async function previewImport(
 
 	const diff = diffImport(definition, formContext, current, parsed)
 	const text = formText(definition, input.lang)
-	const sectionOf = new Map([...questionsOf(definition)].map((q) => [q.question.id, q]))
 	const counts = {
 		unchanged: 0,
 		added: 0,
@@ -97,7 +96,7 @@ export async function previewImport(
 	const sections: ImportPreview['sections'] = []
 	for (const entry of diff.entries) {
 		counts[entry.change]++
-		const question = sectionOf.get(entry.questionId)!.question
+		const question = findQuestion(definition, entry.questionId)!
 		let section = sections.find((candidate) => candidate.sectionId === entry.sectionId)
 		if (!section) {
 			section = { sectionId: entry.sectionId, title: text.section(entry.sectionId), rows: [] }

@@ -1,6 +1,8 @@
 import { codeListFor, type CodeListPins } from '#forms/codelists/index.ts'
-import { draftSchema, YES_NO, YES_NO_STATUS } from '#forms/engine/index.ts'
-import type { Answers, FormDefinition, Question, TableColumn } from '#forms/types.ts'
+import { questionSchemas } from '#forms/engine/index.ts'
+import { findQuestion } from '#forms/question-index.ts'
+import type { FormDefinition, Question, TableColumn } from '#forms/types.ts'
+import { YES_NO, YES_NO_STATUS } from '#forms/vocabulary.ts'
 
 export type PatchError = { questionId: string; message: string }
 
@@ -15,11 +17,11 @@ const DRAFT_MESSAGES: Record<string, string> = {
 }
 
 /**
- * Checks per-question patches against the draft schema of the form version: unknown question ids
- * (looked up as the form's own ids, so `__proto__` or `constructor` are unknown like any other),
- * wrong types, impossible dates, tables with two rows of one id and codes outside their lists are
- * refused, each with a message for its question. The editor runs it before sending, the server
- * again before writing.
+ * Checks per-question patches against the draft schema of the form version, one question's schema
+ * per change: unknown question ids (looked up as the form's own ids, so `__proto__` or
+ * `constructor` are unknown like any other), wrong types, impossible dates, tables with two rows
+ * of one id and codes outside their lists are refused, each with a message for its question. The
+ * server runs it on every save before writing.
  */
 export function validatePatch(
 	definition: FormDefinition,
@@ -27,38 +29,25 @@ export function validatePatch(
 ): PatchError[] {
 	const errors: PatchError[] = []
 	const seen = new Set<string>()
-	// Keyed by question id: no prototype, so `__proto__` would be a key like any other.
-	const values: Answers = Object.create(null)
-	for (const change of changes) {
-		if (seen.has(change.questionId))
-			errors.push({ questionId: change.questionId, message: 'save.errors.duplicateQuestion' })
-		seen.add(change.questionId)
-		if (!findQuestion(definition, change.questionId)) {
-			errors.push({ questionId: change.questionId, message: 'save.errors.unknownQuestion' })
-		} else if (!isBlank(change.value)) {
-			values[change.questionId] = change.value as Answers[string]
-		}
+	const values = new Map<string, { question: Question; value: unknown }>()
+	for (const { questionId, value } of changes) {
+		if (seen.has(questionId)) errors.push({ questionId, message: 'save.errors.duplicateQuestion' })
+		seen.add(questionId)
+		const question = findQuestion(definition, questionId)
+		if (!question) errors.push({ questionId, message: 'save.errors.unknownQuestion' })
+		else if (!isBlank(value)) values.set(questionId, { question, value })
 	}
-	const parsed = draftSchema(definition).safeParse(values)
-	if (!parsed.success) {
-		for (const issue of parsed.error.issues) {
-			if (issue.code === 'unrecognized_keys') {
-				for (const key of issue.keys)
-					errors.push({ questionId: key, message: 'save.errors.unknownQuestion' })
-			} else {
+	const schemas = questionSchemas(definition)
+	for (const [questionId, { question, value }] of values) {
+		const parsed = schemas.get(questionId)!.safeParse(value)
+		if (!parsed.success) {
+			for (const issue of parsed.error.issues)
 				errors.push({
-					questionId: String(issue.path[0] ?? ''),
+					questionId,
 					message: DRAFT_MESSAGES[issue.message] ?? 'save.errors.invalidValue',
 				})
-			}
-		}
-	}
-	if (parsed.success) {
-		for (const [questionId, value] of Object.entries(values)) {
-			const question = findQuestion(definition, questionId)
-			if (question && !codesAreKnown(question, value, definition.codeLists)) {
-				errors.push({ questionId, message: 'save.errors.unknownCode' })
-			}
+		} else if (!codesAreKnown(question, value, definition.codeLists)) {
+			errors.push({ questionId, message: 'save.errors.unknownCode' })
 		}
 	}
 	const keys = new Set<string>()
@@ -68,16 +57,6 @@ export function validatePatch(
 		keys.add(key)
 		return true
 	})
-}
-
-function findQuestion(definition: FormDefinition, id: string) {
-	for (const part of definition.parts) {
-		for (const section of part.sections) {
-			const question = section.questions.find((q) => q.id === id)
-			if (question) return question
-		}
-	}
-	return undefined
 }
 
 const codeCache = new WeakMap<Question | TableColumn, Set<string> | null>()

@@ -9,7 +9,8 @@ import {
 	setUserAccess,
 	setUserActive,
 } from '#db/queries/users.ts'
-import type { Database, Language } from '#db/types.ts'
+import type { Database } from '#db/types.ts'
+import type { Language } from '#forms/vocabulary.ts'
 import { sendAccountLink } from '../utils/account-tokens.server.ts'
 import { hashPassword } from '../utils/password.server.ts'
 import type { UserAccess } from './user-access.ts'

@@ -29,9 +29,6 @@ export function showableText(value: string) {
 	return value.replace(UNSAFE_ALL, '\ufffd')
 }
 
-/** A string of text the database can store. */
-export const safeText = () => z.string().refine(isSafeText, UNSAFE_TEXT)
-
 /** Deepest nesting of arrays and objects accepted in a JSON body (an answer needs about 6). */
 export const MAX_JSON_DEPTH = 32
 
@@ -76,27 +73,25 @@ export function jsonProblems(value: unknown, maxDepth = MAX_JSON_DEPTH, limit = 
 export const INT4_MAX = 2_147_483_647
 
 /** A revision of a report: 0 (never saved) up to the largest `integer`. */
-export const revisionNumber = () => z.number().int().min(0).max(INT4_MAX)
+export const revisionNumber = z.number().int().min(0).max(INT4_MAX)
 
 /** A positive `integer` written in a URL (a submission number): digits only, no sign, no exponent. */
-export const positiveIntText = () =>
-	z
-		.string()
-		.regex(/^[1-9][0-9]{0,9}$/, 'errors.malformed')
-		.transform(Number)
-		.refine((n) => n <= INT4_MAX, 'errors.malformed')
+export const positiveIntText = z
+	.string()
+	.regex(/^[1-9][0-9]{0,9}$/, 'errors.malformed')
+	.transform(Number)
+	.refine((n) => n <= INT4_MAX, 'errors.malformed')
 
 export { isUuid }
 
 /** An id of a row (report, user, cycle, file…). */
-export const uuidText = () => z.string().refine(isUuid, 'errors.notFound')
+export const uuidText = z.string().refine(isUuid, 'errors.notFound')
 
 /** A Party's code: three letters, upper-cased (`ken` is Kenya). */
-export const partyCodeText = () =>
-	z
-		.string()
-		.regex(/^[A-Za-z]{3}$/, 'errors.notFound')
-		.transform((code) => code.toUpperCase())
+export const partyCodeText = z
+	.string()
+	.regex(/^[A-Za-z]{3}$/, 'errors.notFound')
+	.transform((code) => code.toUpperCase())
 
 /** A calendar date written `YYYY-MM-DD` that exists (no 2024-13-45, no 29 February 2023). */
 export const isoDateText = (message = 'errors.invalidDate') => z.string().refine(isIsoDate, message)

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
-import type { Language, Role } from '../types.ts'
+import type { Language } from '#forms/vocabulary.ts'
+import type { Role } from '../types.ts'
 import type { DbHandle } from './handle.ts'
 
 export type UserSummary = {

@@ -2,7 +2,8 @@ import { alpha3ToAlpha2, alpha3ToNumeric } from 'i18n-iso-countries'
 import { describe, expect, it } from 'vitest'
 import { countryName } from '#forms/codelists/country-names.ts'
 import { partyStatusRecords } from '#forms/codelists/party-status.ts'
-import { PARTIES, UN_LANGUAGES, type PartyKind, type PartySeed } from './parties.ts'
+import { LANGUAGES } from '#forms/vocabulary.ts'
+import { PARTIES, type PartyKind, type PartySeed } from './parties.ts'
 
 const byCode = new Map(PARTIES.map((party) => [party.code, party]))
 const partyOf = (code: string): PartySeed => {
@@ -71,7 +72,7 @@ describe('PARTIES', () => {
 
 	it('names every entity in the six UN languages, in the right script', () => {
 		for (const party of PARTIES) {
-			for (const language of UN_LANGUAGES) {
+			for (const language of LANGUAGES) {
 				expect(party.names[language].trim(), `${party.code} ${language}`).not.toBe('')
 			}
 			expect(party.names.ar, party.code).toMatch(/\p{Script=Arabic}/u)
@@ -83,7 +84,7 @@ describe('PARTIES', () => {
 
 	it('takes every name from the country code list (UN short names)', () => {
 		for (const party of PARTIES)
-			for (const language of UN_LANGUAGES)
+			for (const language of LANGUAGES)
 				expect(party.names[language], `${party.code} ${language}`).toBe(
 					countryName(party.code, language),
 				)

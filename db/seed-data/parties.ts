@@ -25,6 +25,7 @@
 import { COUNTRIES } from '#forms/codelists/countries.ts'
 import { EUROPEAN_UNION_CODE } from '#forms/codelists/country-data.ts'
 import { countryName } from '#forms/codelists/country-names.ts'
+import { LANGUAGES, type Language } from '#forms/vocabulary.ts'
 
 /** The five UN regional groups used for elections and regional statistics. */
 export type UnRegionalGroup =
@@ -39,7 +40,6 @@ export type UnRegionalGroup =
 export type PartyKind = 'un_member' | 'un_observer' | 'regional_organization' | 'other'
 
 /** The six official UN languages. */
-export type UnLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es'
 
 export type PartySeed = {
 	/** ISO 3166-1 alpha-3 code (`EUU` for the European Union); primary key. */
@@ -52,10 +52,8 @@ export type PartySeed = {
 	/** UN regional group; null for the European Union. */
 	regionalGroup: UnRegionalGroup | null
 	/** UN short name in each of the six UN languages. */
-	names: Record<UnLanguage, string>
+	names: Record<Language, string>
 }
-
-export const UN_LANGUAGES: readonly UnLanguage[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es']
 
 /** Codes by group; the comment is the English name, for readers only. */
 const UN_MEMBER_STATES: Record<UnRegionalGroup, readonly string[]> = {
@@ -284,8 +282,8 @@ function partySeed(
 	const entry = countryEntries.get(code)
 	if (!entry) throw new Error(`${code} is not in the country code list`)
 	const names = Object.fromEntries(
-		UN_LANGUAGES.map((language) => [language, countryName(code, language) ?? entry.labels.en]),
-	) as Record<UnLanguage, string>
+		LANGUAGES.map((language) => [language, countryName(code, language) ?? entry.labels.en]),
+	) as Record<Language, string>
 	return { code, alpha2: entry.alpha2, m49: entry.numeric, kind, regionalGroup, names }
 }
 

@@ -1,6 +1,7 @@
 import { CHEMICAL_LIST_ID, COUNTRY_LIST_ID, codeListFor } from '#forms/codelists/index.ts'
 import { codeLabel } from '#forms/codelists/labels.ts'
-import { askedAnswers, YES_NO, YES_NO_STATUS } from '#forms/engine/index.ts'
+import { askedAnswers } from '#forms/engine/index.ts'
+import { YES_NO, YES_NO_STATUS } from '#forms/vocabulary.ts'
 import { isMarked, isTableAnswer } from '#forms/engine/values.ts'
 import { formText } from '#forms/text.ts'
 import type {
@@ -16,7 +17,7 @@ import type {
 	TableColumn,
 } from '#forms/types.ts'
 import type { PlainCell } from '../plain-cell.ts'
-import { questionsOf } from '../report-document.ts'
+import { questionsOf } from '#forms/question-index.ts'
 
 /** One submitted report as compiled exports see it. */
 export interface CompiledReport {
@@ -151,9 +152,9 @@ export function compiledLayout(
 ): CompiledLayout {
 	const text = formText(definition, lang)
 	const selected = questionIds?.length ? new Set(questionIds) : undefined
-	const questions = [...questionsOf(definition)]
-		.map(({ question }) => question)
-		.filter((question) => !selected || selected.has(question.id))
+	const questions = questionsOf(definition).filter(
+		(question) => !selected || selected.has(question.id),
+	)
 	const answerColumns: CompiledColumn[] = REPORT_COLUMNS.map(fixedColumn)
 	const tables: CompiledSheet[] = []
 	const lists = new Set<string>()
@@ -312,7 +313,7 @@ function checkboxColumns(definition: FormDefinition): Map<string, string[]> {
 	let found = checkboxColumnsByForm.get(definition)
 	if (!found) {
 		found = new Map()
-		for (const { question } of questionsOf(definition)) {
+		for (const question of questionsOf(definition)) {
 			if (question.type !== 'table') continue
 			const ids = question.columns
 				.filter((column) => column.type === 'checkbox')

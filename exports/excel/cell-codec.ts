@@ -5,7 +5,7 @@ import {
 	filterCodeList,
 	type CodeListPins,
 } from '#forms/codelists/index.ts'
-import { YES_NO, YES_NO_STATUS } from '#forms/engine/index.ts'
+import { YES_NO, YES_NO_STATUS } from '#forms/vocabulary.ts'
 import { isMarked } from '#forms/engine/values.ts'
 import { getCommonTexts, type FormText } from '#forms/text.ts'
 import {

@@ -12,7 +12,7 @@ import type {
 	Question,
 	TableAnswer,
 } from '#forms/types.ts'
-import { questionsOf } from '../report-document.ts'
+import { compileForm } from '#forms/engine/compile.ts'
 import type { ImportProblem } from './import.ts'
 
 export type ChangeKind = 'unchanged' | 'added' | 'changed' | 'cleared'
@@ -55,7 +55,7 @@ export function diffImport(
 	const entries: ImportDiffEntry[] = []
 	const changes: ImportDiff['changes'] = []
 	const merged: Answers = { ...current }
-	for (const { sectionId, question } of questionsOf(definition)) {
+	for (const { sectionId, question } of compileForm(definition).questions) {
 		const problems = parsed.problems.filter((problem) => problem.questionId === question.id)
 		if (!(question.id in parsed.answers) && problems.length === 0) continue
 		const before = current[question.id]

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs'
+import { questionsOf } from '#forms/question-index.ts'
 import { strToU8, unzipSync, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { initialAnswers } from '#forms/engine/index.ts'
@@ -7,7 +8,7 @@ import { ART15_V5 } from '#forms/stockholm-art15/v5.ts'
 import { formText } from '#forms/text.ts'
 import type { Answers, TableAnswer } from '#forms/types.ts'
 import { ART15_V6, DDT_V1, sampleDocument } from '../fixtures.ts'
-import { questionsOf, type ReportDocument } from '../report-document.ts'
+import type { ReportDocument } from '../report-document.ts'
 import { columnLetter } from './cell-codec.ts'
 import { diffImport } from './import-diff.ts'
 import { MAX_TABLE_ROWS, readTemplate, type ImportTarget, type ParsedTemplate } from './import.ts'
@@ -28,7 +29,7 @@ function targetOf(doc: ReportDocument, currentAnswers: Answers = doc.answers): I
 /** What an import can carry: every answer except read-only ones and attachments. */
 function importable(doc: ReportDocument, answers: Answers): Answers {
 	const out: Answers = {}
-	for (const { question } of questionsOf(doc.definition)) {
+	for (const question of questionsOf(doc.definition)) {
 		if (question.type === 'attachment' || ('readOnly' in question && question.readOnly)) continue
 		if (answers[question.id] !== undefined) out[question.id] = answers[question.id]!
 	}

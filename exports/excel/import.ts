@@ -16,7 +16,7 @@ import type {
 	TableRow,
 } from '#forms/types.ts'
 import { documentLabels } from '../labels.ts'
-import { questionsOf } from '../report-document.ts'
+import { questionsOf } from '#forms/question-index.ts'
 import {
 	CellCodec,
 	cellText,
@@ -176,8 +176,7 @@ class TemplateReader {
 			target.formContext,
 			target.definition.codeLists,
 		)
-		for (const { question } of questionsOf(target.definition))
-			this.questions.set(question.id, question)
+		for (const question of questionsOf(target.definition)) this.questions.set(question.id, question)
 	}
 
 	get blank() {

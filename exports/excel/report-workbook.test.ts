@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { questionsOf } from '#forms/question-index.ts'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { getChemical } from '#forms/codelists/index.ts'
@@ -9,7 +10,7 @@ import type { Answer, ContactAnswer, Question } from '#forms/types.ts'
 import { buildCompleteArt15V6Answers, art15V6Context } from '#forms/fixtures/builders.ts'
 import { DDT_V1, sampleDocument } from '../fixtures.ts'
 import { documentLabels } from '../labels.ts'
-import { questionsOf, type ReportDocument } from '../report-document.ts'
+import type { ReportDocument } from '../report-document.ts'
 import { CellCodec, columnLetter, type CellItem } from './cell-codec.ts'
 import { createReportWorkbook } from './report-workbook.ts'
 import { LISTS_SHEET, TEMPLATE_SHEET, type LayoutEntry } from './template-identity.ts'
@@ -24,9 +25,7 @@ async function readBack(doc: ReportDocument, entries: LayoutEntry[], workbook: E
 		doc.formContext,
 		doc.definition.codeLists,
 	)
-	const questions = new Map(
-		[...questionsOf(doc.definition)].map(({ question }) => [question.id, question]),
-	)
+	const questions = new Map(questionsOf(doc.definition).map((question) => [question.id, question]))
 	const answers: Record<string, Answer> = {}
 	const decode = (item: CellItem, key: string, value: ExcelJS.CellValue) => {
 		const result = codec.decode(item, key, value)
@@ -99,7 +98,7 @@ describe('report workbook', () => {
 	])('reads back equal to the report (%s)', async (_name, doc) => {
 		const { workbook, entries } = createReportWorkbook(doc, { kind: 'export' })
 		const { read, answers } = await readBack(doc, entries, workbook)
-		const questions = [...questionsOf(doc.definition)].map(({ question }) => question)
+		const questions = [...questionsOf(doc.definition)]
 		expect(answers).toEqual(expectedAnswers(doc, questions))
 
 		// A metadata sheet first, the list sheet hidden, no template identification.

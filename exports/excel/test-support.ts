@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs'
 import { formText } from '#forms/text.ts'
 import type { Answers, CellValue, TableAnswer } from '#forms/types.ts'
-import { questionsOf, type ReportDocument } from '../report-document.ts'
+import { questionsById } from '#forms/question-index.ts'
+import type { ReportDocument } from '../report-document.ts'
 import { CellCodec, columnLetter } from './cell-codec.ts'
 import { TEMPLATE_SHEET, readLayoutRows, type TemplateLayout } from './template-identity.ts'
 
@@ -37,9 +38,7 @@ export function fill(
 		doc.formContext,
 		doc.definition.codeLists,
 	)
-	const questions = new Map(
-		[...questionsOf(doc.definition)].map(({ question }) => [question.id, question]),
-	)
+	const questions = questionsById(doc.definition)
 	for (const entry of layout.entries) {
 		const sheet = workbook.getWorksheet(entry.sheet)!
 		if (entry.kind === 'scalar') {

@@ -4,6 +4,7 @@ import type { CodeListFilter, FormContext, Marker, ScalarType } from '../types.t
 import { isEmail, isIsoDate, isUrl } from './patterns.ts'
 import { contextKey, perContext, periodYears } from './rows.ts'
 import { isMarked } from './values.ts'
+import { YES_NO, YES_NO_STATUS } from '../vocabulary.ts'
 
 /** A structural problem with one value (always an error). */
 export interface Problem {
@@ -13,9 +14,6 @@ export interface Problem {
 
 /** Checks a value that is answered (not blank). Returns the first problem found, or null. */
 export type ValueCheck = (value: unknown, ctx: FormContext) => Problem | null
-
-export const YES_NO = ['yes', 'no'] as const
-export const YES_NO_STATUS = ['yes', 'no', 'not_applicable', 'under_development'] as const
 
 const YES_NO_SET = new Set<string>(YES_NO)
 const YES_NO_STATUS_SET = new Set<string>(YES_NO_STATUS)

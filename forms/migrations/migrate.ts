@@ -3,6 +3,7 @@ import { columnSchema, questionSchema } from '../engine/answer-schemas.ts'
 import { rowsFor } from '../engine/compile.ts'
 import { periodYears } from '../engine/rows.ts'
 import { isAnswered, isMarked, tableRows } from '../engine/values.ts'
+import { questionsById } from '../question-index.ts'
 import { contextAnswers, isSubmissionDate, isSystemFilled } from '../system-answers.ts'
 import type {
 	Answer,
@@ -33,15 +34,6 @@ import type {
 export interface MigrationResult {
 	answers: Answers
 	report: MigrationReportEntry[]
-}
-
-function questionsOf(def: FormDefinition): Map<string, Question> {
-	const map = new Map<string, Question>()
-	for (const part of def.parts) {
-		for (const section of part.sections)
-			for (const question of section.questions) map.set(question.id, question)
-	}
-	return map
 }
 
 const schemaCache = new WeakMap<object, ZodMiniType>()
@@ -112,8 +104,8 @@ interface MigrationRun {
 	answers: Answers
 	ctx: FormContext | undefined
 	periodBound: PeriodBoundValues
-	sourceQuestions: Map<string, Question>
-	targetQuestions: Map<string, Question>
+	sourceQuestions: ReadonlyMap<string, Question>
+	targetQuestions: ReadonlyMap<string, Question>
 	recomputed: Answers
 	out: Answers
 	/** Target question id → the source id whose answer was written there. */
@@ -440,8 +432,8 @@ export function applyMigrationSpec(
 		answers,
 		ctx,
 		periodBound,
-		sourceQuestions: questionsOf(fromDef),
-		targetQuestions: questionsOf(toDef),
+		sourceQuestions: questionsById(fromDef),
+		targetQuestions: questionsById(toDef),
 		recomputed: ctx ? contextAnswers(toDef, ctx) : {},
 		out: {},
 		writtenBy: new Map(),

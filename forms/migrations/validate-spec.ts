@@ -1,11 +1,7 @@
-import { compileForm } from '../engine/compile.ts'
+import { questionsById } from '../question-index.ts'
 import { isSystemFilled } from '../system-answers.ts'
 import type { FormDefinition, Question } from '../types.ts'
 import type { MigrationSpec } from './types.ts'
-
-function questionsOf(def: FormDefinition): Map<string, Question> {
-	return new Map([...compileForm(def).byId].map(([id, compiled]) => [id, compiled.question]))
-}
 
 /**
  * Checks that a spec only names questions and columns that exist in the versions it links, and
@@ -17,8 +13,8 @@ export function validateMigrationSpec(
 	toDef: FormDefinition,
 ): string[] {
 	const errors: string[] = []
-	const from = questionsOf(fromDef)
-	const to = questionsOf(toDef)
+	const from = questionsById(fromDef)
+	const to = questionsById(toDef)
 	if (spec.formId !== fromDef.formId || spec.formId !== toDef.formId)
 		errors.push('form ids do not match')
 	if (spec.from !== fromDef.version || spec.to !== toDef.version)

@@ -1,6 +1,7 @@
 import { convertQuantity } from '../codelists/units.ts'
 import { rowKey } from '../engine/rows.ts'
 import { isMarked, isTableAnswer, tableRows } from '../engine/values.ts'
+import { YES_NO } from '../vocabulary.ts'
 import type {
 	Answer,
 	CellValue,
@@ -41,7 +42,7 @@ type ValueItem = Scalar | TableColumn
 
 const TEXT_TYPES = new Set(['text', 'long_text'])
 const SAME_TYPE_ONLY = new Set(['date', 'year', 'email', 'url', 'country', 'chemical', 'checkbox'])
-const YES_NO_CODES = new Set(['yes', 'no'])
+const YES_NO_CODES = new Set<string>(YES_NO)
 
 function optionsOf(item: ValueItem): { options?: string[]; codeList?: string } {
 	if (item.type !== 'single_choice' && item.type !== 'multiple_choice') return {}

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { questionsOf } from '#forms/question-index.ts'
 import { INT4_MAX } from '#app/utils/input.ts'
 import type { FormDefinition, Question } from '#forms/types.ts'
 
@@ -101,10 +102,6 @@ export type SaveContext = {
 	ownFiles: string[]
 	otherFiles: string[]
 	partyCode: string
-}
-
-function questionsOf(definition: FormDefinition): Question[] {
-	return definition.parts.flatMap((part) => part.sections.flatMap((section) => section.questions))
 }
 
 const dateLike = fc

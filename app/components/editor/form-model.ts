@@ -3,6 +3,7 @@ import type { CodeListPins } from '#forms/codelists/index.ts'
 import type { CodeListSearchTerms, Searchable } from '#forms/codelists/search.ts'
 import { percentOf } from '#forms/engine/progress.ts'
 import type { FormText } from '#forms/text-core.ts'
+import { YES_NO, YES_NO_STATUS } from '#forms/vocabulary.ts'
 import type {
 	CodeListFilter,
 	Evaluation,
@@ -23,20 +24,6 @@ export function sectionsOf(definition: FormDefinition): SectionRef[] {
 			questions: section.questions,
 		})),
 	)
-}
-
-export function sectionOfQuestion(definition: FormDefinition, questionId: string) {
-	return sectionsOf(definition).find((s) => s.questions.some((q) => q.id === questionId))?.sectionId
-}
-
-export function findQuestion(definition: FormDefinition, questionId: string) {
-	for (const part of definition.parts) {
-		for (const section of part.sections) {
-			const question = section.questions.find((q) => q.id === questionId)
-			if (question) return question
-		}
-	}
-	return undefined
 }
 
 /** An option of a choice; code-list options also carry what pickers search besides the label. */
@@ -64,9 +51,9 @@ export function optionsFor(
 		}))
 	switch (item.type) {
 		case 'yes_no':
-			return ['yes', 'no'].map((code) => ({ code, label: text.option('yes_no', code) }))
+			return YES_NO.map((code) => ({ code, label: text.option('yes_no', code) }))
 		case 'yes_no_status':
-			return ['yes', 'no', 'not_applicable', 'under_development'].map((code) => ({
+			return YES_NO_STATUS.map((code) => ({
 				code,
 				label: text.option('yes_no_status', code),
 			}))

@@ -48,7 +48,7 @@ const ViewSchema = z.object({
 		.regex(/^[A-Z]{3}$/)
 		.optional()
 		.catch(undefined),
-	recorded: positiveIntText().optional().catch(undefined),
+	recorded: positiveIntText.optional().catch(undefined),
 })
 
 /** The latest entry of the record about an amendment's communication, if any. */

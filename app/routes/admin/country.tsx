@@ -24,7 +24,7 @@ const StatusSchema = z.object({
 })
 
 async function loadParty(context: Route.LoaderArgs['context'], code: string) {
-	const party = await findParty(context.get(dbContext), routeParam(code, partyCodeText()))
+	const party = await findParty(context.get(dbContext), routeParam(code, partyCodeText))
 	if (!party) throw notFound()
 	return party
 }

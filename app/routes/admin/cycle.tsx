@@ -20,7 +20,7 @@ import { notFound, requireRole } from '../../utils/permissions.server.ts'
 import { readFormValues, routeParam } from '../../utils/request.server.ts'
 
 async function loadCycle(context: Route.LoaderArgs['context'], id: string) {
-	const cycle = await findCycle(context.get(dbContext), routeParam(id, uuidText()))
+	const cycle = await findCycle(context.get(dbContext), routeParam(id, uuidText))
 	if (!cycle) throw notFound()
 	return cycle
 }

@@ -10,7 +10,7 @@ import { routeParam } from '../../utils/request.server.ts'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'admin')
-	const messageId = routeParam(params.messageId, uuidText())
+	const messageId = routeParam(params.messageId, uuidText)
 	const message = await findOutboxMessage(context.get(dbContext), messageId)
 	if (!message) throw notFound()
 	return {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { listParties } from '#db/queries/parties.ts'
-import type { Database, Language } from '#db/types.ts'
+import type { Database } from '#db/types.ts'
+import type { Language } from '#forms/vocabulary.ts'
 
 export async function partyOptions(db: Kysely<Database>, language: Language) {
 	const parties = await listParties(db)

@@ -27,7 +27,7 @@ const UserActionSchema = z.union([
 ])
 
 async function loadUser(context: Route.LoaderArgs['context'], userId: string) {
-	const user = await findUserById(context.get(dbContext), routeParam(userId, uuidText()))
+	const user = await findUserById(context.get(dbContext), routeParam(userId, uuidText))
 	if (!user) throw notFound()
 	return user
 }

@@ -15,7 +15,7 @@ import { useFormat } from '../../utils/use-format.ts'
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const user = requireRole(context, request, 'analyst', 'reviewer', 'admin')
 	const db = context.get(dbContext)
-	const job = await findExportJob(db, routeParam(params.jobId, uuidText()))
+	const job = await findExportJob(db, routeParam(params.jobId, uuidText))
 	if (!job || job.requestedBy !== user.id) throw notFound()
 	const cycle = await findCycle(db, job.cycleId)
 	const language = context.get(languageContext)

@@ -41,7 +41,7 @@ const StartSchema = z.object({
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const user = requireUser(context, request)
-	const code = routeParam(params.partyCode, partyCodeText())
+	const code = routeParam(params.partyCode, partyCodeText)
 	requireCountryReader(user, code)
 	const db = context.get(dbContext)
 	const party = await findParty(db, code)
@@ -107,7 +107,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const user = requireUser(context, request)
-	const code = routeParam(params.partyCode, partyCodeText())
+	const code = routeParam(params.partyCode, partyCodeText)
 	requireCountryEditor(user, code)
 	const parsed = await parseForm(request, StartSchema)
 	if (!parsed.ok) return parsed.response

@@ -26,7 +26,7 @@ export const middleware: Route.MiddlewareFunction[] = [publicPageMiddleware]
  * key figures of its latest accepted reports. Anyone may read it; a code that names no Party is 404.
  */
 export async function loader({ params, context }: Route.LoaderArgs) {
-	const partyCode = routeParam(params.partyCode, partyCodeText())
+	const partyCode = routeParam(params.partyCode, partyCodeText)
 	const language = context.get(languageContext)
 	const today = todayIso()
 	const db = context.get(dbContext)

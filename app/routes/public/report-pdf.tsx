@@ -30,7 +30,7 @@ const QuerySchema = z.object({ lang: z.enum(LANGUAGES).optional() })
  * file is built once per process and version (`cachedPublicFile`).
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-	const partyCode = routeParam(params.partyCode, partyCodeText())
+	const partyCode = routeParam(params.partyCode, partyCodeText)
 	const cycleCode = routeParam(params.cycleCode, CycleCode)
 	const language = parseQuery(request, QuerySchema).lang ?? context.get(languageContext)
 	const doc = await publicReportDocument(context.get(dbContext), partyCode, cycleCode, {

@@ -41,7 +41,7 @@ function questionAt(body: unknown, path: (string | number)[]) {
 /** The autosave endpoint (see `app/domain/save-protocol.ts`). */
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const user = requireUser(context, request)
-	const reportId = routeParam(params.reportId, uuidText())
+	const reportId = routeParam(params.reportId, uuidText)
 	const read = await readJson(request, MAX_SAVE_BYTES)
 	if (!read.ok) {
 		if (read.reason === 'too_large')

@@ -15,7 +15,7 @@ import { routeParam } from '../../utils/request.server.ts'
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const { report } = await requireReport(context, request, params.reportId)
-	const attachmentId = routeParam(params.attachmentId, uuidText())
+	const attachmentId = routeParam(params.attachmentId, uuidText)
 	const file = await findAttachment(context.get(dbContext), report.id, attachmentId)
 	if (!file) throw notFound()
 	const known = extensionsOf(file.contentType).length > 0

@@ -7,7 +7,7 @@ import {
 	checkUpload,
 	storeAttachment,
 } from '../../domain/attachments.server.ts'
-import { findQuestion } from '../../components/editor/form-model.ts'
+import { findQuestion } from '#forms/question-index.ts'
 import { dbContext } from '../../utils/context.ts'
 import { getEnv } from '../../utils/env.server.ts'
 import { readFormData } from '../../utils/request.server.ts'

@@ -14,7 +14,7 @@ import { formText, type FormText } from '#forms/text.ts'
 import type { Answers, Language, Question } from '#forms/types.ts'
 import type { Route } from './+types/compare.ts'
 import { requireReport } from './report-access.server.ts'
-import { findQuestion } from '../../components/editor/form-model.ts'
+import { findQuestion } from '#forms/question-index.ts'
 import {
 	defaultBaseline,
 	diffAcrossVersions,
@@ -31,7 +31,7 @@ import { DirectionalArrow } from '../../components/directional-arrow.tsx'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
 
 /** A side of the comparison: the working copy, or a submission by its number. */
-const Side = z.union([z.literal('draft'), positiveIntText()])
+const Side = z.union([z.literal('draft'), positiveIntText])
 const QuerySchema = z.object({
 	from: Side.optional(),
 	to: Side.optional(),

@@ -15,7 +15,7 @@ import { parseQuery } from '../../utils/request.server.ts'
 const QuerySchema = z.object({
 	format: z.enum(['pdf', 'xlsx']).default('pdf'),
 	lang: z.enum(LANGUAGES).optional(),
-	submission: positiveIntText().optional(),
+	submission: positiveIntText.optional(),
 })
 
 /**

@@ -34,8 +34,8 @@ async function requireImporter(
 }
 
 const QuerySchema = z.object({
-	preview: uuidText().optional(),
-	applied: positiveIntText().optional(),
+	preview: uuidText.optional(),
+	applied: positiveIntText.optional(),
 })
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {

@@ -15,7 +15,7 @@ import { useFormat } from '../../utils/use-format.ts'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const { report, cycle } = await requireReport(context, request, params.reportId)
-	const number = routeParam(params.number, positiveIntText())
+	const number = routeParam(params.number, positiveIntText)
 	const db = context.get(dbContext)
 	const submission = await findSubmission(db, report.id, number)
 	if (!submission) throw notFound()

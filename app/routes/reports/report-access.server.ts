@@ -37,7 +37,7 @@ export async function requireReport(
 	reportId: string | undefined,
 ) {
 	const user = requireUser(context, request)
-	const id = routeParam(reportId, uuidText())
+	const id = routeParam(reportId, uuidText)
 	const report = await loadReportContext(context.get(dbContext), id)
 	if (!report || !canReadCountry(user, report.report.partyCode)) throw notFound()
 	return {

@@ -23,7 +23,7 @@ import { routeParam } from '../../utils/request.server.ts'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'reviewer', 'admin')
-	const cycleId = routeParam(params.cycleId, uuidText())
+	const cycleId = routeParam(params.cycleId, uuidText)
 	const db = context.get(dbContext)
 	const cycle = await findCycle(db, cycleId)
 	if (!cycle) throw notFound()

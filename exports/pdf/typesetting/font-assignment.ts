@@ -1,11 +1,9 @@
+import type { Language } from '#forms/vocabulary.ts'
 import { getFontFace, type FontFace, type FontFamily, type FontWeight } from '../fonts.ts'
 import { isBreakingSpace } from './line-breaking.ts'
 
-/** The six official languages of the United Nations. */
-export type UnLanguage = 'ar' | 'en' | 'es' | 'fr' | 'ru' | 'zh'
-
 /** Fallback order of the font families for a document language. */
-export function fontFamilyOrder(lang: UnLanguage): readonly FontFamily[] {
+export function fontFamilyOrder(lang: Language): readonly FontFamily[] {
 	if (lang === 'ar') return ['arabic', 'latin', 'cjk']
 	if (lang === 'zh') return ['cjk', 'latin', 'arabic']
 	return ['latin', 'arabic', 'cjk']
@@ -62,7 +60,7 @@ function isFamily(charClass: CharClass): charClass is FontFamily {
  */
 export function assignFaces(
 	codePoints: readonly number[],
-	lang: UnLanguage,
+	lang: Language,
 	weight: FontWeight,
 ): (FontFace | null)[] {
 	const order = fontFamilyOrder(lang)

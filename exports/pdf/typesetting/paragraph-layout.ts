@@ -1,10 +1,11 @@
 import type { FontFace } from '../fonts.ts'
-import { assignFaces, type UnLanguage } from './font-assignment.ts'
+import type { Language } from '#forms/vocabulary.ts'
+import { assignFaces } from './font-assignment.ts'
 import { breakOpportunities, canCutBefore, isBreakingSpace } from './line-breaking.ts'
 import { bidi, runWidth, shapeRun, type ShapedRun, type TextDirection } from './shaping.ts'
 
 export interface LayoutStyle {
-	lang: UnLanguage
+	lang: Language
 	fontSize: number
 	bold: boolean
 	/** Base direction of each paragraph; `auto` takes it from the first strong character. */

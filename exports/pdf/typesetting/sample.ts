@@ -1,10 +1,10 @@
 import PDFDocument from 'pdfkit'
-import type { UnLanguage } from './font-assignment.ts'
+import type { Language } from '#forms/vocabulary.ts'
 import { finishPdf } from './pdf-buffer.ts'
 import { createTypesetter } from './typesetter.ts'
 
 /** Sample report text per language, written for the tests and the benchmark. */
-export const SAMPLE_TEXT: Record<UnLanguage, { heading: string; body: string; label: string }> = {
+export const SAMPLE_TEXT: Record<Language, { heading: string; body: string; label: string }> = {
 	en: {
 		heading: 'Report under Article 15',
 		body: 'The Party reports that 125 kg of DDT (CAS 50-29-3) were produced in 2023 for disease vector control, in line with Part II of Annex B. Use is expected to end by December 2027.',
@@ -37,14 +37,14 @@ export const SAMPLE_TEXT: Record<UnLanguage, { heading: string; body: string; la
 	},
 }
 
-export const SAMPLE_LANGUAGES: readonly UnLanguage[] = ['en', 'fr', 'es', 'ru', 'zh', 'ar']
+export const SAMPLE_LANGUAGES: readonly Language[] = ['en', 'fr', 'es', 'ru', 'zh', 'ar']
 
 /**
  * A PDF with one page per UN language: a heading, a wrapped paragraph and a small two-column table
  * measured with `measureHeight`. Used by the tests and as a benchmark of the typesetter.
  */
 export async function renderSampleMultilingualPdf(
-	languages: readonly UnLanguage[] = SAMPLE_LANGUAGES,
+	languages: readonly Language[] = SAMPLE_LANGUAGES,
 ): Promise<Buffer> {
 	const doc = new PDFDocument({ size: 'A4', margin: 56, autoFirstPage: false })
 	for (const lang of languages) {

@@ -16,13 +16,14 @@ import {
 	type WordBox,
 } from './pdf-inspection.ts'
 import { SAMPLE_LANGUAGES, SAMPLE_TEXT, renderSampleMultilingualPdf } from './sample.ts'
-import { createTypesetter, type Typesetter, type UnLanguage } from './typesetter.ts'
+import type { Language } from '#forms/vocabulary.ts'
+import { createTypesetter, type Typesetter } from './typesetter.ts'
 
 const MARGIN = 56
 
 async function typeset(
 	name: string,
-	lang: UnLanguage,
+	lang: Language,
 	draw: (typesetter: Typesetter, doc: PDFKit.PDFDocument) => void,
 ): Promise<{ file: string; bytes: Buffer }> {
 	const doc = new PDFDocument({ size: 'A4', margin: MARGIN })
@@ -208,7 +209,7 @@ describe('typesetter', () => {
 	})
 
 	it('measures exactly the height and width it draws', async () => {
-		const cases: [UnLanguage, string, number][] = [
+		const cases: [Language, string, number][] = [
 			['en', SAMPLE_TEXT.en.body, 180],
 			['fr', `${SAMPLE_TEXT.fr.heading}\n${SAMPLE_TEXT.fr.body}`, 250],
 			['zh', SAMPLE_TEXT.zh.body, 120],

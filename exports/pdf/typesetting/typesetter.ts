@@ -1,9 +1,8 @@
-import type { UnLanguage } from './font-assignment.ts'
+import type { Language } from '#forms/vocabulary.ts'
 import { drawRunsOnBaseline } from './glyph-drawing.ts'
 import { layoutText, type LaidOutLine, type LayoutStyle } from './paragraph-layout.ts'
 import type { TextDirection } from './shaping.ts'
 
-export type { UnLanguage } from './font-assignment.ts'
 export type { TextDirection } from './shaping.ts'
 
 /** `start` and `end` follow the paragraph direction: `start` is right-aligned in Arabic. */
@@ -66,7 +65,7 @@ export interface TextLineOptions extends TextStyle {
  * Draw all text of a document through its typesetter.
  */
 export interface Typesetter {
-	readonly lang: UnLanguage
+	readonly lang: Language
 	/** Base direction of the document language. */
 	readonly direction: TextDirection
 	/** Draws wrapped text and returns where it ended. */
@@ -84,7 +83,7 @@ export interface Typesetter {
 }
 
 /** Vertical metrics per language, in ems: room above and below the baseline. */
-const LINE_METRICS: Record<UnLanguage, { ascent: number; descent: number }> = {
+const LINE_METRICS: Record<Language, { ascent: number; descent: number }> = {
 	ar: { ascent: 1.05, descent: 0.55 },
 	en: { ascent: 1.069, descent: 0.293 },
 	es: { ascent: 1.069, descent: 0.293 },
@@ -95,7 +94,7 @@ const LINE_METRICS: Record<UnLanguage, { ascent: number; descent: number }> = {
 
 export function createTypesetter(
 	doc: PDFKit.PDFDocument,
-	{ lang }: { lang: UnLanguage },
+	{ lang }: { lang: Language },
 ): Typesetter {
 	const direction: TextDirection = lang === 'ar' ? 'rtl' : 'ltr'
 	const metrics = LINE_METRICS[lang]

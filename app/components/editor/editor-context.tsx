@@ -63,6 +63,15 @@ export function useVisibleIssues(questionId: string, rowId?: string): Issue[] {
 	})
 }
 
+/** The issues of a table as a whole (not of its rows) that are shown right now. */
+export function useTableIssues(questionId: string): Issue[] {
+	const { store } = useEditor()
+	return useStoreSlice(store, (s) => {
+		const issues = s.tableIssuesAt(questionId).filter((issue) => s.shows(issue))
+		return { key: issues.map(issueKeyOf).join('|'), value: issues }
+	})
+}
+
 /** Visible and required, for one question. */
 export function useQuestionState(questionId: string) {
 	const { store } = useEditor()

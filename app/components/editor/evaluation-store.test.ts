@@ -40,6 +40,17 @@ describe('EvaluationStore', () => {
 		expect(store.issuesAt('other')).toEqual([])
 	})
 
+	it("keeps a table's own issues apart from its rows'", () => {
+		const store = new EvaluationStore(evaluationWith([required(), tooLarge]), true)
+		expect(store.tableIssuesAt('stats')).toEqual([required()])
+		// A keystroke changes a row's issue (its value is a parameter): the table's own stay equal.
+		const changed = { ...tooLarge, params: { value: 12 } }
+		store.setEvaluation(evaluationWith([required(), changed]))
+		expect(store.tableIssuesAt('stats')).toEqual([required()])
+		expect(store.issuesAt('stats', 'r1')).toEqual([changed])
+		expect(store.tableIssuesAt('other')).toEqual([])
+	})
+
 	it('answers from the latest evaluation', () => {
 		const store = new EvaluationStore(evaluationWith([tooLarge]), true)
 		expect(store.issuesAt('stats', 'r1', 'export_kg')).toEqual([tooLarge])

@@ -1,7 +1,13 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react'
 import type { Evaluation, Issue } from '#forms/types.ts'
 
-type IssueIndex = { all: Issue[]; byRow: Map<string, Issue[]>; byCell: Map<string, Issue[]> }
+type IssueIndex = {
+	all: Issue[]
+	/** Those of no row: the question's own, or a table's as a whole. */
+	own: Issue[]
+	byRow: Map<string, Issue[]>
+	byCell: Map<string, Issue[]>
+}
 
 const NO_ISSUES: Issue[] = []
 
@@ -12,9 +18,12 @@ function pushTo(map: Map<string, Issue[]>, key: string, issue: Issue) {
 }
 
 function indexIssues(issues: Issue[]): IssueIndex {
-	const index: IssueIndex = { all: issues, byRow: new Map(), byCell: new Map() }
+	const index: IssueIndex = { all: issues, own: [], byRow: new Map(), byCell: new Map() }
 	for (const issue of issues) {
-		if (issue.rowId === undefined) continue
+		if (issue.rowId === undefined) {
+			index.own.push(issue)
+			continue
+		}
 		pushTo(index.byRow, issue.rowId, issue)
 		if (issue.columnId !== undefined)
 			pushTo(index.byCell, `${issue.rowId}/${issue.columnId}`, issue)
@@ -65,17 +74,30 @@ export class EvaluationStore {
 		this.#notify()
 	}
 
-	/** The issues of a question, of one of its table rows, or of one cell. */
-	issuesAt(questionId: string, rowId?: string, columnId?: string): Issue[] {
+	#indexOf(questionId: string) {
 		let index = this.#issueIndex.get(questionId)
 		if (!index) {
 			index = indexIssues(this.#evaluation.questions[questionId]?.issues ?? NO_ISSUES)
 			this.#issueIndex.set(questionId, index)
 		}
+		return index
+	}
+
+	/** The issues of a question, of one of its table rows, or of one cell. */
+	issuesAt(questionId: string, rowId?: string, columnId?: string): Issue[] {
+		const index = this.#indexOf(questionId)
 		if (rowId === undefined) return index.all
 		const found =
 			columnId === undefined ? index.byRow.get(rowId) : index.byCell.get(`${rowId}/${columnId}`)
 		return found ?? NO_ISSUES
+	}
+
+	/**
+	 * The issues of a table as a whole (too few rows, a total), not of its rows: what the table
+	 * itself shows, so a keystroke that changes a row's issue re-renders that row, not the table.
+	 */
+	tableIssuesAt(questionId: string): Issue[] {
+		return this.#indexOf(questionId).own
 	}
 
 	/**

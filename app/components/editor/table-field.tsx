@@ -4,7 +4,7 @@ import type { Marker, TableQuestion } from '#forms/types.ts'
 import { ThreadList } from '../review/threads.tsx'
 import { useAnswerSlice, useRowIds } from './answer-field.ts'
 import { EditorTable, type ShownRow } from './editor-table.tsx'
-import { useEditor, useHiddenRows, useQuestionState, useVisibleIssues } from './editor-context.tsx'
+import { useEditor, useHiddenRows, useQuestionState, useTableIssues } from './editor-context.tsx'
 import { FillEmpty } from './fill-empty.tsx'
 import { domId, optionsFor, type Option } from './form-model.ts'
 import { focusCell, focusRow } from './grid-focus.ts'
@@ -164,7 +164,7 @@ export function TableField({ question }: { question: TableQuestion }) {
 	const columns = useTableColumns(question)
 	const rows = useTableRows(question)
 	const paste = useTablePaste({ question, ...columns, hiddenRows: rows.hiddenRows })
-	const questionIssues = useVisibleIssues(question.id).filter((i) => !i.rowId)
+	const questionIssues = useTableIssues(question.id)
 	const base = domId('q', question.id)
 	const open = question.rows.kind === 'open'
 	const maxRows = question.rows.kind === 'open' ? question.rows.maxRows : undefined

@@ -1,3 +1,4 @@
+import { questionsOf } from '#forms/question-index.ts'
 import { rowsFor } from '#forms/engine/compile.ts'
 import type { Answers, FormContext, FormDefinition, TableAnswer } from '#forms/types.ts'
 
@@ -13,24 +14,20 @@ function isTableAnswer(value: unknown): value is TableAnswer {
  */
 export function withExpectedRows(def: FormDefinition, answers: Answers, ctx: FormContext): Answers {
 	const out: Answers = { ...answers }
-	for (const part of def.parts) {
-		for (const section of part.sections) {
-			for (const question of section.questions) {
-				if (question.type !== 'table' || question.rows.kind !== 'fixed') continue
-				const current = answers[question.id]
-				if (current !== undefined && !isTableAnswer(current)) continue
-				const stored = new Map((current?.rows ?? []).map((row) => [row.key ?? row.id, row]))
-				const expected = rowsFor(def, question, ctx)
-				const rows = expected.map((row) => {
-					const existing = stored.get(row.key)
-					stored.delete(row.key)
-					return existing
-						? { ...existing, cells: { ...existing.cells, ...row.cells } }
-						: { id: row.id, key: row.key, cells: { ...row.cells } }
-				})
-				out[question.id] = { rows: [...rows, ...stored.values()] }
-			}
-		}
+	for (const question of questionsOf(def)) {
+		if (question.type !== 'table' || question.rows.kind !== 'fixed') continue
+		const current = answers[question.id]
+		if (current !== undefined && !isTableAnswer(current)) continue
+		const stored = new Map((current?.rows ?? []).map((row) => [row.key ?? row.id, row]))
+		const expected = rowsFor(def, question, ctx)
+		const rows = expected.map((row) => {
+			const existing = stored.get(row.key)
+			stored.delete(row.key)
+			return existing
+				? { ...existing, cells: { ...existing.cells, ...row.cells } }
+				: { id: row.id, key: row.key, cells: { ...row.cells } }
+		})
+		out[question.id] = { rows: [...rows, ...stored.values()] }
 	}
 	return out
 }

@@ -11,6 +11,7 @@ import type {
 } from '../types.ts'
 import { MARKERS } from '../types.ts'
 import { evaluate } from './evaluate.ts'
+import { questionsOf } from '../question-index.ts'
 import { isIsoDate } from './patterns.ts'
 import { contextKey } from './rows.ts'
 
@@ -91,12 +92,7 @@ const questionSchemasCache = new WeakMap<FormDefinition, Map<string, z.ZodMiniTy
 export function questionSchemas(def: FormDefinition): ReadonlyMap<string, z.ZodMiniType> {
 	let schemas = questionSchemasCache.get(def)
 	if (!schemas) {
-		schemas = new Map()
-		for (const part of def.parts) {
-			for (const section of part.sections) {
-				for (const question of section.questions) schemas.set(question.id, questionSchema(question))
-			}
-		}
+		schemas = new Map(questionsOf(def).map((question) => [question.id, questionSchema(question)]))
 		questionSchemasCache.set(def, schemas)
 	}
 	return schemas

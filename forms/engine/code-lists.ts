@@ -8,6 +8,7 @@ import type {
 	Question,
 	TableColumn,
 } from '../types.ts'
+import { questionsOf } from '../question-index.ts'
 import { contextKey } from './rows.ts'
 
 /** A context as data, as a loader or a message to a worker thread carries it: no code lists. */
@@ -55,21 +56,17 @@ export function codeListReferences(def: FormDefinition): CodeListReference[] {
 	const add = (reference: CodeListReference | undefined) => {
 		if (reference) references.set(codeListKey(reference.listId, reference.filter), reference)
 	}
-	for (const part of def.parts) {
-		for (const section of part.sections) {
-			for (const question of section.questions) {
-				add(referenceOf(question))
-				if (question.type !== 'table') continue
-				for (const column of question.columns) add(referenceOf(column))
-				if (question.rows.kind !== 'fixed') continue
-				for (const dimension of question.rows.dimensions) {
-					if ('codeList' in dimension)
-						add({
-							listId: dimension.codeList,
-							...(dimension.filter ? { filter: dimension.filter } : {}),
-						})
-				}
-			}
+	for (const question of questionsOf(def)) {
+		add(referenceOf(question))
+		if (question.type !== 'table') continue
+		for (const column of question.columns) add(referenceOf(column))
+		if (question.rows.kind !== 'fixed') continue
+		for (const dimension of question.rows.dimensions) {
+			if ('codeList' in dimension)
+				add({
+					listId: dimension.codeList,
+					...(dimension.filter ? { filter: dimension.filter } : {}),
+				})
 		}
 	}
 	return [...references.values()]

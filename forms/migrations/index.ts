@@ -5,6 +5,7 @@ import type { MigrationResult } from './migrate.ts'
 import { applyMigrationSpec } from './migrate.ts'
 import type { MigrationReportEntry, MigrationSpec, PeriodBoundValues } from './types.ts'
 import { registeredCodeLists } from '../codelists/source.ts'
+import { questionsOf } from '../question-index.ts'
 
 export type * from './types.ts'
 export type { MigrationResult } from './migrate.ts'
@@ -35,13 +36,9 @@ export function contextFor(def: FormDefinition, partyCode: string): FormContext 
 
 /** The Party an answer set belongs to: the answer of the question with concept `PARTY.ID`. */
 function partyOf(def: FormDefinition, answers: Answers): string | undefined {
-	for (const part of def.parts) {
-		for (const section of part.sections) {
-			for (const question of section.questions) {
-				const value = answers[question.id]
-				if (question.concept === 'PARTY.ID' && typeof value === 'string') return value
-			}
-		}
+	for (const question of questionsOf(def)) {
+		const value = answers[question.id]
+		if (question.concept === 'PARTY.ID' && typeof value === 'string') return value
 	}
 	return undefined
 }

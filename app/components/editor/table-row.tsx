@@ -87,7 +87,7 @@ export const TableRowView = memo(function TableRowView(props: RowProps) {
 						rowId={rowId}
 						rowLabel={label}
 						live={props.live}
-						options={options[c.id] ?? []}
+						options={options[c.id] ?? NO_OPTIONS}
 						describedBy={rowIssues.length ? rowIssueId : undefined}
 					/>
 				))}
@@ -144,11 +144,15 @@ function RemoveRowCell({
 	)
 }
 
+const NO_OPTIONS: Option[] = []
+
 /**
  * One answer cell: its input (or the marker set instead of a value) and its status menu, reached
- * with Alt+M rather than Tab. Cells a row condition hides show a dash.
+ * with Alt+M rather than Tab. Cells a row condition hides show a dash. Memoised: a row re-renders
+ * when its issues change (a warning that carries the typed value, on every key), its cells only
+ * when their own props, value or state do.
  */
-function TableCell({
+const TableCell = memo(function TableCell({
 	question,
 	column,
 	position,
@@ -260,7 +264,7 @@ function TableCell({
 			</div>
 		</td>
 	)
-}
+})
 
 /**
  * A cell of a row far from the screen (see `useLiveRows`): its value as text, in a box the size of

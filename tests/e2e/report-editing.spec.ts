@@ -243,6 +243,32 @@ test('an answer the server refuses stays as typed, with its message under it, an
 	await expect(message).toHaveCount(0)
 })
 
+test('what is typed while a slow computer is still loading the editor is saved as typed', async ({
+	page,
+	context,
+}) => {
+	await login(page, ACCOUNTS.contributorKenya)
+	const reportId = await kenyaSixthReport(page)
+	await page.goto(`/reports/${reportId}/sections/b_obstacles`)
+	await page.waitForLoadState('networkidle')
+	const box = page.getByRole('textbox', { name: /Difficulties met in implementing/ })
+	await box.fill('As loaded.')
+	await saved(page)
+	// An old laptop: the page shows its answers well before its scripts run. Typing at once, as a
+	// user does, must neither land beside the loaded answer nor be dropped when the scripts start.
+	const cdp = await context.newCDPSession(page)
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 })
+	for (const typed of ['Typed at once.', 'Typed at once, again.']) {
+		await page.reload({ waitUntil: 'commit' })
+		await box.fill(typed)
+		await saved(page)
+		await page.reload()
+		await page.waitForLoadState('networkidle')
+		await expect(box).toHaveValue(typed)
+	}
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+})
+
 test('two people editing at once: different questions merge, the same question shows a conflict', async ({
 	browser,
 }) => {

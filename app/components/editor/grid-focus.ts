@@ -1,5 +1,6 @@
 import { useEffect, type RefObject } from 'react'
 import { controlKind, gridMove, isMarkerMenuKey, type GridMove } from './grid-keys.ts'
+import { useInteractive } from '../../utils/use-interactive.ts'
 
 /**
  * Focus in editable tables (WAI-ARIA grid pattern), on the DOM the table renders: cells are
@@ -175,9 +176,12 @@ export function onGridKeyDown(event: React.KeyboardEvent<HTMLElement>) {
  * the table where the user left it and the next Tab leaves it.
  */
 export function useRovingTabStop(gridRef: RefObject<HTMLElement | null>, enabled: boolean) {
+	// Until the page is interactive every control is disabled (see the editor's fieldset): none
+	// could take the stop.
+	const interactive = useInteractive()
 	useEffect(() => {
 		const grid = gridRef.current
-		if (!grid || !enabled) return
+		if (!grid || !enabled || !interactive) return
 		let stop: HTMLElement | null = null
 		let remembered: { row: number; column: string } | null = null
 		const makeStop = (control: HTMLElement | null) => {
@@ -221,5 +225,5 @@ export function useRovingTabStop(gridRef: RefObject<HTMLElement | null>, enabled
 			grid.removeEventListener('focusin', onFocusIn)
 			makeStop(null)
 		}
-	}, [gridRef, enabled])
+	}, [gridRef, enabled, interactive])
 }

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from '../../components/forms.tsx'
 import { MultiCodePicker } from '../../components/editor/code-picker.tsx'
+import { useInteractive } from '../../utils/use-interactive.ts'
 
 type Party = { code: string; name: string }
 
@@ -110,16 +111,5 @@ export function CountriesField({
 			</p>
 			<ErrorList id={errorId} errors={errors} />
 		</div>
-	)
-}
-
-const noSubscription = () => () => {}
-
-/** False on the server and while the page hydrates, true once React runs in the browser. */
-function useInteractive() {
-	return useSyncExternalStore(
-		noSubscription,
-		() => true,
-		() => false,
 	)
 }

@@ -44,6 +44,7 @@ import { useReportEditor, useSyncState } from '../../components/editor/use-repor
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { notFound } from '../../utils/permissions.server.ts'
 import { useFormat } from '../../utils/use-format.ts'
+import { useInteractive } from '../../utils/use-interactive.ts'
 import { listThreads } from '#db/queries/threads.ts'
 import type { ThreadData } from '../../components/review/threads.tsx'
 import { openOffers } from '../../domain/report-once.server.ts'
@@ -162,12 +163,13 @@ export default function ReportEditor() {
 	const locked = useSyncState(sync, (s) => s.status === 'locked')
 	const editable = data.editable && !locked
 
+	const interactive = useInteractive()
 	useEffect(() => {
 		// Jump links (#q-…) from the validation panel focus the question; otherwise the heading.
 		const hash = location.hash.slice(1)
-		const target = hash ? document.getElementById(hash) : null
+		const target = interactive && hash ? document.getElementById(hash) : null
 		if (target) focusQuestion(target)
-	}, [location.hash, sectionId])
+	}, [location.hash, sectionId, interactive])
 
 	const editor = useMemo(
 		() => ({
@@ -206,19 +208,23 @@ export default function ReportEditor() {
 					onFocus={data.editable ? preloadEngine : undefined}
 					onPointerOver={data.editable ? preloadEngine : undefined}
 				>
-					<div className="editor__toolbar">
-						{data.editable ? (
-							<SaveStatus sync={sync} />
-						) : (
-							<p className="alert">
-								{t(`readOnly.${data.status}`, { defaultValue: t('readOnly.default') })}
-							</p>
-						)}
-						<PresenceList others={others} text={text} />
-						<ShowMissingToggle />
-					</div>
-					<ConflictPanel sync={sync} definition={data.definition} text={text} />
-					<SectionForm sectionId={section.sectionId} />
+					{/* Nothing can be typed before the page is interactive: the editor would not see it,
+					    and hydration would write the answer as loaded over it. */}
+					<fieldset className="editor__fields" role="none" disabled={!interactive}>
+						<div className="editor__toolbar">
+							{data.editable ? (
+								<SaveStatus sync={sync} />
+							) : (
+								<p className="alert">
+									{t(`readOnly.${data.status}`, { defaultValue: t('readOnly.default') })}
+								</p>
+							)}
+							<PresenceList others={others} text={text} />
+							<ShowMissingToggle />
+						</div>
+						<ConflictPanel sync={sync} definition={data.definition} text={text} />
+						<SectionForm sectionId={section.sectionId} />
+					</fieldset>
 				</div>
 			</div>
 		</EditorProvider>

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { ACCOUNTS, login, setLanguage } from './fixtures.ts'
+import { ACCOUNTS, axeScan, login, setLanguage } from './fixtures.ts'
 import { SECTIONS_SHOWING_EVERY_KIND } from './section-kinds.ts'
 
 /**
@@ -26,7 +25,7 @@ type Language = (typeof LANGUAGES)[number]
 
 /** The violations on the current page, one line each. */
 async function violations(page: Page, path: string): Promise<string[]> {
-	const results = await new AxeBuilder({ page }).analyze()
+	const results = await axeScan(page)
 	return results.violations.map(
 		(v) =>
 			`${path}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes

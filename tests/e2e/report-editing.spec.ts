@@ -194,11 +194,16 @@ test('a contributor starts the 6th report from the 5th, fills its tables and fol
 	})
 })
 
-test('typing offline is kept and saved when the connection returns', async ({ page, context }) => {
+/** Signs in as Kenya's contributor and opens the free-text obstacles section of its 6th report. */
+async function openKenyaObstaclesAsContributor(page: Page) {
 	await login(page, ACCOUNTS.contributorKenya)
 	const reportId = await kenyaSixthReport(page)
 	await page.goto(`/reports/${reportId}/sections/b_obstacles`)
 	await page.waitForLoadState('networkidle')
+}
+
+test('typing offline is kept and saved when the connection returns', async ({ page, context }) => {
+	await openKenyaObstaclesAsContributor(page)
 	await context.setOffline(true)
 	const box = page.getByRole('textbox', { name: /Difficulties met in implementing/ })
 	await box.fill('Written while offline: customs data arrive late.')
@@ -219,10 +224,7 @@ test('typing offline is kept and saved when the connection returns', async ({ pa
 test('an answer the server refuses stays as typed, with its message under it, and the others are saved', async ({
 	page,
 }) => {
-	await login(page, ACCOUNTS.contributorKenya)
-	const reportId = await kenyaSixthReport(page)
-	await page.goto(`/reports/${reportId}/sections/b_obstacles`)
-	await page.waitForLoadState('networkidle')
+	await openKenyaObstaclesAsContributor(page)
 	const refused = page.getByRole('textbox', { name: /Difficulties met in implementing/ })
 	const other = page.getByRole('textbox', { name: /Comments on the reporting format/ })
 	// U+0000 cannot be stored: the server refuses this answer and names it.
@@ -247,10 +249,7 @@ test('what is typed while a slow computer is still loading the editor is saved a
 	page,
 	context,
 }) => {
-	await login(page, ACCOUNTS.contributorKenya)
-	const reportId = await kenyaSixthReport(page)
-	await page.goto(`/reports/${reportId}/sections/b_obstacles`)
-	await page.waitForLoadState('networkidle')
+	await openKenyaObstaclesAsContributor(page)
 	const box = page.getByRole('textbox', { name: /Difficulties met in implementing/ })
 	await box.fill('As loaded.')
 	await saved(page)

@@ -84,13 +84,20 @@ test('a contributor starts the 6th report from the 5th, fills its tables and fol
 		await expectAccessible(page)
 
 		await page.reload()
+		// Each row is scrolled to first: the browser restores the scroll position, and rows far from
+		// the screen show their answers as text.
+		await page
+			.getByRole('grid', { name: /Total quantities produced/ })
+			.getByRole('row', { name: /PFHxS.* 2023/ })
+			.scrollIntoViewIfNeeded()
 		await expect(page.getByRole('textbox', { name: /Production.*PFHxS.*2023/ })).toHaveValue('12.5')
 		await expect(page.getByRole('textbox', { name: /Import.*PFHxS.*2023/ })).toHaveValue('4000')
+		const exportPartners = page
+			.getByRole('region', { name: /States to which the chemicals were exported/ })
+			.first()
+		await exportPartners.getByRole('row').last().scrollIntoViewIfNeeded()
 		await expect(
-			page
-				.getByRole('region', { name: /States to which the chemicals were exported/ })
-				.first()
-				.getByRole('combobox', { name: 'Importing State — Row 1' }),
+			exportPartners.getByRole('combobox', { name: 'Importing State — Row 1' }),
 		).toHaveValue('Uganda')
 	})
 	await test.step('a statistics table takes rows pasted from a spreadsheet and a "not available" marker', async () => {

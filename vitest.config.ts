@@ -7,6 +7,7 @@ export default defineConfig({
 			'forms/**/*.test.ts',
 			'db/**/*.test.ts',
 			'exports/**/*.test.ts',
+			'server/**/*.test.ts',
 			'tests/integration/**/*.test.ts',
 		],
 		environment: 'node',

@@ -1,10 +1,10 @@
 import { createRequestHandler } from '@react-router/express'
-import compression from 'compression'
 import express, { type Request as ExpressRequest, type Response, type NextFunction } from 'express'
 import type { Kysely } from 'kysely'
 import { RouterContextProvider, type ServerBuild } from 'react-router'
 import { clientIpContext, cspNonceContext, dbContext } from '#app/utils/context.ts'
 import type { Database } from '#db/types.ts'
+import { compressResponses } from './compression.ts'
 import { securityHeaders } from './security-headers.ts'
 
 export type AppOptions = {
@@ -31,7 +31,7 @@ export function createHttpApp(options: AppOptions) {
 	// A hop count, never `true`: with `true` Express takes the left-most X-Forwarded-For address,
 	// which the client writes itself.
 	app.set('trust proxy', options.trustProxyHops)
-	app.use(compression())
+	app.use(compressResponses())
 	app.use(securityHeaders({ development: options.development }))
 	app.get('/healthz', (_req, res) => {
 		res.type('text/plain').send('ok')

@@ -4,18 +4,31 @@ import { defineConfig } from '@playwright/test'
 const firstPort = Number(process.env.E2E_PORT ?? 3100)
 
 /**
- * The specs run in two groups side by side, each against its own server and embedded database, so
- * neither group sees the other's data; within a group, specs run one after another (one worker),
- * in the order of their file names. The accessibility scan of every page in two languages takes
- * about half of the browser tests' time (measured in reports/playwright.json), so it runs alone
- * in one group and every other spec in the other: a new spec cannot be left out.
+ * The specs run in four groups side by side, each against its own server and embedded database,
+ * so no group sees another's data; within a group, specs run one after another (one worker), in
+ * the order of their file names. The accessibility scan of every page takes about half of the
+ * browser tests' time: its English pages are one group and its other languages another. The
+ * journeys are split in two of about the same length (durations in reports/playwright.json); the
+ * second takes every spec the first does not name, so a new spec or language cannot be left out.
  */
 const ACCESSIBILITY_SCAN = '**/accessibility.spec.ts'
+const ENGLISH = /\(en\)/
+const FIRST_JOURNEYS = [
+	'report-editing',
+	'keyboard-submission',
+	'review',
+	'screenshots',
+	'cross-convention',
+	'exports',
+	'code-lists',
+].map((name) => `**/${name}.spec.ts`)
 
 const groups = [
-	{ name: 'accessibility', testMatch: ACCESSIBILITY_SCAN, port: firstPort },
-	{ name: 'journeys', testIgnore: ACCESSIBILITY_SCAN, port: firstPort + 1 },
-]
+	{ name: 'accessibility-en', testMatch: ACCESSIBILITY_SCAN, grep: ENGLISH },
+	{ name: 'accessibility-other-languages', testMatch: ACCESSIBILITY_SCAN, grepInvert: ENGLISH },
+	{ name: 'journeys-1', testMatch: FIRST_JOURNEYS },
+	{ name: 'journeys-2', testIgnore: [ACCESSIBILITY_SCAN, ...FIRST_JOURNEYS] },
+].map((group, index) => ({ ...group, port: firstPort + index }))
 
 /** Debian's Chromium by default: Playwright's own browser download cannot work on these machines. */
 function chromiumPath(): string | undefined {
@@ -26,7 +39,7 @@ function chromiumPath(): string | undefined {
 
 export default defineConfig({
 	testDir: './tests/e2e',
-	// The longest journeys take about 55 s on a busy 2-core machine: room so a slow run is not a failure.
+	// The longest journeys take about 75 s with the four groups on a 2-core machine: room for a slower one.
 	timeout: 120_000,
 	expect: { timeout: 10_000 },
 	fullyParallel: false,

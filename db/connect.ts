@@ -4,13 +4,24 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { PGliteDialect } from './pglite-dialect.ts'
+import {
+	DEFAULT_PREPARED_STATEMENTS,
+	preparingClient,
+	statementNamer,
+} from './prepared-statements.ts'
 import type { Database } from './types.ts'
 
 const INT8 = 20
 const DATE = 1082
 
 export type DatabaseTarget =
-	| { kind: 'postgres'; url: string; poolSize?: number }
+	| {
+			kind: 'postgres'
+			url: string
+			poolSize?: number
+			/** Repeated statements as named prepared statements (default on; see prepared-statements.ts). */
+			preparedStatements?: boolean
+	  }
 	| { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
 
 export const DEFAULT_PGLITE_DIR = path.resolve('.data/pglite')
@@ -22,6 +33,7 @@ export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTar
 			kind: 'postgres',
 			url: env.DATABASE_URL,
 			poolSize: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
+			preparedStatements: env.DATABASE_PREPARED_STATEMENTS !== 'off',
 		}
 	}
 	return {
@@ -39,6 +51,11 @@ export function createDatabase(target: DatabaseTarget): Kysely<Database> {
 		const pool = new pg.Pool({
 			connectionString: target.url,
 			max: target.poolSize ?? 10,
+			// Repeated statements are planned once per connection (see prepared-statements.ts).
+			Client:
+				target.preparedStatements === false
+					? pg.Client
+					: preparingClient(statementNamer(DEFAULT_PREPARED_STATEMENTS)),
 			types: {
 				getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
 					if (oid === INT8) return (value: string) => Number(value)

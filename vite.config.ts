@@ -1,8 +1,9 @@
 import { reactRouter } from '@react-router/dev/vite'
 import { defineConfig } from 'vite'
+import { precompressAssets } from './server/precompressed-assets.ts'
 
 export default defineConfig({
-	plugins: [reactRouter()],
+	plugins: [reactRouter(), precompressAssets()],
 	optimizeDeps: {
 		include: ['react', 'react-dom', 'react-router', 'react-i18next', 'i18next', 'zod'],
 		exclude: ['@electric-sql/pglite', 'pg', 'kysely', 'pdfkit', 'exceljs', 'hash-wasm'],

@@ -172,7 +172,8 @@ export async function runEditorBench() {
 		)
 	}
 	console.log(
-		`  JavaScript loaded by the editor route: ${(js.totalGzip / 1024).toFixed(1)} KB gzip (${(js.totalRaw / 1024).toFixed(0)} KB raw)`,
+		`  JavaScript loaded by the editor route: ${(js.totalGzip / 1024).toFixed(1)} KB gzip (${(js.totalRaw / 1024).toFixed(0)} KB raw); ` +
+			`sent to a browser that accepts brotli: ${(js.totalServedBrotli / 1024).toFixed(1)} KB`,
 	)
 	const p95 = percentile(results['1x']!.editor.work, 95)
 	const latencyRatio = (throttle: string) =>

@@ -5,6 +5,7 @@ import { RouterContextProvider, type ServerBuild } from 'react-router'
 import { clientIpContext, cspNonceContext, dbContext } from '#app/utils/context.ts'
 import type { Database } from '#db/types.ts'
 import { compressResponses } from './compression.ts'
+import { servePrecompressedAssets } from './precompressed-assets.ts'
 import { securityHeaders } from './security-headers.ts'
 
 export type AppOptions = {
@@ -37,10 +38,7 @@ export function createHttpApp(options: AppOptions) {
 		res.type('text/plain').send('ok')
 	})
 	if (options.staticDir) {
-		app.use(
-			'/assets',
-			express.static(`${options.staticDir}/assets`, { immutable: true, maxAge: '1y' }),
-		)
+		app.use('/assets', servePrecompressedAssets(`${options.staticDir}/assets`))
 		app.use(express.static(options.staticDir, { maxAge: '1h' }))
 	}
 	app.use(bodySizeGuard(options.maxBodyBytes))

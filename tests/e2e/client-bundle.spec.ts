@@ -53,3 +53,44 @@ test('the report editor loads little JavaScript, and no code lists', () => {
 	})
 	expect(hits).toEqual([])
 })
+
+/**
+ * Scripts and styles are sent as compressed at build time (server/precompressed-assets.ts): the
+ * bytes on the wire are the `.br` or `.gz` file beside the built one, whichever the browser accepts,
+ * and the browser decodes them to the built file.
+ */
+test('the browser is sent the scripts and styles compressed at build time', async ({ page }) => {
+	const assets: {
+		url: string
+		encoding: string | undefined
+		size: Promise<number>
+		body: Promise<Buffer>
+	}[] = []
+	page.on('response', (response) => {
+		if (!new URL(response.url()).pathname.startsWith('/assets/')) return
+		assets.push({
+			url: response.url(),
+			encoding: response.headers()['content-encoding'],
+			size: response
+				.request()
+				.sizes()
+				.then((sizes) => sizes.responseBodySize),
+			body: response.body(),
+		})
+	})
+	await page.goto('/login')
+	await page.waitForLoadState('networkidle')
+	const compressed = []
+	for (const asset of assets) {
+		const file = path.join('build/client', new URL(asset.url).pathname)
+		const built = readFileSync(file)
+		expect(await asset.body, asset.url).toEqual(built)
+		const extension = { br: '.br', gzip: '.gz' }[asset.encoding ?? '']
+		if (extension === undefined) continue
+		compressed.push(asset.url)
+		expect(await asset.size, asset.url).toBe(statSync(`${file}${extension}`).size)
+	}
+	expect(assets.filter((a) => a.url.endsWith('.js')).length).toBeGreaterThan(3)
+	expect(compressed.filter((url) => url.endsWith('.js')).length).toBeGreaterThan(3)
+	expect(compressed.some((url) => url.endsWith('.css'))).toBe(true)
+})

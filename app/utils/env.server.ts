@@ -49,6 +49,10 @@ const EnvSchema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 	PORT: z.coerce.number().int().positive().default(3000),
 	DATABASE_URL: z.string().url().optional(),
+	/** PostgreSQL connections per instance (read by `targetFromEnv`; checked here). */
+	DATABASE_POOL_SIZE: z.coerce.number().int().positive().max(1000).optional(),
+	/** `off`: every statement unprepared, for poolers that cannot keep them (ADR 020). */
+	DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
 	PGLITE_DIR: z.string().optional(),
 	APP_ORIGIN: OriginSchema.optional(),
 	SMTP_URL: z.string().optional(),

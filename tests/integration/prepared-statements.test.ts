@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getEnv, resetEnvForTests } from '#app/utils/env.server.ts'
 import { createDatabase, targetFromEnv } from '#db/connect.ts'
 import { preparingClient, statementNamer } from '#db/prepared-statements.ts'
 import { createTestDatabase, type TestDatabase } from '../db.ts'
@@ -36,6 +37,22 @@ describe('DATABASE_PREPARED_STATEMENTS', () => {
 			{ preparedStatements: false },
 		)
 	})
+
+	it('stops the server at boot when set to anything but on or off', () => {
+		const before = process.env.DATABASE_PREPARED_STATEMENTS
+		try {
+			process.env.DATABASE_PREPARED_STATEMENTS = 'false'
+			resetEnvForTests()
+			expect(() => getEnv()).toThrow(/DATABASE_PREPARED_STATEMENTS/)
+			process.env.DATABASE_PREPARED_STATEMENTS = 'off'
+			resetEnvForTests()
+			expect(getEnv().DATABASE_PREPARED_STATEMENTS).toBe('off')
+		} finally {
+			if (before === undefined) delete process.env.DATABASE_PREPARED_STATEMENTS
+			else process.env.DATABASE_PREPARED_STATEMENTS = before
+			resetEnvForTests()
+		}
+	})
 })
 
 describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements on PostgreSQL', () => {
@@ -48,6 +65,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements on PostgreSQL
 			max: 1,
 			Client: preparingClient(statementNamer({ threshold: 2, limit: 3 })),
 		})
+		// As createDatabase does: a connection PostgreSQL closes (the database dropped at the end) is
+		// the pool's to replace, not an unhandled error.
+		pool.on('error', () => {})
 		db = new Kysely({ dialect: new PostgresDialect({ pool }) })
 	})
 	afterAll(async () => {

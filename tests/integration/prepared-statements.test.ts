@@ -38,18 +38,28 @@ describe('DATABASE_PREPARED_STATEMENTS', () => {
 		)
 	})
 
-	it('stops the server at boot when set to anything but on or off', () => {
-		const before = process.env.DATABASE_PREPARED_STATEMENTS
+	it('stops the server at boot when set to anything but on or off, as a bad pool size does', () => {
+		const before = { ...process.env }
+		const envWith = (variables: Record<string, string>) => {
+			Object.assign(process.env, variables)
+			resetEnvForTests()
+			return getEnv
+		}
 		try {
-			process.env.DATABASE_PREPARED_STATEMENTS = 'false'
-			resetEnvForTests()
-			expect(() => getEnv()).toThrow(/DATABASE_PREPARED_STATEMENTS/)
-			process.env.DATABASE_PREPARED_STATEMENTS = 'off'
-			resetEnvForTests()
-			expect(getEnv().DATABASE_PREPARED_STATEMENTS).toBe('off')
+			expect(envWith({ DATABASE_PREPARED_STATEMENTS: 'false' })).toThrow(
+				/DATABASE_PREPARED_STATEMENTS/,
+			)
+			expect(envWith({ DATABASE_PREPARED_STATEMENTS: 'off' })()).toMatchObject({
+				DATABASE_PREPARED_STATEMENTS: 'off',
+			})
+			expect(envWith({ DATABASE_POOL_SIZE: 'ten' })).toThrow(/DATABASE_POOL_SIZE/)
+			expect(envWith({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/)
+			expect(envWith({ DATABASE_POOL_SIZE: '20' })()).toMatchObject({ DATABASE_POOL_SIZE: 20 })
 		} finally {
-			if (before === undefined) delete process.env.DATABASE_PREPARED_STATEMENTS
-			else process.env.DATABASE_PREPARED_STATEMENTS = before
+			for (const key of ['DATABASE_PREPARED_STATEMENTS', 'DATABASE_POOL_SIZE']) {
+				if (before[key] === undefined) delete process.env[key]
+				else process.env[key] = before[key]
+			}
 			resetEnvForTests()
 		}
 	})

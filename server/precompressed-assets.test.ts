@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { request, type IncomingHttpHeaders } from 'node:http'
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import express from 'express'
-import type { OutputBundle } from 'rollup'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compressResponses } from './compression.ts'
 import { precompressAssets, servePrecompressedAssets } from './precompressed-assets.ts'
@@ -20,43 +19,46 @@ const STYLE = Array.from({ length: 200 }, (_, i) => `.cell-${i}{padding:${i}px}`
 const SMALL = 'export const x = 1'
 const FONT = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))
 
+/** The browser build's output, with its assets directory (served as /assets). */
+let outDir: string
 let dir: string
 
-/** Runs the plugin's write hook over these built files, as Vite does after writing them. */
+/**
+ * Writes these files into the assets directory and runs the plugin as Vite does once every
+ * environment is built.
+ */
 async function build(files: Record<string, string | Buffer>) {
 	for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content)
-	const bundle = Object.fromEntries(
-		Object.entries(files).map(([fileName, content]) => [
-			fileName,
-			fileName.endsWith('.js')
-				? { type: 'chunk', fileName, code: String(content) }
-				: { type: 'asset', fileName, source: content },
-		]),
-	) as unknown as OutputBundle
-	const hook = precompressAssets().writeBundle as (
-		options: { dir: string },
-		bundle: OutputBundle,
-	) => Promise<void>
-	await hook({ dir }, bundle)
+	const hook = precompressAssets().buildApp as {
+		order: string
+		handler: (builder: unknown) => Promise<void>
+	}
+	expect(hook.order).toBe('post')
+	await hook.handler({
+		config: { root: outDir },
+		environments: { client: { config: { build: { outDir: '.', assetsDir: 'assets' } } } },
+	})
 }
 
 beforeAll(async () => {
-	dir = mkdtempSync(path.join(tmpdir(), 'assets-'))
+	outDir = mkdtempSync(path.join(tmpdir(), 'client-'))
+	dir = path.join(outDir, 'assets')
+	mkdirSync(dir)
+	writeFileSync(path.join(outDir, 'site.json'), STYLE)
 	await build({
 		'editor-abc123.js': SCRIPT,
+		'manifest-1f2e3d4c.js': `window.__manifest=${JSON.stringify({ routes: SCRIPT.split('\n') })}`,
 		'app-def456.css': STYLE,
 		'tiny-0a1b2c.js': SMALL,
 		'font-9f8e7d.woff2': FONT,
 	})
 })
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(() => rmSync(outDir, { recursive: true, force: true }))
 
 describe('precompressAssets (build)', () => {
-	it('writes a brotli and a gzip copy beside each script and style sheet', () => {
-		for (const [name, text] of [
-			['editor-abc123.js', SCRIPT],
-			['app-def456.css', STYLE],
-		] as const) {
+	it('writes a brotli and a gzip copy beside each script and style sheet, the route manifest too', () => {
+		for (const name of ['editor-abc123.js', 'manifest-1f2e3d4c.js', 'app-def456.css']) {
+			const text = readFileSync(path.join(dir, name), 'utf8')
 			const brotli = readFileSync(path.join(dir, `${name}.br`))
 			const gzipped = readFileSync(path.join(dir, `${name}.gz`))
 			expect(brotliDecompressSync(brotli).toString()).toBe(text)
@@ -66,19 +68,18 @@ describe('precompressAssets (build)', () => {
 		}
 	})
 
-	it('leaves small files and files that come compressed (fonts, images) alone', () => {
-		for (const name of ['tiny-0a1b2c.js', 'font-9f8e7d.woff2']) {
-			expect(existsSync(path.join(dir, `${name}.br`))).toBe(false)
-			expect(existsSync(path.join(dir, `${name}.gz`))).toBe(false)
+	it('leaves small files, files that come compressed (fonts, images) and files outside the assets alone', () => {
+		for (const file of ['assets/tiny-0a1b2c.js', 'assets/font-9f8e7d.woff2', 'site.json']) {
+			expect(existsSync(path.join(outDir, `${file}.br`))).toBe(false)
+			expect(existsSync(path.join(outDir, `${file}.gz`))).toBe(false)
 		}
 	})
 
-	it('runs for the browser build only', () => {
-		const applies = precompressAssets().applyToEnvironment as (environment: {
-			name: string
-		}) => boolean
-		expect(applies({ name: 'client' })).toBe(true)
-		expect(applies({ name: 'ssr' })).toBe(false)
+	it('does nothing without a browser build', async () => {
+		const hook = precompressAssets().buildApp as { handler: (builder: unknown) => Promise<void> }
+		await expect(
+			hook.handler({ config: { root: outDir }, environments: {} }),
+		).resolves.toBeUndefined()
 	})
 })
 

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
@@ -14,40 +14,54 @@ const MIN_BYTES = 1024
 const toBrotli = promisify(brotliCompress)
 const toGzip = promisify(gzip)
 
+/** Writes `file.br` and `file.gz` beside each compressible file of `dir` (and below) of 1 KB or more. */
+export async function precompressDirectory(dir: string) {
+	const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+	const files = entries
+		.filter((entry) => entry.isFile() && COMPRESSIBLE.test(entry.name))
+		.map((entry) => path.join(entry.parentPath, entry.name))
+	await Promise.all(
+		files.map(async (file) => {
+			const bytes = await readFile(file)
+			if (bytes.length < MIN_BYTES) return
+			const [brotli, gzipped] = await Promise.all([
+				toBrotli(bytes, {
+					params: {
+						[constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+						[constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+					},
+				}),
+				toGzip(bytes, { level: constants.Z_BEST_COMPRESSION }),
+			])
+			if (brotli.length < bytes.length) await writeFile(`${file}.br`, brotli)
+			if (gzipped.length < bytes.length) await writeFile(`${file}.gz`, gzipped)
+		}),
+	)
+}
+
 /**
  * The app's scripts and styles compressed once, at build time, at the highest settings: brotli at
  * quality 11 and gzip at level 9 (`file.js.br`, `file.js.gz` beside `file.js`). Compressing on the
  * fly for each request must be quick, so it is lighter: for the editor's scripts, brotli at the
- * compression middleware's default quality sends 167 KB where quality 11 sends 145 KB. A Vite plugin
- * for the client build only; the server build is never downloaded.
+ * compression middleware's default quality sends 167 KB where quality 11 sends 145 KB.
+ *
+ * A Vite plugin that runs once every environment is built (`buildApp`, order `post`), over the
+ * browser build's assets directory: React Router writes its route manifest
+ * (`assets/manifest-*.js`) there after the client bundle, so a per-bundle hook would miss it. The
+ * server build is never downloaded and is left alone.
  */
 export function precompressAssets(): Plugin {
 	return {
 		name: 'chemrep:precompress-assets',
 		apply: 'build',
-		applyToEnvironment: (environment) => environment.name === 'client',
-		async writeBundle(options, bundle) {
-			const dir = options.dir
-			if (!dir) return
-			const files = Object.values(bundle).filter((file) => COMPRESSIBLE.test(file.fileName))
-			await Promise.all(
-				files.map(async (file) => {
-					const bytes = Buffer.from(file.type === 'asset' ? file.source : file.code)
-					if (bytes.length < MIN_BYTES) return
-					const target = path.join(dir, file.fileName)
-					const [brotli, gzipped] = await Promise.all([
-						toBrotli(bytes, {
-							params: {
-								[constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-								[constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-							},
-						}),
-						toGzip(bytes, { level: constants.Z_BEST_COMPRESSION }),
-					])
-					if (brotli.length < bytes.length) await writeFile(`${target}.br`, brotli)
-					if (gzipped.length < bytes.length) await writeFile(`${target}.gz`, gzipped)
-				}),
-			)
+		buildApp: {
+			order: 'post',
+			async handler(builder) {
+				const client = builder.environments.client
+				if (!client) return
+				const { outDir, assetsDir } = client.config.build
+				await precompressDirectory(path.resolve(builder.config.root, outDir, assetsDir))
+			},
 		},
 	}
 }

@@ -337,3 +337,73 @@ test('wide tables keep the row header and the Remove button in view while they s
 	}
 	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr')
 })
+
+/**
+ * Every control of a question or a table cell in the open section: whether a form inside that
+ * cell or question owns it, and whether that form also holds another answer's controls. Review
+ * threads and reuse offers are forms of their own already.
+ */
+function answerFormOwners(page: Page) {
+	return page.locator('fieldset.editor__fields').evaluate((fields) =>
+		[...fields.querySelectorAll<HTMLInputElement>('input, select, textarea')]
+			.filter((control) => !['file', 'hidden'].includes(control.type))
+			.filter((control) => control.closest('td, .question') !== null)
+			.filter((control) => control.closest('.threads, .reuse-inline__offer') === null)
+			.map((control) => {
+				const answer = control.closest('td, .question')
+				const form = control.form
+				return {
+					id: control.id,
+					inCell: answer?.tagName === 'TD',
+					owned: form !== null && answer !== null && answer.contains(form),
+					shared: form
+						? [...form.elements].some((other) => other.closest('td, .question') !== answer)
+						: false,
+				}
+			}),
+	)
+}
+
+test("each answer's controls have a form of their own, which Enter never submits", async ({
+	page,
+}) => {
+	await openReport(page)
+	// Chrome's autofill reads every control of a changed field's form after each keystroke: a
+	// question's or a cell's controls are their own form, never all of the page's together.
+	const contact = await answerFormOwners(page)
+	expect(contact.length).toBeGreaterThan(3)
+	for (const owner of contact) expect(owner).toEqual({ ...owner, owned: true, shared: false })
+	const institution = page.getByRole('textbox', { name: 'Institution' }).first()
+	await institution.fill('Ministry of Health')
+	await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true))
+	await institution.press('Enter')
+
+	await section(page, 'ddt_a_trade')
+	const imports = page.getByRole('grid', { name: 'Imports of DDT' })
+	const year = imports.getByRole('textbox', { name: 'Year — Row 1' })
+	await yes(page, 'a_ddt_imported')
+	if ((await year.count()) === 0)
+		await page
+			.getByRole('region', { name: 'Imports of DDT' })
+			.getByRole('button', { name: 'Add a row' })
+			.click()
+	await expect(year).toBeVisible()
+	const cells = await answerFormOwners(page)
+	expect(cells.filter((owner) => owner.inCell).length).toBeGreaterThan(2)
+	for (const owner of cells) expect(owner).toEqual({ ...owner, owned: true, shared: false })
+
+	// Enter submits neither form: the page stays (no reload), and what was typed is saved.
+	const url = page.url()
+	await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true))
+	await year.fill('2024')
+	await year.press('Enter')
+	await saved(page)
+	expect(page.url()).toBe(url)
+	expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true)
+	await page.reload()
+	await expect(imports.getByRole('textbox', { name: 'Year — Row 1' })).toHaveValue('2024')
+	await page.goBack()
+	await expect(page.getByRole('textbox', { name: 'Institution' }).first()).toHaveValue(
+		'Ministry of Health',
+	)
+})

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FillValue, TableQuestion } from '#forms/types.ts'
+import { AnswerForm } from './answer-form.tsx'
 import { useEditor } from './editor-context.tsx'
 import { loadEngine, preloadEngine } from './engine-loader.ts'
 
@@ -42,7 +43,7 @@ export function FillEmpty({ question }: { question: TableQuestion }) {
 		setStatus(t('table.filled', { count: filled }))
 	}
 	return (
-		<div className="fill-empty field-row">
+		<AnswerForm className="fill-empty field-row">
 			<label htmlFor={`${id}-fill`}>{t('table.fillEmpty')}</label>
 			<select id={`${id}-fill`} value={choice} onChange={(e) => setChoice(Number(e.target.value))}>
 				{fills.map((option, i) => (
@@ -63,6 +64,6 @@ export function FillEmpty({ question }: { question: TableQuestion }) {
 			<span role="status" className="muted">
 				{status}
 			</span>
-		</div>
+		</AnswerForm>
 	)
 }

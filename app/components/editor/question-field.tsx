@@ -15,6 +15,7 @@ import type {
 } from '#forms/types.ts'
 import { ThreadList } from '../review/threads.tsx'
 import { useAnswerField } from './answer-field.ts'
+import { AnswerForm } from './answer-form.tsx'
 import { AttachmentField } from './attachment-field.tsx'
 import { useEditor, useQuestionState, useVisibleIssues } from './editor-context.tsx'
 import { domId, optionsFor } from './form-model.ts'
@@ -174,7 +175,7 @@ function ScalarField({ question }: { question: ScalarQuestion }) {
 	const markers = question.markers ?? []
 	return (
 		<QuestionFrame question={question} group={group} issues={issues}>
-			<div className="question__input">
+			<AnswerForm className="question__input">
 				{isMarked(field.value) ? (
 					<span className="marker-chip">{text.marker(field.value.marker)}</span>
 				) : (
@@ -216,7 +217,7 @@ function ScalarField({ question }: { question: ScalarQuestion }) {
 						label={t('marker.label', { question: text.label(question.id) })}
 					/>
 				) : null}
-			</div>
+			</AnswerForm>
 			{readOnly ? (
 				<p className="field-help" id={`${base}-readonly`}>
 					{t(question.prefill ? 'readOnlyField.prefilled' : 'readOnlyField.fixed')}
@@ -235,7 +236,7 @@ function ContactField({ question }: { question: ContactQuestion }) {
 	const base = domId('q', question.id)
 	return (
 		<QuestionFrame question={question} group issues={issues}>
-			<div className="contact-grid">
+			<AnswerForm className="contact-grid">
 				{question.fields.map((f) => {
 					const fieldIssues = allIssues.filter((i) => i.field === f.id)
 					const inputId = domId('q', question.id, f.id)
@@ -277,7 +278,7 @@ function ContactField({ question }: { question: ContactQuestion }) {
 						</div>
 					)
 				})}
-			</div>
+			</AnswerForm>
 			<span hidden id={`${base}-input`} />
 		</QuestionFrame>
 	)

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Marker, TableQuestion } from '#forms/types.ts'
 import { ThreadList } from '../review/threads.tsx'
+import { AnswerForm } from './answer-form.tsx'
 import { useAnswerSlice, useRowIds } from './answer-field.ts'
 import { EditorTable, type ShownRow } from './editor-table.tsx'
 import { useEditor, useHiddenRows, useQuestionState, useTableIssues } from './editor-context.tsx'
@@ -129,7 +130,7 @@ function TableHeading({ question, marker }: { question: TableQuestion; marker?: 
 			</h3>
 			{help ? <p className="field-help">{help}</p> : null}
 			{markers.length > 0 ? (
-				<div className="field-row">
+				<AnswerForm className="field-row">
 					<MarkerSelect
 						id={`${base}-marker`}
 						markers={markers}
@@ -141,7 +142,7 @@ function TableHeading({ question, marker }: { question: TableQuestion; marker?: 
 						disabled={!editable}
 						label={t('marker.label', { question: text.label(question.id) })}
 					/>
-				</div>
+				</AnswerForm>
 			) : null}
 		</>
 	)

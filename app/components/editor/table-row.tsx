@@ -10,6 +10,7 @@ import { domId, type Option } from './form-model.ts'
 import { MARKER_MENU_SHORTCUT } from './grid-keys.ts'
 import { IssueList } from './issue-list.tsx'
 import { MarkerSelect, ScalarInput } from './scalar-input.tsx'
+import { AnswerForm } from './answer-form.tsx'
 
 /** `data-column` of the cell holding a row's actions (not a column id: those have no colon). */
 export const ACTIONS_COLUMN = ':actions'
@@ -228,7 +229,7 @@ const TableCell = memo(function TableCell({
 			data-column={column.id}
 			className={hasIssue ? 'cell--error' : undefined}
 		>
-			<div className="cell">
+			<AnswerForm className="cell">
 				{marked ? (
 					<span className="marker-chip marker-chip--small">{text.marker(value.marker)}</span>
 				) : (
@@ -261,7 +262,7 @@ const TableCell = memo(function TableCell({
 						label={markerLabel}
 					/>
 				) : null}
-			</div>
+			</AnswerForm>
 		</td>
 	)
 })

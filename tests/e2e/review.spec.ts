@@ -113,7 +113,10 @@ test('the secretariat reviews India’s report: returned with comments, correcte
 			await page.goto(`/reports/${reportId}/sections/${section}`)
 			await page.waitForLoadState('networkidle')
 			await page.getByRole('button', { name: 'Mark as resolved' }).click()
-			await expect(page.getByText('Resolved').first()).toBeVisible()
+			// The thread's own state, once the server has it: "Resolved" alone would also match the
+			// button just pressed, and leaving before the answer came back would lose the change.
+			await expect(page.getByRole('button', { name: 'Reopen', exact: true })).toBeVisible()
+			await expect(page.getByText('Resolved', { exact: true })).toBeVisible()
 		}
 		await page.goto(`/reports/${reportId}/review`)
 		await page.waitForLoadState('networkidle')

@@ -30,18 +30,29 @@ function percentile(values: number[], p: number) {
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 }
 
+/**
+ * One key's keydown → next frame; whether it was the first key in its field (typed after moving
+ * to another cell) and whether that field is a code picker (a combobox).
+ */
+type Sample = { latency: number; first: boolean; inPicker: boolean }
+
 /** Records keydown → next frame for every key typed on the page. */
 async function installProbe(page: Page) {
 	await page.evaluate(() => {
-		const samples: number[] = []
-		;(window as unknown as { __samples: number[] }).__samples = samples
+		const samples: Sample[] = []
+		;(window as unknown as { __samples: Sample[] }).__samples = samples
+		let lastField: EventTarget | null = null
 		document.addEventListener(
 			'keydown',
 			(event) => {
 				const start = event.timeStamp
+				const first = event.target !== lastField
+				lastField = event.target
+				const inPicker = (event.target as Element | null)?.getAttribute('role') === 'combobox'
 				requestAnimationFrame(() => {
 					const channel = new MessageChannel()
-					channel.port1.onmessage = () => samples.push(performance.now() - start)
+					channel.port1.onmessage = () =>
+						samples.push({ latency: performance.now() - start, first, inPicker })
 					channel.port2.postMessage(0)
 				})
 			},
@@ -52,7 +63,7 @@ async function installProbe(page: Page) {
 
 async function probeSamples(page: Page) {
 	await page.waitForTimeout(200)
-	return page.evaluate(() => (window as unknown as { __samples: number[] }).__samples.splice(0))
+	return page.evaluate(() => (window as unknown as { __samples: Sample[] }).__samples.splice(0))
 }
 
 type Typing = (first: number) => Promise<void>
@@ -61,12 +72,12 @@ type Typing = (first: number) => Promise<void>
 async function measure(page: Page, cdp: CDPSession, type: Typing) {
 	await installProbe(page)
 	await type(0)
-	const latency = await probeSamples(page)
+	const samples = await probeSamples(page)
 	const events = await traceMainThread(cdp, async () => {
 		await type(CELLS)
 		await page.waitForTimeout(200)
 	})
-	return { latency, work: keystrokeWork(events) }
+	return { latency: samples.map((s) => s.latency), samples, work: keystrokeWork(events) }
 }
 
 const TEXT_TYPES = ['integer', 'decimal', 'year', 'text', 'email', 'url']
@@ -104,7 +115,7 @@ function typeInPlainField(page: Page): Typing {
 	}
 }
 
-type Figures = { latency: number[]; work: number[] }
+type Figures = { latency: number[]; samples: Sample[]; work: number[] }
 
 export async function runEditorBench() {
 	if (!existsSync('build/server/index.js')) throw new Error('Run `npm run build` first.')
@@ -158,6 +169,20 @@ export async function runEditorBench() {
 	const ms = (v: number) => `${v.toFixed(1)} ms`
 	const pair = (values: number[]) =>
 		`p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}`
+	// Where the editor's tail comes from: the first key in a cell (which opens a code picker's list,
+	// or lands while rows scrolled into view are rendered) against the keys after it.
+	const split = (samples: Sample[]) => {
+		const group = (first: boolean, inPicker: boolean) => {
+			const values = samples
+				.filter((s) => s.first === first && s.inPicker === inPicker)
+				.map((s) => s.latency)
+			return `${pair(values)} (${values.length})`
+		}
+		return (
+			`first key in a cell: text box ${group(true, false)}, code picker ${group(true, true)}; ` +
+			`later keys: text box ${group(false, false)}, code picker ${group(false, true)}`
+		)
+	}
 	console.log(
 		`editor: typing into ${CELLS} cells of the statistics table (4 keys each), bare text field as baseline`,
 	)
@@ -170,6 +195,7 @@ export async function runEditorBench() {
 			`          keydown → next frame: editor ${pair(editor.latency)} (${editor.latency.length} keys); ` +
 				`bare field ${pair(baseline.latency)}; ratio p95 ${(percentile(editor.latency, 95) / percentile(baseline.latency, 95)).toFixed(1)}×`,
 		)
+		console.log(`          editor keys by kind: ${split(editor.samples)}`)
 	}
 	console.log(
 		`  JavaScript loaded by the editor route: ${(js.totalGzip / 1024).toFixed(1)} KB gzip (${(js.totalRaw / 1024).toFixed(0)} KB raw); ` +

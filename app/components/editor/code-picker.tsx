@@ -217,13 +217,13 @@ export function CodePicker({
 				}}
 				onFocus={() => setQuery(null)}
 				onBlur={(event) => {
+					// A click on an option never blurs the box (its mousedown is cancelled), so focus
+					// leaving means the list is done with: it closes at once, in the event that moved
+					// focus, not in a timer that would land in the next field's typing.
 					const emptied = value !== null && event.currentTarget.value.trim() === ''
-					// Let a click on an option land before closing.
-					setTimeout(() => {
-						setOpen(false)
-						setQuery(null)
-						if (emptied) onChange(null)
-					}, 150)
+					setOpen(false)
+					setQuery(null)
+					if (emptied) onChange(null)
 				}}
 				onKeyDown={onKeyDown}
 				data-cell-input

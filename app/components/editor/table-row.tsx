@@ -5,12 +5,12 @@ import { isMarked } from '#forms/engine/values.ts'
 import type { FormText } from '#forms/text-core.ts'
 import type { CellValue, Marker, TableColumn, TableQuestion } from '#forms/types.ts'
 import { useCellField } from './answer-field.ts'
+import { AnswerForm } from './answer-form.tsx'
 import { useCellState, useEditor, useVisibleIssues } from './editor-context.tsx'
 import { domId, type Option } from './form-model.ts'
 import { MARKER_MENU_SHORTCUT } from './grid-keys.ts'
 import { IssueList } from './issue-list.tsx'
 import { MarkerSelect, ScalarInput } from './scalar-input.tsx'
-import { AnswerForm } from './answer-form.tsx'
 
 /** `data-column` of the cell holding a row's actions (not a column id: those have no colon). */
 export const ACTIONS_COLUMN = ':actions'

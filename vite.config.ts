@@ -5,7 +5,7 @@ import { precompressAssets } from './server/precompressed-assets.ts'
 export default defineConfig({
 	plugins: [reactRouter(), precompressAssets()],
 	optimizeDeps: {
-		include: ['react', 'react-dom', 'react-router', 'react-i18next', 'i18next', 'zod'],
+		include: ['react', 'react-dom', 'react-router', 'zod'],
 		exclude: ['@electric-sql/pglite', 'pg', 'kysely', 'pdfkit', 'exceljs', 'hash-wasm'],
 	},
 	ssr: {

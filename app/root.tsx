@@ -1,5 +1,4 @@
 import { useMemo } from 'react'
-import { I18nextProvider } from 'react-i18next'
 import {
 	Links,
 	Meta,
@@ -16,7 +15,8 @@ import { sessionMiddleware } from './middleware/session.server.ts'
 import stylesheet from './styles/app.css?url'
 import { languageContext, userContext, dbContext } from './utils/context.ts'
 import { DEFAULT_LANGUAGE, textDirection } from './utils/i18n.ts'
-import { createI18n } from './utils/i18n-instance.ts'
+import { createTranslator } from './utils/translator.ts'
+import { TranslationProvider } from './utils/use-translation.tsx'
 import { resourcesFor } from './utils/i18n.server.ts'
 import { isDraftLanguage } from './utils/translation-status.server.ts'
 import { navigationFor, PUBLIC_NAVIGATION } from './utils/permissions.ts'
@@ -79,9 +79,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
 	const rootData = useRootData()
 	const isStatic = useIsStaticPage()
 	const language = rootData?.language ?? DEFAULT_LANGUAGE
-	const i18n = useMemo(
-		() => createI18n(language, rootData?.resources ?? {}),
-		// The instance is rebuilt only when the language changes.
+	const translator = useMemo(
+		() => createTranslator(language, rootData?.resources ?? {}),
+		// The translator is rebuilt only when the language changes.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[language],
 	)
@@ -94,7 +94,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				<Links />
 			</head>
 			<body>
-				<I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+				<TranslationProvider translator={translator}>{children}</TranslationProvider>
 				{isStatic ? null : (
 					<>
 						<ScrollRestoration />

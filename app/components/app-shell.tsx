@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../utils/use-translation.tsx'
 import { Form, Link, NavLink, useLocation } from 'react-router'
 import { LANGUAGE_NAMES, LANGUAGES } from '../utils/i18n.ts'
 import { useRootData } from '../utils/root-data.ts'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../utils/use-translation.tsx'
 import { daysUntil } from '../utils/dates.ts'
 import { useFormat } from '../utils/use-format.ts'
 import { useSentence } from './sentence.tsx'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../utils/use-translation.tsx'
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router'
 
 type StatusHandler = (message: string) => React.ReactNode

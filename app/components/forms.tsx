@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../utils/use-translation.tsx'
 
 export type FormFailureData = {
 	formError?: string

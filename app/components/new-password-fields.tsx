@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../utils/use-translation.tsx'
 import { Field, type FormFailureData } from './forms.tsx'
 
 /** The new password, twice: on the account page, the invitation and the password reset. */

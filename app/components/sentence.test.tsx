@@ -1,13 +1,13 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { formatDate } from '#forms/locale-format.ts'
-import { createI18n } from '../utils/i18n-instance.ts'
 import { resourcesFor } from '../utils/i18n.server.ts'
 import { LANGUAGES, type Language } from '../utils/i18n.ts'
+import { createTranslator } from '../utils/translator.ts'
 import { isolatedSentence } from './sentence.tsx'
 
 /** The translator a page in `language` has (its strings only, English filling gaps). */
-const translator = (language: Language) => createI18n(language, resourcesFor(language)).t
+const translator = (language: Language) => createTranslator(language, resourcesFor(language)).t
 
 const html = (node: React.ReactNode) => renderToStaticMarkup(<>{node}</>)
 

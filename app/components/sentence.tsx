@@ -1,10 +1,10 @@
 import { Fragment, useCallback, type ReactNode } from 'react'
-import type { TFunction } from 'i18next'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../utils/use-translation.tsx'
 import type { Namespace } from '../utils/i18n.ts'
+import type { TFunction } from '../utils/translator.ts'
 
-/** Options i18next reads itself: they choose the text and are never printed as a value. */
-const OPTIONS = new Set(['count', 'context', 'defaultValue', 'ns', 'lng', 'ordinal'])
+/** Options the translator reads itself: they choose the text and are never printed as a value. */
+const OPTIONS = new Set(['count', 'defaultValue'])
 
 /** Private-use characters around a value's index: never in a translation or a value. */
 const SLOT = /\uE000(\d+)\uE001/
@@ -15,7 +15,7 @@ export type SentenceValues = Record<string, ReactNode>
  * A translated sentence with each value (a date, a name, a code, a number, or an element such as
  * `<time>`) in its own `<bdi>`, so that it reads right whatever its direction and the sentence's:
  * "Due 31 Aug 2026" in Arabic, a Latin chemical name in an Arabic sentence, an Arabic Party name
- * in an English one. `count` and the other i18next options choose the text as in `t()`; `{{count}}`
+ * in an English one. `count` and `defaultValue` choose the text as in `t()`; `{{count}}`
  * prints as the translation has it.
  */
 export function isolatedSentence(

@@ -29,8 +29,7 @@ import { loadDepositaryRecord } from './depositary-record.server.ts'
 import { formContextFor } from './report-context.server.ts'
 import { loadSubmittedSources } from './report-once.server.ts'
 import { localizedText } from '../utils/i18n.ts'
-import { createI18n } from '../utils/i18n-instance.ts'
-import { resourcesFor } from '../utils/i18n.server.ts'
+import { serverTranslator } from '../utils/i18n.server.ts'
 
 /**
  * The commonality analysis (`forms/commonality.ts`) for the page and its exports: the served
@@ -168,8 +167,7 @@ async function fileBytes(
 		case 'json':
 			return commonalityJson(analysis, meta)
 		case 'pdf': {
-			const i18n = createI18n(meta.language, resourcesFor(meta.language))
-			const t = i18n.getFixedT(meta.language, 'exports', 'commonality')
+			const t = serverTranslator(meta.language, 'exports', 'commonality')
 			const words = (key: string, params?: Record<string, unknown>) => t(key, params ?? {})
 			const pdf = await renderCommonalityPdf({
 				analysis,

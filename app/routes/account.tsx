@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../utils/use-translation.tsx'
 import { data, Form, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { listUserApiTokens } from '#db/queries/api-tokens.ts'

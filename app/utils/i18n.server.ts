@@ -1,5 +1,3 @@
-import type { TFunction } from 'i18next'
-import { createI18n } from './i18n-instance.ts'
 import { createCookie } from 'react-router'
 import Negotiator from 'negotiator'
 import { existsSync, readFileSync } from 'node:fs'
@@ -10,8 +8,10 @@ import {
 	LANGUAGES,
 	NAMESPACES,
 	type Language,
+	type Namespace,
 	type Resources,
 } from './i18n.ts'
+import { createTranslator, type TFunction, type Translator } from './translator.ts'
 
 const LOCALES_DIR = process.env.LOCALES_DIR ?? path.resolve('locales')
 
@@ -100,14 +100,21 @@ const NEGOTIATION_ORDER = [DEFAULT_LANGUAGE, ...LANGUAGES.filter((l) => l !== DE
 
 export { LANGUAGES }
 
-const translators = new Map<Language, TFunction>()
+const translators = new Map<Language, Translator>()
 
-/** A translator for server-side text such as emails, in the recipient's language. */
-export function serverTranslator(language: Language): TFunction {
-	let t = translators.get(language)
-	if (!t) {
-		t = createI18n(language, resourcesFor(language)).t
-		translators.set(language, t)
+/**
+ * A translator for server-side text such as emails and files, in the recipient's language: keys
+ * without a namespace are looked up in `namespace` (`common` unless told), under `keyPrefix.`.
+ */
+export function serverTranslator(
+	language: Language,
+	namespace: Namespace = 'common',
+	keyPrefix?: string,
+): TFunction {
+	let translator = translators.get(language)
+	if (!translator) {
+		translator = createTranslator(language, resourcesFor(language))
+		translators.set(language, translator)
 	}
-	return t
+	return translator.scoped(namespace, keyPrefix)
 }

@@ -76,8 +76,8 @@ describe('UI strings', () => {
 	)
 
 	it('words counts with plural forms, nested in sentences with several counts', async () => {
-		const { createI18n } = await import('./i18n-instance.ts')
-		const english = createI18n('en', resourcesFor('en')).t
+		const { createTranslator } = await import('./translator.ts')
+		const english = createTranslator('en', resourcesFor('en')).t
 		expect(english('editor:overall.issues', { missing: 1, errors: 1, warnings: 0 })).toBe(
 			'1 question to answer, 1 error, 0 warnings',
 		)
@@ -85,7 +85,7 @@ describe('UI strings', () => {
 			'Submitted on 2 Sep 2026, 1 day late',
 		)
 		expect(english('auth:errors.throttled', { minutes: 1 })).toContain('try again in 1 minute,')
-		const french = createI18n('fr', resourcesFor('fr')).t
+		const french = createTranslator('fr', resourcesFor('fr')).t
 		expect(french('editor:overall.issues', { missing: 0, errors: 1_000_000, warnings: 2 })).toBe(
 			'0 question à renseigner ; 1000000 erreurs ; 2 avertissements',
 		)

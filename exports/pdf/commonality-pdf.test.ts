@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
-import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { commonalityAnalysis, registeredForms } from '#forms/commonality.ts'
 import { formatPercent } from '#forms/locale-format.ts'
 import type { Language } from '#forms/types.ts'
+import { createTranslator } from '#app/utils/translator.ts'
 import { renderCommonalityPdf } from './commonality-pdf.ts'
 import {
 	comparable,
@@ -18,15 +18,8 @@ const analysisIn = (lang: Language) => commonalityAnalysis({ forms, allVersions,
 
 function wordsOf(lang: Language) {
 	const resources = JSON.parse(readFileSync(`locales/${lang}/exports.json`, 'utf8')) as object
-	const instance = i18next.createInstance()
-	void instance.init({
-		lng: lang,
-		resources: { [lang]: { exports: resources } },
-		interpolation: { escapeValue: false },
-		initAsync: false,
-	})
-	const t = instance.getFixedT(lang, 'exports', 'commonality')
-	return (key: string, params?: Record<string, unknown>) => t(key, params ?? {})
+	const t = createTranslator(lang, { exports: resources }).scoped('exports', 'commonality')
+	return (key: string, params?: Record<string, unknown>) => t(key, params)
 }
 
 async function print(lang: Language) {

@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { isMarked } from '#forms/engine/values.ts'
 import type { AttachmentQuestion, AttachmentRef } from '#forms/types.ts'
 import { ATTACHMENT_ACCEPT } from '../../domain/attachment-types.ts'

@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { searchOptions } from '#forms/codelists/search.ts'
 import { useAnchoredPopup } from './anchored-popup.ts'
 import type { Option } from './form-model.ts'

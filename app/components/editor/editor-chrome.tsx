@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { NavLink } from 'react-router'
 import { answerText, valueText } from '#forms/answer-text.ts'
 import type { FormText } from '#forms/text-core.ts'

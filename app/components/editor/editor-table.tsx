@@ -1,5 +1,5 @@
 import { useCallback, useMemo, type RefObject } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { cellText } from '#forms/answer-text.ts'
 import type { TableColumn, TableQuestion, TableRow } from '#forms/types.ts'
 import { useEditor } from './editor-context.tsx'

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import type { FillValue, TableQuestion } from '#forms/types.ts'
 import { AnswerForm } from './answer-form.tsx'
 import { useEditor } from './editor-context.tsx'

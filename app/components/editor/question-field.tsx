@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Link } from 'react-router'
 import { isMarked } from '#forms/engine/values.ts'
 import type {

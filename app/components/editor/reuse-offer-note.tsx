@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { useFetcher } from 'react-router'
 import { hasUsableAnswer } from '#forms/reuse/usable-answer.ts'
 import type { Answer, Answers, Question } from '#forms/types.ts'

@@ -1,5 +1,5 @@
 import { memo, useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { valueText } from '#forms/answer-text.ts'
 import type { FormText } from '#forms/text-core.ts'
 import type { CellValue, Marker, ScalarType, TableColumn } from '#forms/types.ts'

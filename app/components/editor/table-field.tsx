@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import type { Marker, TableQuestion } from '#forms/types.ts'
 import { ThreadList } from '../review/threads.tsx'
 import { AnswerForm } from './answer-form.tsx'

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { cellText } from '#forms/answer-text.ts'
 import { isMarked } from '#forms/engine/values.ts'
 import type { FormText } from '#forms/text-core.ts'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import type { TableColumn, TableQuestion, TableRow } from '#forms/types.ts'
 import { useEditor } from './editor-context.tsx'
 import type { Option } from './form-model.ts'

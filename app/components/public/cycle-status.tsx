@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Link } from 'react-router'
 import { REGIONS, TIMELINESS, type Timeliness, type WorldMapData } from '../../domain/dashboard.ts'
 import { percentOf, type CycleRates, type PublicReport } from '../../domain/public-portal.ts'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { formatDate, formatNumber, formatPercent } from '#forms/locale-format.ts'
 
 /**

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { chartRows } from '../../domain/key-figure-chart.ts'
 import type { KeyFigure } from '../../domain/key-figures.ts'
 import { BarChart } from '../bar-chart.tsx'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Link } from 'react-router'
 import type { CalendarEntry } from '#forms/commonality.ts'
 import type { Convention } from '#db/types.ts'

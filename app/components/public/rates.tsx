@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { REGIONS, type Region } from '../../domain/dashboard.ts'
 import { percentOf, type CycleRates } from '../../domain/public-portal.ts'
 import type { Convention } from '#db/types.ts'

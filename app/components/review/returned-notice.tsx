@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Link } from 'react-router'
 import type { ReturnedNotice as Notice } from '../../domain/returned-notice.server.ts'
 import { useFormat } from '../../utils/use-format.ts'

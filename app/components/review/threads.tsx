@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { useFetcher, useLocation } from 'react-router'
 import type { FormFailureData } from '../forms.tsx'
 import { FormError } from '../forms.tsx'

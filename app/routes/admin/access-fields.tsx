@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { ROLES } from '#db/types.ts'
 import { CheckboxGroup } from '../../components/forms.tsx'
 import { CountriesField } from './countries-field.tsx'

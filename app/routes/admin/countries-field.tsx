@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { ErrorList } from '../../components/forms.tsx'
 import { MultiCodePicker } from '../../components/editor/code-picker.tsx'
 import { useInteractive } from '../../utils/use-interactive.ts'

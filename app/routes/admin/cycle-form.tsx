@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Form } from 'react-router'
 import { CONVENTIONS } from '#db/types.ts'
 import {

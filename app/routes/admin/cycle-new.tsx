@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { redirect, useActionData, useLoaderData } from 'react-router'
 import type { Route } from './+types/cycle-new.ts'
 import { CycleForm } from './cycle-form.tsx'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Form, Link } from 'react-router'
 import { Field, FormError, valueOf, type FormFailureData } from '../../components/forms.tsx'
 import type { PublicationState } from '../../domain/publication.ts'

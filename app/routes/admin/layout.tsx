@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { NavLink, Outlet } from 'react-router'
 import type { Route } from './+types/layout.ts'
 import { requireRole } from '../../utils/permissions.server.ts'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Link, useLoaderData } from 'react-router'
 import { findOutboxMessage } from '#db/queries/outbox.ts'
 import type { Route } from './+types/outbox-message.ts'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Form, useActionData, useLoaderData, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import { listAuditEvents } from '#db/queries/audit.ts'

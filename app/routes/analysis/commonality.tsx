@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Form, Link, useLoaderData } from 'react-router'
 import type { CalendarEntry, CommonalityAnalysis, FormatDimension } from '#forms/commonality.ts'
 import { BarChart } from '../../components/bar-chart.tsx'

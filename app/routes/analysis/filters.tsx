@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Form, useNavigation } from 'react-router'
 import { useFollowingState } from '../../utils/use-following-state.ts'
 

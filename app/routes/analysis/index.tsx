@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { listExportJobs } from '#db/queries/exports.ts'
@@ -18,8 +18,7 @@ import {
 import { QuestionIdsParam, resolveCompiledRequest } from '../../domain/compiled-exports.server.ts'
 import { createExportJob, runExportJob } from '../../jobs/export-jobs.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
-import { createI18n } from '../../utils/i18n-instance.ts'
-import { resourcesFor } from '../../utils/i18n.server.ts'
+import { serverTranslator } from '../../utils/i18n.server.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { failure, parseForm, parseQuery } from '../../utils/request.server.ts'
 import { FormError } from '../../components/forms.tsx'
@@ -88,7 +87,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 				})),
 		})),
 	)
-	const t = createI18n(language, resourcesFor(language)).getFixedT(language, 'exports')
+	const t = serverTranslator(language, 'exports')
 	const view = await analysisView(db, resolved.request, {
 		rows: (count) => t('import.rows', { count }),
 		others: t('analysis.others'),

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Link, useLoaderData, useRevalidator } from 'react-router'
 import { findCycle } from '#db/queries/cycles.ts'
 import { findExportJob } from '#db/queries/exports.ts'

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { matrixShade } from '#exports/commonality/matrix-shades.ts'
 import type { CommonalityAnalysis } from '#forms/commonality.ts'
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import type { CommonalityAnalysis } from '#forms/commonality.ts'
 import type { ConsistencyFinding } from '#forms/reuse/party-analysis.ts'
 import { ScrollRegion } from '../../components/scroll-region.tsx'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { useLoaderData } from 'react-router'
 import type { Route } from './+types/docs.ts'
 import { apiReference, type ReferenceOperation } from '../../api/reference.server.ts'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Link, useActionData, useLoaderData } from 'react-router'
 import type { Route } from './+types/invitation.ts'
 import { SetPasswordForm } from './set-password-form.tsx'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Form } from 'react-router'
 import { Field, FormError, valueOf, type FormFailureData } from '../../components/forms.tsx'
 import { NewPasswordFields } from '../../components/new-password-fields.tsx'

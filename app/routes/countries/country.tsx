@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { findCycle, findPreviousCycle, listCycles } from '#db/queries/cycles.ts'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Link, useLoaderData } from 'react-router'
 import type { Route } from './+types/sdg.ts'
 import { usePublicFormats, type PublicFormats } from '../../components/public/formats.ts'

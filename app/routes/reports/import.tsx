@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Form, Link, useActionData, useLoaderData, useNavigation, redirect } from 'react-router'
 import { z } from 'zod'
 import { findParty } from '#db/queries/parties.ts'
@@ -11,8 +11,7 @@ import { applyImport, findImportPreview, previewImport } from '../../domain/exce
 import type { PreviewRow } from '../../domain/excel-import.server.ts'
 import { safeFileName } from '../../domain/attachments.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
-import { createI18n } from '../../utils/i18n-instance.ts'
-import { resourcesFor } from '../../utils/i18n.server.ts'
+import { serverTranslator } from '../../utils/i18n.server.ts'
 import { canEditCountry } from '../../utils/permissions.ts'
 import { positiveIntText, uuidText } from '../../utils/input.ts'
 import { failure, parseQuery, readFormData } from '../../utils/request.server.ts'
@@ -102,7 +101,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			formErrorParams: { size: MAX_MB },
 		})
 	}
-	const t = createI18n(language, resourcesFor(language)).getFixedT(language, 'exports')
+	const t = serverTranslator(language, 'exports')
 	const outcome = await previewImport(db, {
 		context: access,
 		userId: access.user.id,

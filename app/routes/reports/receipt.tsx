@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Link, useLoaderData, useSearchParams } from 'react-router'
 import { findParty } from '#db/queries/parties.ts'
 import { findSubmission } from '#db/queries/reports.ts'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Form, Link, useActionData, useLoaderData } from 'react-router'
 import { listReportEvents, listSubmissions } from '#db/queries/reports.ts'
 import type { Route } from './+types/submissions.ts'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../utils/use-translation.tsx'
 import { Link, useLoaderData } from 'react-router'
 import { findCycle, listCycles } from '#db/queries/cycles.ts'
 import type { Route } from './+types/dashboard.ts'

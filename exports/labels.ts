@@ -11,7 +11,7 @@ import zh from '../locales/zh/exports.json' with { type: 'json' }
  * The words exported documents print around the answers (covers, page numbers, sheet headings):
  * the `document` section of `locales/<lang>/exports.json`, the one store of user-facing text. Form
  * texts (questions, options, markers) come from `formText`; the builders stay plain functions
- * without an i18next instance.
+ * without a translator of their own.
  */
 export interface DocumentLabels {
 	country: string

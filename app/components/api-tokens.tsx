@@ -19,7 +19,7 @@ type TokenRow = {
 	state: 'active' | 'expired' | 'revoked'
 }
 
-/** i18next reads `:` as a namespace separator: scope names are looked up with `_`. */
+/** `t` reads `:` as a namespace separator: scope names are looked up with `_`. */
 const scopeKey = (scope: ApiScope) => scope.replace(':', '_')
 
 /**

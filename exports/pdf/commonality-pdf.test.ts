@@ -17,8 +17,10 @@ const { forms, allVersions } = registeredForms()
 const analysisIn = (lang: Language) => commonalityAnalysis({ forms, allVersions, cycles: [], lang })
 
 function wordsOf(lang: Language) {
-	const resources = JSON.parse(readFileSync(`locales/${lang}/exports.json`, 'utf8')) as object
-	const t = createTranslator(lang, { exports: resources }).scoped('exports', 'commonality')
+	const exports: Record<string, unknown> = JSON.parse(
+		readFileSync(`locales/${lang}/exports.json`, 'utf8'),
+	)
+	const t = createTranslator(lang, { exports }).scoped('exports', 'commonality')
 	return (key: string, params?: Record<string, unknown>) => t(key, params)
 }
 

@@ -167,14 +167,12 @@ async function fileBytes(
 		case 'json':
 			return commonalityJson(analysis, meta)
 		case 'pdf': {
-			const t = serverTranslator(meta.language, 'exports', 'commonality')
-			const words = (key: string, params?: Record<string, unknown>) => t(key, params ?? {})
 			const pdf = await renderCommonalityPdf({
 				analysis,
 				lang: meta.language,
 				generatedAt: meta.generatedAt,
 				partyName: meta.partyName,
-				t: words,
+				t: serverTranslator(meta.language, 'exports', 'commonality'),
 			})
 			return new Uint8Array(pdf)
 		}

@@ -62,8 +62,10 @@ describe('the translator reads the locale files as i18next does', () => {
 		let compared = 0
 		for (const namespace of NAMESPACES) {
 			const keys = new Map<string, string>()
-			for (const [key, template] of strings(resources[namespace]))
-				keys.set(key.replace(PLURAL_SUFFIX, ''), `${keys.get(key) ?? ''} ${template}`)
+			for (const [key, template] of strings(resources[namespace])) {
+				const base = key.replace(PLURAL_SUFFIX, '')
+				keys.set(base, `${keys.get(base) ?? ''} ${template}`)
+			}
 			for (const [key, templates] of keys) {
 				for (const options of optionSets(templates)) {
 					const id = `${namespace}:${key}`
@@ -115,6 +117,8 @@ describe('the translator reads the locale files as i18next does', () => {
 			theirs.getFixedT('en', 'review', 'deep')('key', { x: 3 }),
 		)
 		expect(ours.scoped('review')('common:greeting', { name: 'B' })).toBe('Hello B')
+		// Nesting options that are not JSON print as written (i18next prints a mangled key).
+		expect(ours.t('bad')).toBe('Broken $t(items, {"count": oops }) here')
 		// A key naming a group of strings, not one, prints as the key (i18next prints a warning).
 		expect(ours.t('review:deep')).toBe('deep')
 	})

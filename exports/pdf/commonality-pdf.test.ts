@@ -20,8 +20,7 @@ function wordsOf(lang: Language) {
 	const exports: Record<string, unknown> = JSON.parse(
 		readFileSync(`locales/${lang}/exports.json`, 'utf8'),
 	)
-	const t = createTranslator(lang, { exports }).scoped('exports', 'commonality')
-	return (key: string, params?: Record<string, unknown>) => t(key, params)
+	return createTranslator(lang, { exports }).scoped('exports', 'commonality')
 }
 
 async function print(lang: Language) {

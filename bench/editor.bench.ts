@@ -12,7 +12,8 @@
  *   keystroke-trace.ts). This is what the page costs per key, and what the ≤ 16 ms target (one
  *   frame) is judged on.
  *
- * Also prints the JavaScript the editor route loads (gzip).
+ * Also counts the traced keys whose insertion laid out the whole page rather than the field typed in
+ * (see insertionLayouts), and prints the JavaScript the editor route loads (gzip).
  *
  *   npm run build && npx tsx bench/editor.bench.ts
  */
@@ -20,7 +21,7 @@ import { existsSync, rmSync } from 'node:fs'
 import { chromium, type CDPSession, type Page } from 'playwright-core'
 import { DEMO_PASSWORD } from '#server/demo/accounts.ts'
 import { routeJavaScript } from './client-bundle.ts'
-import { keystrokeWork, traceMainThread } from './keystroke-trace.ts'
+import { insertionLayouts, keystrokeWork, traceMainThread } from './keystroke-trace.ts'
 import { startServer, stopServer } from './server.ts'
 
 const CELLS = 50
@@ -77,7 +78,12 @@ async function measure(page: Page, cdp: CDPSession, type: Typing) {
 		await type(CELLS)
 		await page.waitForTimeout(200)
 	})
-	return { latency: samples.map((s) => s.latency), samples, work: keystrokeWork(events) }
+	return {
+		latency: samples.map((s) => s.latency),
+		samples,
+		work: keystrokeWork(events),
+		insertions: insertionLayouts(events),
+	}
 }
 
 const TEXT_TYPES = ['integer', 'decimal', 'year', 'text', 'email', 'url']
@@ -115,7 +121,7 @@ function typeInPlainField(page: Page): Typing {
 	}
 }
 
-type Figures = { latency: number[]; samples: Sample[]; work: number[] }
+type Figures = Awaited<ReturnType<typeof measure>>
 
 export async function runEditorBench() {
 	if (!existsSync('build/server/index.js')) throw new Error('Run `npm run build` first.')
@@ -196,6 +202,10 @@ export async function runEditorBench() {
 				`bare field ${pair(baseline.latency)}; ratio p95 ${(percentile(editor.latency, 95) / percentile(baseline.latency, 95)).toFixed(1)}×`,
 		)
 		console.log(`          editor keys by kind: ${split(editor.samples)}`)
+		const { keys, wholePage } = editor.insertions
+		console.log(
+			`          editor keys whose insertion laid out the whole page, not the field alone: ${wholePage} of ${keys}`,
+		)
 	}
 	console.log(
 		`  JavaScript loaded by the editor route: ${(js.totalGzip / 1024).toFixed(1)} KB gzip (${(js.totalRaw / 1024).toFixed(0)} KB raw); ` +

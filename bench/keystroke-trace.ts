@@ -8,7 +8,7 @@ type TraceEvent = {
 	dur?: number
 	pid: number
 	tid: number
-	args?: { data?: { type?: string } }
+	args?: { data?: { type?: string }; beginData?: { partialLayout?: boolean } }
 }
 
 type Span = { start: number; end: number }
@@ -76,4 +76,32 @@ export function keystrokeWork(events: TraceEvent[]): number[] {
 		work.push(busy / 1000)
 	}
 	return work
+}
+
+/**
+ * How many of the traced keys laid out the whole page while inserting their character (before the
+ * page's input handlers run), against how many laid out only the field typed in. A text box of
+ * fixed size with size containment is a relayout boundary: typing in it should lay out the box
+ * alone, unless something else on the page changed since the last frame or the box is no boundary
+ * (a flex or grid item never is).
+ */
+export function insertionLayouts(events: TraceEvent[]) {
+	const main = events.filter((e) => e.ph === 'X' && e.dur !== undefined)
+	const within = (outer: TraceEvent, inner: TraceEvent) =>
+		inner.pid === outer.pid &&
+		inner.tid === outer.tid &&
+		inner.ts >= outer.ts &&
+		inner.ts + inner.dur! <= outer.ts + outer.dur!
+	const textInputs = main.filter(
+		(e) => e.name === 'EventDispatch' && e.args?.data?.type === 'textInput',
+	)
+	const inputs = main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input')
+	const layouts = main.filter((e) => e.name === 'Layout')
+	let wholePage = 0
+	for (const text of textInputs) {
+		const handlersStart = inputs.find((e) => within(text, e))?.ts ?? text.ts + text.dur!
+		const before = layouts.filter((l) => within(text, l) && l.ts < handlersStart)
+		if (before.some((l) => l.args?.beginData?.partialLayout === false)) wholePage++
+	}
+	return { keys: textInputs.length, wholePage }
 }

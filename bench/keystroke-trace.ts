@@ -79,8 +79,8 @@ export function keystrokeWork(events: TraceEvent[]): number[] {
 }
 
 /**
- * How many of the traced keys laid out the whole page while inserting their character (before the
- * page's input handlers run), against how many laid out only the field typed in. A text box of
+ * Of the traced keys (`keys`), how many laid out the whole page while inserting their character,
+ * before the page's input handlers ran (`wholePage`). A text box of
  * fixed size with size containment is a relayout boundary: typing in it should lay out the box
  * alone, unless something else on the page changed since the last frame or the box is no boundary
  * (a flex or grid item never is).

@@ -80,10 +80,10 @@ export function keystrokeWork(events: TraceEvent[]): number[] {
 
 /**
  * Of the traced keys (`keys`), how many laid out the whole page while inserting their character,
- * before the page's input handlers ran (`wholePage`). A text box of
- * fixed size with size containment is a relayout boundary: typing in it should lay out the box
- * alone, unless something else on the page changed since the last frame or the box is no boundary
- * (a flex or grid item never is).
+ * before the page's input handlers ran (`wholePage`). A text box of fixed size with size
+ * containment is a relayout boundary: typing in it should lay out the box alone, unless something
+ * else on the page changed since the last frame or the box is no boundary (a flex or grid item
+ * never is).
  */
 export function insertionLayouts(events: TraceEvent[]) {
 	const main = events.filter((e) => e.ph === 'X' && e.dur !== undefined)

@@ -20,6 +20,7 @@ import { TranslationProvider } from './utils/use-translation.tsx'
 import { resourcesFor } from './utils/i18n.server.ts'
 import { isDraftLanguage } from './utils/translation-status.server.ts'
 import { navigationFor, PUBLIC_NAVIGATION } from './utils/permissions.ts'
+import { pageTitle } from './utils/page-title.ts'
 import { useRootData, type RootData } from './utils/root-data.ts'
 import { useIsStaticPage } from './utils/static-page.ts'
 import { listParties } from '#db/queries/parties.ts'
@@ -31,11 +32,8 @@ export const links: Route.LinksFunction = () => [
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-/** The default page title, in the user's language; pages with their own title put it first. */
-export const meta: Route.MetaFunction = ({ data }) => {
-	const shell = (data?.resources.common as { shell?: { appName?: string } } | undefined)?.shell
-	return [{ title: shell?.appName ?? 'National reporting' }]
-}
+/** The title of a page that names none of its own: the application's name. */
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches)
 
 export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
 	const user = context.get(userContext)

@@ -33,4 +33,24 @@ describe('route modules', () => {
 		expect(routeSet.size).toBeGreaterThan(40)
 		expect(imports).toEqual([])
 	})
+
+	it('that show a page give it its own title (`pageTitle`), unless they only lay out or redirect', async () => {
+		// Layouts name no page (their child does), redirects show none, and a 404 keeps the
+		// application's name from the root.
+		const untitled = new Set([
+			'routes/admin/layout.tsx',
+			'routes/reports/layout.tsx',
+			'routes/reports/index.tsx',
+			'routes/reports/sections-index.tsx',
+			'routes/not-found.tsx',
+		])
+		const missing = routeFiles(await routes)
+			.map((file) => relative(APP, file))
+			.filter((file) => !untitled.has(file))
+			.filter((file) => {
+				const source = readFileSync(resolve(APP, file), 'utf8')
+				return /^export default function/m.test(source) && !/^export const meta\b/m.test(source)
+			})
+		expect(missing).toEqual([])
+	})
 })

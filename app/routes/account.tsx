@@ -23,6 +23,7 @@ import { hashPassword, NewPasswordSchema } from '../utils/password.server.ts'
 import { notFound, requireUser } from '../utils/permissions.server.ts'
 import { failure, parseForm, passActionHeaders, tooManyRequests } from '../utils/request.server.ts'
 import { ScrollRegion } from '../components/scroll-region.tsx'
+import { pageTitle } from '../utils/page-title.ts'
 
 const AccountActionSchema = z.discriminatedUnion('intent', [
 	z.object({
@@ -162,6 +163,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export const headers = passActionHeaders
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('account.title')])
 
 export default function AccountPage() {
 	const { t, i18n } = useTranslation()

@@ -15,6 +15,7 @@ import { useSentence } from '../components/sentence.tsx'
 import { publicPageMiddleware, publicVersion } from '../utils/public-cache.server.ts'
 import { parseQuery } from '../utils/request.server.ts'
 import { STATIC_FOR_VISITORS } from '../utils/static-page.ts'
+import { pageTitle } from '../utils/page-title.ts'
 
 /** Visitors who are not signed in get the public overview, served without scripts. */
 export const handle = STATIC_FOR_VISITORS
@@ -22,9 +23,11 @@ export const handle = STATIC_FOR_VISITORS
 /** Visitors' pages are cacheable: ETag, 304 (utils/public-cache.server.ts). */
 export const middleware: Route.MiddlewareFunction[] = [publicPageMiddleware]
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: data && 'pageTitle' in data ? data.pageTitle : 'National reporting' },
-]
+/** Visitors: the portal's own title; signed-in users: their home page. */
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+	loaderData?.kind === 'public'
+		? [{ title: loaderData.pageTitle }]
+		: pageTitle(matches, (t) => [t('nav.home')])
 
 /** The overview's cycle; a malformed one falls back to the default cycle. */
 const OverviewQuery = z.object({

@@ -106,6 +106,11 @@ function unnamedTables(html: string): string[] {
 	return problems
 }
 
+/** The page's `<title>`, as a tab, the history and a screen reader name it. */
+function titleOf(html: string) {
+	return /<title>([^<]*)<\/title>/.exec(html)?.[1]?.replace(/&amp;/g, '&')
+}
+
 function pagesOfTheReport() {
 	return [
 		'/',
@@ -144,6 +149,17 @@ describe('Arabic pages', () => {
 		}
 	})
 
+	it('each have their own title, in Arabic, naming the application last', async () => {
+		const titles = new Map<string, string>()
+		for (const pathname of pagesOfTheReport()) {
+			const title = titleOf(await page(pathname))
+			expect(title, pathname).toMatch(/.+ · الإبلاغ الوطني عن المواد الكيميائية والنفايات$/)
+			expect(title, pathname).not.toMatch(/[A-Za-z]{4,}/)
+			titles.set(pathname, title!)
+		}
+		expect(new Set(titles.values()).size, [...titles.values()].join('\n')).toBe(titles.size)
+	})
+
 	it('put dates in their own bidi isolate, with the month’s name and Western digits', async () => {
 		const html = await page('/countries/KEN')
 		const deadline = formatDate(cycle.deadline, 'ar')
@@ -171,6 +187,15 @@ describe('Arabic pages', () => {
 		expect(html).toMatch(/class="user-menu__name" dir="auto"[^>]*>Peter Otieno</)
 	})
 
+	it('say in Arabic, to a screen reader, whether an issue is an error or a warning', async () => {
+		await saveTestAnswers(t.db, reportId, contactPoint, {
+			a_nfp_contact: { name: 'Peter Otieno', email: 'not-an-address' },
+		})
+		const html = await page(`/reports/${reportId}/sections/a_contacts`)
+		expect(html).toMatch(/class="issue issue--error"><span class="visually-hidden">خطأ:/)
+		expect(readerText(html)).not.toMatch(/\b(Error|Warning):/)
+	})
+
 	it('mirror the arrows of the section pager', async () => {
 		const html = await page(`/reports/${reportId}/sections/a_general`)
 		expect(html).toMatch(
@@ -184,6 +209,7 @@ describe('secretariat and administration pages in Arabic', () => {
 		const staff = await createUser(t.db, { roles: ['admin', 'reviewer', 'analyst'] })
 		await updateUserProfile(t.db, staff.id, { preferredLanguage: 'ar' })
 		const staffCookie = await signIn(app, staff.email)
+		const titles = new Set<string>()
 		for (const pathname of [
 			'/review',
 			`/review/cycles/${cycle.id}/dashboard`,
@@ -199,7 +225,11 @@ describe('secretariat and administration pages in Arabic', () => {
 			expect(html, pathname).toContain('<html lang="ar" dir="rtl"')
 			expect(rawKeys(html), pathname).toEqual([])
 			expect(unnamedTables(html), pathname).toEqual([])
+			titles.add(titleOf(html)!)
 		}
+		// Every page says what it is: no two share a title, none is the bare application name.
+		expect(titles.size).toBe(9)
+		expect(titles).not.toContain('الإبلاغ الوطني عن المواد الكيميائية والنفايات')
 	})
 })
 
@@ -282,5 +312,20 @@ describe('a refused form', () => {
 		// The summary comes before the form's fields.
 		expect(html.indexOf('error-summary')).toBeLessThan(html.indexOf('id="field-currentPassword"'))
 		expect(rawKeys(html)).toEqual([])
+	})
+})
+
+describe('page titles', () => {
+	it('name the page, the report’s Party and cycle, then the application', async () => {
+		await inLanguage('en')
+		expect(titleOf(await page(`/reports/${reportId}/validation`))).toMatch(
+			/^Checks before submission · Kenya · .+ · Chemicals and waste national reporting$/,
+		)
+		expect(titleOf(await page(`/reports/${reportId}/sections/a_general`))).toMatch(
+			/^.+ · Kenya · .+ · Chemicals and waste national reporting$/,
+		)
+		expect(titleOf(await page('/login', {}))).toBe(
+			'Sign in · Chemicals and waste national reporting',
+		)
 	})
 })

@@ -39,6 +39,7 @@ import { positiveIntText } from '../../utils/input.ts'
 import { failure, parseForm, parseQuery } from '../../utils/request.server.ts'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
 import { useSentence } from '../../components/sentence.tsx'
+import { pageTitle } from '../../utils/page-title.ts'
 
 const ViewSchema = z.object({
 	party: z
@@ -579,6 +580,9 @@ function ReleasesTable({ releases }: Pick<Loaded, 'releases'>) {
 		</ScrollRegion>
 	)
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('admin:depositary.title')])
 
 export default function CodeListsPage() {
 	const { t } = useTranslation()

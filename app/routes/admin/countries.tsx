@@ -8,6 +8,7 @@ import { dbContext, languageContext } from '../../utils/context.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
+import { pageTitle } from '../../utils/page-title.ts'
 
 const FilterSchema = z.object({
 	q: z.string().trim().max(100).optional().catch(undefined),
@@ -37,6 +38,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 		})),
 	}
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('admin:countries.title')])
 
 export default function CountriesPage() {
 	const { t } = useTranslation()

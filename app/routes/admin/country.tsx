@@ -15,6 +15,7 @@ import { partyCodeText } from '../../utils/input.ts'
 import { notFound, requireRole } from '../../utils/permissions.server.ts'
 import { parseForm, routeParam } from '../../utils/request.server.ts'
 import { useSentence } from '../../components/sentence.tsx'
+import { pageTitle } from '../../utils/page-title.ts'
 
 const StatusSchema = z.object({
 	convention: z.enum(CONVENTIONS),
@@ -79,6 +80,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	})
 	return { done: 'admin:country.saved' }
 }
+
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+	pageTitle(matches, (t) => [
+		loaderData ? `${loaderData.party.name} (${loaderData.party.code})` : undefined,
+		t('admin:countries.title'),
+	])
 
 export default function CountryAdminPage() {
 	const { t, i18n } = useTranslation()

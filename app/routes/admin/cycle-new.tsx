@@ -6,6 +6,7 @@ import { formOptions, saveCycleFromForm } from './cycles.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { readFormValues } from '../../utils/request.server.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 export function loader({ request, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'admin')
@@ -20,6 +21,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 	if (!saved.ok) return saved.response
 	return redirect(`/admin/cycles/${saved.id}`)
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('admin:cycles.new'), t('admin:cycles.title')])
 
 export default function NewCyclePage() {
 	const { t } = useTranslation()

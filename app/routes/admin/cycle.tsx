@@ -18,6 +18,7 @@ import { localizedText } from '../../utils/i18n.ts'
 import { uuidText } from '../../utils/input.ts'
 import { notFound, requireRole } from '../../utils/permissions.server.ts'
 import { readFormValues, routeParam } from '../../utils/request.server.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 async function loadCycle(context: Route.LoaderArgs['context'], id: string) {
 	const cycle = await findCycle(context.get(dbContext), routeParam(id, uuidText))
@@ -62,6 +63,9 @@ function failureOf(result: unknown, form: 'cycle' | 'publication') {
 	const isPublication = failure.values?.intent === 'publication'
 	return (form === 'publication') === isPublication ? failure : undefined
 }
+
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+	pageTitle(matches, (t) => [loaderData?.title, t('admin:cycles.title')])
 
 export default function CyclePage() {
 	const { t } = useTranslation()

@@ -8,6 +8,7 @@ import { formatDate } from '#forms/locale-format.ts'
 import { localizedText, LANGUAGES } from '../../utils/i18n.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
+import { pageTitle } from '../../utils/page-title.ts'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'admin')
@@ -26,6 +27,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 		})),
 	}
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('admin:cycles.title')])
 
 export default function CyclesPage() {
 	const { t, i18n } = useTranslation()

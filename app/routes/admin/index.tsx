@@ -4,11 +4,15 @@ import { countRecords } from '#db/queries/overview.ts'
 import type { Route } from './+types/index.ts'
 import { dbContext } from '../../utils/context.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'admin')
 	return countRecords(context.get(dbContext))
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('admin:home.title')])
 
 export default function AdminHome() {
 	const { t } = useTranslation('admin')

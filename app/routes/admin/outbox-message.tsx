@@ -7,6 +7,7 @@ import { formatDateTime } from '#forms/locale-format.ts'
 import { uuidText } from '../../utils/input.ts'
 import { notFound, requireRole } from '../../utils/permissions.server.ts'
 import { routeParam } from '../../utils/request.server.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'admin')
@@ -27,6 +28,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		},
 	}
 }
+
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+	pageTitle(matches, (t) => [loaderData?.message.subject, t('admin:outbox.title')])
 
 export default function OutboxMessagePage() {
 	const { t, i18n } = useTranslation()

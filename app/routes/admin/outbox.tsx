@@ -9,6 +9,7 @@ import { isSmtpConfigured } from '../../utils/mail.server.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
+import { pageTitle } from '../../utils/page-title.ts'
 
 const PAGE_SIZE = 50
 const FilterSchema = z.object({
@@ -40,6 +41,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 		})),
 	}
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('admin:outbox.title')])
 
 export default function OutboxPage() {
 	const { t, i18n } = useTranslation()

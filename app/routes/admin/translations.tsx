@@ -5,11 +5,15 @@ import { ScrollRegion } from '../../components/scroll-region.tsx'
 import { LANGUAGE_NAMES } from '../../utils/i18n.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { translationFiles } from '../../utils/translation-status.server.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 export function loader({ request, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'admin')
 	return { files: translationFiles() }
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('admin:translations.title')])
 
 export default function TranslationsPage() {
 	const { t } = useTranslation()

@@ -11,6 +11,7 @@ import { dbContext, languageContext } from '../../utils/context.ts'
 import { LANGUAGE_NAMES, LANGUAGES } from '../../utils/i18n.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { failure, parseForm } from '../../utils/request.server.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 const InviteSchema = z
 	.object({
@@ -44,6 +45,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 	}
 	return redirect(`/admin/users/${result.userId}?invited=1`)
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('admin:invite.title')])
 
 export default function InviteUserPage() {
 	const { t } = useTranslation()

@@ -20,6 +20,7 @@ import { notFound, requireRole } from '../../utils/permissions.server.ts'
 import { uuidText } from '../../utils/input.ts'
 import { failure, parseForm, routeParam } from '../../utils/request.server.ts'
 import { EventItem } from '../../components/event-item.tsx'
+import { pageTitle } from '../../utils/page-title.ts'
 
 const UserActionSchema = z.union([
 	z.object({ intent: z.literal('access') }).and(UserAccessSchema),
@@ -87,6 +88,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	}
 	return { done: `admin:user.done.${input.intent}` }
 }
+
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+	pageTitle(matches, (t) => [loaderData?.user.name, t('admin:users.title')])
 
 export default function UserPage() {
 	const { t } = useTranslation()

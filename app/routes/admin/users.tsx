@@ -8,6 +8,7 @@ import { dbContext } from '../../utils/context.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
+import { pageTitle } from '../../utils/page-title.ts'
 
 const FilterSchema = z.object({
 	q: z.string().trim().max(200).optional().catch(undefined),
@@ -30,6 +31,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	})
 	return { filter, users }
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('admin:users.title')])
 
 export default function UsersPage() {
 	const { t } = useTranslation()

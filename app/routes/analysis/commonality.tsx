@@ -17,6 +17,7 @@ import { requireRole } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
 import { useFormat } from '../../utils/use-format.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 /**
  * `/analysis/commonality`: the commonality analysis of reporting content, format and timing
@@ -33,7 +34,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	return { analysis, parties, party: party ?? null, unknownParty: Boolean(query.party && !party) }
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Commonality of reporting' }]
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('exports:commonality.title')])
 
 type Loaded = Awaited<ReturnType<typeof loader>>
 type Content = CommonalityAnalysis['content']

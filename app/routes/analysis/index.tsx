@@ -23,6 +23,7 @@ import { requireRole } from '../../utils/permissions.server.ts'
 import { failure, parseForm, parseQuery } from '../../utils/request.server.ts'
 import { FormError } from '../../components/forms.tsx'
 import { useFormat } from '../../utils/use-format.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 /** The page's own parameters: missing or malformed ones fall back to the defaults. */
 const PageQuerySchema = z.object({
@@ -134,7 +135,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 	return redirect(`/analysis/jobs/${jobId}`)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Compiled data' }]
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('exports:analysis.title')])
 
 type Loaded = Awaited<ReturnType<typeof loader>>
 type Selection = Loaded['selection']

@@ -10,6 +10,7 @@ import { uuidText } from '../../utils/input.ts'
 import { notFound, requireRole } from '../../utils/permissions.server.ts'
 import { routeParam } from '../../utils/request.server.ts'
 import { useFormat } from '../../utils/use-format.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 /** Progress of a background export, for the analyst who asked for it (anyone else: 404). */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -39,7 +40,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Export' }]
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+	pageTitle(matches, (t) => [
+		loaderData
+			? t('exports:jobs.title', { format: loaderData.job.format.toUpperCase() })
+			: undefined,
+	])
 
 export default function ExportJobPage() {
 	const { t } = useTranslation('exports')

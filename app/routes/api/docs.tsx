@@ -3,6 +3,7 @@ import { useLoaderData } from 'react-router'
 import type { Route } from './+types/docs.ts'
 import { apiReference, type ReferenceOperation } from '../../api/reference.server.ts'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
+import { pageTitle } from '../../utils/page-title.ts'
 
 /**
  * `/api/v1/docs`: the API's reference for people, rendered on the server from the OpenAPI
@@ -13,7 +14,8 @@ export function loader(_: Route.LoaderArgs) {
 	return apiReference()
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'API' }]
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('apiDocs.title')])
 
 /** Protocol words the texts name as they are, in every language. */
 const PROTOCOL = {

@@ -9,6 +9,7 @@ import { sendAccountLink } from '../../utils/account-tokens.server.ts'
 import { takePasswordResetAllowance } from '../../utils/auth.server.ts'
 import { clientIpContext, dbContext } from '../../utils/context.ts'
 import { parseForm, passActionHeaders, tooManyRequests } from '../../utils/request.server.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 const ForgotPasswordSchema = z.object({
 	email: z
@@ -48,6 +49,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export const headers = passActionHeaders
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('auth:forgot.title')])
 
 export default function ForgotPasswordPage() {
 	const { t } = useTranslation('auth')

@@ -13,6 +13,7 @@ import {
 	tooManyRequests,
 } from '../../utils/request.server.ts'
 import { startSession } from '../../utils/session.server.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 const LoginSchema = z.object({
 	email: z
@@ -25,7 +26,8 @@ const LoginSchema = z.object({
 	redirectTo: z.string().max(2000).optional(),
 })
 
-export const meta: Route.MetaFunction = () => [{ title: 'Sign in' }]
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('auth:login.title')])
 
 export function loader({ context }: Route.LoaderArgs) {
 	if (context.get(userContext)) throw redirect('/')

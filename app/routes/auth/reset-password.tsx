@@ -5,6 +5,7 @@ import { SetPasswordForm } from './set-password-form.tsx'
 import { setPasswordFromLink } from './account-link.server.ts'
 import { findTokenFromUrl } from '../../utils/account-tokens.server.ts'
 import { dbContext } from '../../utils/context.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 export async function loader({ params, context }: Route.LoaderArgs) {
 	const found = await findTokenFromUrl(context.get(dbContext), params.token, 'password_reset')
@@ -14,6 +15,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export function action(args: Route.ActionArgs) {
 	return setPasswordFromLink(args, 'password_reset')
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('auth:reset.title')])
 
 export default function ResetPasswordPage() {
 	const { t } = useTranslation('auth')

@@ -32,6 +32,7 @@ import { partyCodeText } from '../../utils/input.ts'
 import { failure, parseForm, routeParam } from '../../utils/request.server.ts'
 import { useFormat } from '../../utils/use-format.ts'
 import { useSentence } from '../../components/sentence.tsx'
+import { pageTitle } from '../../utils/page-title.ts'
 
 const StartSchema = z.object({
 	intent: z.literal('start'),
@@ -131,7 +132,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	)
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.party.name ?? 'Country' }]
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+	pageTitle(matches, () => [loaderData?.party.name])
 
 export default function CountryPage() {
 	const { t } = useTranslation('editor')

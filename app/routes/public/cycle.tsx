@@ -13,6 +13,7 @@ import { notFound } from '../../utils/permissions.server.ts'
 import { publicPageMiddleware, publicVersion } from '../../utils/public-cache.server.ts'
 import { routeParam } from '../../utils/request.server.ts'
 import { STATIC_FOR_VISITORS } from '../../utils/static-page.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 export const handle = STATIC_FOR_VISITORS
 
@@ -47,7 +48,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.pageTitle ?? 'Cycle' }]
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+	loaderData ? [{ title: loaderData.pageTitle }] : pageTitle(matches)
 
 export default function PublicCyclePage() {
 	const { t } = useTranslation('public')

@@ -16,6 +16,7 @@ import { todayIso } from '../../utils/dates.ts'
 import { serverTranslator } from '../../utils/i18n.server.ts'
 import { publicPageMiddleware, publicVersion } from '../../utils/public-cache.server.ts'
 import { STATIC_FOR_VISITORS } from '../../utils/static-page.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 export const handle = STATIC_FOR_VISITORS
 
@@ -37,7 +38,8 @@ export async function loader({ context }: Route.LoaderArgs) {
 	return { indicator, today, pageTitle: serverTranslator(language)('public:sdg.pageTitle') }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.pageTitle ?? 'SDG 12.4.1' }]
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+	loaderData ? [{ title: loaderData.pageTitle }] : pageTitle(matches)
 
 function Method() {
 	const { t } = useTranslation('public')

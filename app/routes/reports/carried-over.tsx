@@ -15,6 +15,7 @@ import {
 } from '../../domain/carry-over.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { useFormat } from '../../utils/use-format.ts'
+import { pageTitle, reportTitleParts } from '../../utils/page-title.ts'
 
 /** What the previous cycle's report carried over into this one, question by question, and why not. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -120,6 +121,9 @@ function Item({ item, period }: { item: CarryOverItem; period: Period }) {
 		</li>
 	)
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('editor:carried.title'), ...reportTitleParts(matches)])
 
 export default function CarriedOverPage() {
 	const { t } = useTranslation('editor')

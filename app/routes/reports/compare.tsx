@@ -29,6 +29,7 @@ import { parseQuery } from '../../utils/request.server.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
 import { DirectionalArrow } from '../../components/directional-arrow.tsx'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
+import { pageTitle, reportTitleParts } from '../../utils/page-title.ts'
 
 /** A side of the comparison: the working copy, or a submission by its number. */
 const Side = z.union([z.literal('draft'), positiveIntText])
@@ -170,6 +171,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		})),
 	}
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('review:compare.title'), ...reportTitleParts(matches)])
 
 export default function ComparePage() {
 	const { t } = useTranslation('review')

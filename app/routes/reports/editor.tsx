@@ -49,6 +49,7 @@ import { listThreads } from '#db/queries/threads.ts'
 import type { ThreadData } from '../../components/review/threads.tsx'
 import { openOffers } from '../../domain/report-once.server.ts'
 import { countOpenThreadsByQuestion } from '../../domain/threads.server.ts'
+import { pageTitle, reportTitleParts } from '../../utils/page-title.ts'
 import { hasRole, isSecretariat } from '../../utils/permissions.ts'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -136,6 +137,20 @@ export function shouldRevalidate({
 		return false
 	return defaultShouldRevalidate
 }
+
+/** The section shown, then the report: sections change in the browser, so the title follows them. */
+export const meta: Route.MetaFunction = ({ loaderData, params, matches }) =>
+	pageTitle(matches, () => [
+		loaderData && params.sectionId
+			? formTextFrom(
+					loaderData.definition,
+					loaderData.language,
+					loaderData.texts as never,
+					loaderData.textExtras,
+				).section(params.sectionId)
+			: undefined,
+		...reportTitleParts(matches),
+	])
 
 export default function ReportEditor() {
 	const { t } = useTranslation('editor')

@@ -16,6 +16,7 @@ import { parseQuery } from '../../utils/request.server.ts'
 import { useFormat } from '../../utils/use-format.ts'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
 import { EventItem } from '../../components/event-item.tsx'
+import { pageTitle, reportTitleParts } from '../../utils/page-title.ts'
 
 const QuerySchema = z.object({ question: z.string().max(200).optional() })
 
@@ -84,6 +85,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		})),
 	}
 }
+
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+	pageTitle(matches, (t) => [
+		loaderData?.kind === 'question'
+			? t('editor:history.questionTitle', { question: loaderData.question.label })
+			: t('editor:history.title'),
+		...reportTitleParts(matches),
+	])
 
 export default function HistoryPage() {
 	const { t } = useTranslation('editor')

@@ -17,6 +17,7 @@ import { positiveIntText, uuidText } from '../../utils/input.ts'
 import { failure, parseQuery, readFormData } from '../../utils/request.server.ts'
 import { data } from 'react-router'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
+import { pageTitle } from '../../utils/page-title.ts'
 
 const MAX_MB = EXCEL_IMPORT_MAX_BYTES / 1024 / 1024
 
@@ -118,9 +119,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	return redirect(`${base}?preview=${outcome.importId}`)
 }
 
-export const meta: Route.MetaFunction = ({ data: loaderData }) => [
-	{ title: loaderData ? `Excel import · ${loaderData.report.partyName}` : 'Excel import' },
-]
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+	pageTitle(matches, (t) => [
+		t('exports:import.title'),
+		loaderData?.report.partyName,
+		loaderData?.report.cycleTitle,
+	])
 
 export default function ImportPage() {
 	const { t } = useTranslation('exports')

@@ -12,6 +12,7 @@ import { positiveIntText } from '../../utils/input.ts'
 import { notFound } from '../../utils/permissions.server.ts'
 import { routeParam } from '../../utils/request.server.ts'
 import { useFormat } from '../../utils/use-format.ts'
+import { pageTitle, reportTitleParts } from '../../utils/page-title.ts'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const { report, cycle } = await requireReport(context, request, params.reportId)
@@ -50,6 +51,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 function Code({ children }: { children: string }) {
 	return <span className="muted">({children})</span>
 }
+
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+	pageTitle(matches, (t) => [
+		loaderData ? t('editor:receipt.title', { number: loaderData.submission.number }) : undefined,
+		...reportTitleParts(matches),
+	])
 
 export default function ReceiptPage() {
 	const { t } = useTranslation('editor')

@@ -12,6 +12,7 @@ import { dbContext, languageContext } from '../../utils/context.ts'
 import { failure, parseForm } from '../../utils/request.server.ts'
 import { useFormat } from '../../utils/use-format.ts'
 import { useSentence } from '../../components/sentence.tsx'
+import { pageTitle, reportTitleParts } from '../../utils/page-title.ts'
 
 /**
  * "Report once" (docs/decisions/014): the answers this Party gave in its latest submissions to
@@ -124,6 +125,9 @@ function OfferItem({ offer, editable, busy }: { offer: Offer; editable: boolean;
 		</li>
 	)
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('editor:reuse.title'), ...reportTitleParts(matches)])
 
 export default function ReusePage() {
 	const { t } = useTranslation('editor')

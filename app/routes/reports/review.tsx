@@ -14,6 +14,7 @@ import { availableActions } from '../../domain/workflow.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { useFormat } from '../../utils/use-format.ts'
+import { pageTitle, reportTitleParts } from '../../utils/page-title.ts'
 
 export function action(args: Route.ActionArgs) {
 	return postWorkflowForm(args)
@@ -268,6 +269,9 @@ function QuestionThreads({ threads }: { threads: LoadedThread[] }) {
 		</>
 	)
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('review:page.title'), ...reportTitleParts(matches)])
 
 export default function ReviewPage() {
 	const { t } = useTranslation('review')

@@ -10,6 +10,7 @@ import { postWorkflowForm } from './workflow-post.server.ts'
 import { EventItem } from '../../components/event-item.tsx'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
 import { useFormat } from '../../utils/use-format.ts'
+import { pageTitle, reportTitleParts } from '../../utils/page-title.ts'
 
 export function action(args: Route.ActionArgs) {
 	return postWorkflowForm(args)
@@ -48,6 +49,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		})),
 	}
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('editor:submissions.title'), ...reportTitleParts(matches)])
 
 export default function SubmissionsPage() {
 	const { t } = useTranslation('editor')

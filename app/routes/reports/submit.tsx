@@ -16,6 +16,7 @@ import { hasRole } from '../../utils/permissions.ts'
 import { statusFor } from '../../utils/refusals.ts'
 import { failure, readFormData } from '../../utils/request.server.ts'
 import { useFormat } from '../../utils/use-format.ts'
+import { pageTitle, reportTitleParts } from '../../utils/page-title.ts'
 
 function submitActionFor(status: string, onBehalf: boolean, isReviewer: boolean): WorkflowAction {
 	if (onBehalf && isReviewer) return 'submit_on_behalf'
@@ -113,6 +114,16 @@ export async function action(args: Route.ActionArgs) {
 	}
 	throw redirect(`/reports/${report.id}/submissions/${outcome.submission!.number}?received=1`)
 }
+
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+	pageTitle(matches, (t) => [
+		t(
+			loaderData?.action === 'submit_on_behalf'
+				? 'editor:submit.onBehalfTitle'
+				: 'editor:submit.title',
+		),
+		...reportTitleParts(matches),
+	])
 
 export default function SubmitPage() {
 	const { t } = useTranslation('editor')

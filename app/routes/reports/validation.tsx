@@ -18,6 +18,7 @@ import { serverTranslator } from '../../utils/i18n.server.ts'
 import { failure, parseForm } from '../../utils/request.server.ts'
 import { useFormat } from '../../utils/use-format.ts'
 import { useSentence } from '../../components/sentence.tsx'
+import { pageTitle, reportTitleParts } from '../../utils/page-title.ts'
 
 const ExplanationSchema = z.object({
 	// Each warning once: a key sent twice is one acknowledgement, not two rows of one key.
@@ -240,6 +241,9 @@ function Differences({
 		</>
 	)
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('editor:validation.title'), ...reportTitleParts(matches)])
 
 export default function ValidationPage() {
 	const { t } = useTranslation('editor')

@@ -20,6 +20,7 @@ import { todayIso } from '../../utils/dates.ts'
 import { uuidText } from '../../utils/input.ts'
 import { notFound, requireRole } from '../../utils/permissions.server.ts'
 import { routeParam } from '../../utils/request.server.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
 	requireRole(context, request, 'reviewer', 'admin')
@@ -48,9 +49,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: data ? `${data.cycle.title} — status` : 'Status' },
-]
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+	pageTitle(matches, (t) => [
+		loaderData ? t('review-dashboard:title', { cycle: loaderData.cycle.title }) : undefined,
+	])
 
 const SUBMITTED: readonly DashboardStatus[] = ['submitted', 'under_review', 'returned', 'accepted']
 

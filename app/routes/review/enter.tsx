@@ -11,6 +11,7 @@ import { dbContext, languageContext } from '../../utils/context.ts'
 import { todayIso } from '../../utils/dates.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { failure, parseForm } from '../../utils/request.server.ts'
+import { pageTitle } from '../../utils/page-title.ts'
 
 const EnterSchema = z.object({
 	partyCode: z.string().regex(/^[A-Z]{3}$/, 'review:enter.chooseCountry'),
@@ -61,6 +62,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 	if (!outcome.ok) return failure(400, { formError: `editor:${outcome.error}` })
 	throw redirect(`/reports/${outcome.reportId}/sections`)
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('review:enter.title')])
 
 export default function EnterOnBehalfPage() {
 	const { t } = useTranslation('review')

@@ -12,6 +12,7 @@ import { todayIso } from '../../utils/dates.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
+import { pageTitle } from '../../utils/page-title.ts'
 
 const QuerySchema = z.object({
 	cycle: z.string().uuid().optional().catch(undefined),
@@ -173,6 +174,9 @@ function QueueRow({ row }: { row: Loaded['rows'][number] }) {
 		</tr>
 	)
 }
+
+export const meta: Route.MetaFunction = ({ matches }) =>
+	pageTitle(matches, (t) => [t('review:queue.title')])
 
 export default function ReviewQueue() {
 	const { t } = useTranslation('review')

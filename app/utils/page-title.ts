@@ -1,8 +1,8 @@
-import type { MetaDescriptor } from 'react-router'
+import { isRouteErrorResponse, type MetaDescriptor } from 'react-router'
 import type { RootData } from './root-data.ts'
 import { createTranslator, type TFunction, type Translator } from './translator.ts'
 
-type MetaMatch = { id: string; loaderData?: unknown } | undefined
+type MetaMatch = { id: string; loaderData?: unknown; error?: unknown } | undefined
 
 const FALLBACK_NAME = 'National reporting'
 
@@ -23,7 +23,8 @@ function rootTranslator(matches: readonly MetaMatch[]) {
  * A page's `<title>`, in the page's language (the root loader's strings): what the page shows, most
  * specific first, then the application's name, joined by " · ". Every page has its own, so tabs,
  * history, bookmarks and screen readers tell pages apart (WCAG 2.4.2). `parts` gets `t` for keys
- * of `common` (`ns:key` for others); empty parts are left out.
+ * of `common` (`ns:key` for others); empty parts are left out. A page that failed is titled by its
+ * error instead ("Error 404").
  */
 export function pageTitle(
 	matches: readonly MetaMatch[],
@@ -34,7 +35,18 @@ export function pageTitle(
 	if (!translator) return [{ title: FALLBACK_NAME }]
 	const { t } = translator
 	const appName = t('shell.appName', { defaultValue: FALLBACK_NAME })
-	const title = [...parts(t), appName].filter((part) => part && part.trim() !== '').join(' · ')
+	// A page that failed (not found, forbidden) is titled as the error its boundary shows. React
+	// Router gives the matches that did not fail `error: null`.
+	const error = matches.find((match) => match?.error != null)?.error
+	const shown =
+		error == null
+			? parts(t)
+			: [
+					isRouteErrorResponse(error)
+						? t('errors.title', { status: error.status })
+						: t('errors.unexpected'),
+				]
+	const title = [...shown, appName].filter((part) => part && part.trim() !== '').join(' · ')
 	return [{ title }]
 }
 

@@ -316,7 +316,7 @@ describe('a refused form', () => {
 })
 
 describe('page titles', () => {
-	it('name the page, the report’s Party and cycle, then the application', async () => {
+	it('name the page, the report’s Party and cycle, then the application; a page not found, its error', async () => {
 		await inLanguage('en')
 		expect(titleOf(await page(`/reports/${reportId}/validation`))).toMatch(
 			/^Checks before submission · Kenya · .+ · Chemicals and waste national reporting$/,
@@ -327,5 +327,10 @@ describe('page titles', () => {
 		expect(titleOf(await page('/login', {}))).toBe(
 			'Sign in · Chemicals and waste national reporting',
 		)
+		const missing = await app.fetch('/reports/00000000-0000-4000-8000-000000000000/validation', {
+			headers: { Cookie: cookie },
+		})
+		expect(missing.status).toBe(404)
+		expect(titleOf(await missing.text())).toBe('Error 404 · Chemicals and waste national reporting')
 	})
 })

@@ -3,6 +3,7 @@ import { Form, Link, NavLink, useLocation } from 'react-router'
 import { LANGUAGE_NAMES, LANGUAGES } from '../utils/i18n.ts'
 import { useRootData } from '../utils/root-data.ts'
 import { useIsStaticPage } from '../utils/static-page.ts'
+import { RouteAnnouncer } from './route-announcer.tsx'
 import { useFollowingState } from '../utils/use-following-state.ts'
 
 export function AppShell({ children }: { children: React.ReactNode }) {
@@ -73,6 +74,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
 					<p className="site-footer__note">{t('shell.draftTranslation')}</p>
 				) : null}
 			</footer>
+			<RouteAnnouncer />
 		</>
 	)
 }

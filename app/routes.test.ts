@@ -35,8 +35,8 @@ describe('route modules', () => {
 	})
 
 	it('that show a page give it its own title (`pageTitle`), unless they only lay out or redirect', async () => {
-		// Layouts name no page (their child does), redirects show none, and a 404 keeps the
-		// application's name from the root.
+		// Layouts name no page (their child does), redirects show none, and the 404 route is titled
+		// by the root as its error ("Error 404").
 		const untitled = new Set([
 			'routes/admin/layout.tsx',
 			'routes/reports/layout.tsx',

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { RouterContextProvider } from 'react-router'
 import { saveAnswers } from '#app/domain/answers.server.ts'
@@ -7,12 +6,12 @@ import { startReport } from '#app/domain/start-report.server.ts'
 import { clientIpContext, dbContext, languageContext, userContext } from '#app/utils/context.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import type { CurrentUser } from '#app/utils/permissions.ts'
-import { insertAttachment } from '#db/queries/attachments.ts'
 import type { ReportingCycle } from '#db/queries/cycles.ts'
 import { findReport } from '#db/queries/reports.ts'
 import { findUserById, insertUser } from '#db/queries/users.ts'
 import type { Database, Role } from '#db/types.ts'
 import type { Answers } from '#forms/types.ts'
+import { withStoredFiles as storeNamedFiles } from '#server/demo/files.ts'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 export const TEST_ORIGIN = 'http://localhost:3000'
@@ -110,40 +109,14 @@ export async function saveTestAnswers(
 
 const FIXTURE_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<< >>\nendobj\n%%EOF\n')
 
-/**
- * `answers` with every file they name stored for the report, as the editor uploads a file before
- * it saves the answer that names it: a save refers only to files of its own report (the fixture
- * builders name made-up ones, such as `att-0001`).
- */
-export async function withStoredFiles(
+/** `answers` with every file they name stored for the report (see `server/demo/files.ts`). */
+export function withStoredFiles(
 	db: Kysely<Database>,
 	reportId: string,
 	user: CurrentUser,
 	answers: Answers,
 ): Promise<Answers> {
-	const out: Answers = { ...answers }
-	for (const [questionId, value] of Object.entries(answers)) {
-		if (
-			!Array.isArray(value) ||
-			!value.every((item) => typeof item === 'object' && item && 'attachmentId' in item)
-		)
-			continue
-		out[questionId] = await Promise.all(
-			(value as { attachmentId: string; name: string }[]).map(async (ref) => {
-				const stored = await insertAttachment(db, {
-					reportId,
-					questionId,
-					fileName: ref.name,
-					contentType: 'application/pdf',
-					sha256: createHash('sha256').update(FIXTURE_PDF).digest('hex'),
-					content: FIXTURE_PDF,
-					uploadedBy: user.id,
-				})
-				return { attachmentId: stored.id, name: ref.name }
-			}),
-		)
-	}
-	return out
+	return storeNamedFiles(db, reportId, user.id, answers, FIXTURE_PDF)
 }
 
 /** Applies a workflow action; throws if the transition table refuses it. */

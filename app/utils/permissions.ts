@@ -24,6 +24,12 @@ export function isSecretariat(user: Pick<CurrentUser, 'roles'>) {
 }
 
 /**
+ * Who may start a report on a country's behalf from a document the country sent: reviewers, who
+ * then submit it with that document (administrators manage accounts and cycles, not reports).
+ */
+export const ENTER_ON_BEHALF_ROLES = ['reviewer'] as const satisfies readonly Role[]
+
+/**
  * Who may read a country's working data (drafts, attachments, history): its own national users and
  * the secretariat (reviewers, admins). Analysts only see compiled submitted data, never drafts.
  */

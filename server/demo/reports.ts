@@ -29,6 +29,7 @@ import { findUserByEmail, insertUser } from '#db/queries/users.ts'
 import type { Database, ReportStatus } from '#db/types.ts'
 import { jsonb } from '#db/json.ts'
 import { DEMO_PASSWORD } from './accounts.ts'
+import { withStoredFiles } from './files.ts'
 import { seedDemoPublications } from './publication.ts'
 
 /**
@@ -269,11 +270,12 @@ async function seedOne(
 	if (!started.ok) throw new Error(`Demo report ${demo.party} ${cycle.code}: ${started.error}`)
 	const { reportId } = started
 	const current = await loadAnswerValues(db, reportId)
+	const answers = await withStoredFiles(db, reportId, contactPoint.id, answersFor(demo))
 	await writeRevision(
 		db,
 		reportId,
 		contactPoint.id,
-		Object.entries(answersFor(demo)).map(([questionId, value]) => ({
+		Object.entries(answers).map(([questionId, value]) => ({
 			questionId,
 			oldValue: current[questionId] ?? null,
 			newValue: value,

@@ -9,6 +9,7 @@ import { FormError, SelectField } from '../../components/forms.tsx'
 import { startReport } from '../../domain/start-report.server.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { todayIso } from '../../utils/dates.ts'
+import { ENTER_ON_BEHALF_ROLES } from '../../utils/permissions.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { failure, parseForm } from '../../utils/request.server.ts'
 import { pageTitle } from '../../utils/page-title.ts'
@@ -19,7 +20,7 @@ const EnterSchema = z.object({
 })
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-	requireRole(context, request, 'reviewer')
+	requireRole(context, request, ...ENTER_ON_BEHALF_ROLES)
 	const db = context.get(dbContext)
 	const language = context.get(languageContext)
 	const today = todayIso()
@@ -38,7 +39,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
  * reviewer attaches the source document and says why.
  */
 export async function action({ request, context }: Route.ActionArgs) {
-	const reviewer = requireRole(context, request, 'reviewer')
+	const reviewer = requireRole(context, request, ...ENTER_ON_BEHALF_ROLES)
 	const parsed = await parseForm(request, EnterSchema)
 	if (!parsed.ok) return parsed.response
 	const db = context.get(dbContext)

@@ -9,6 +9,7 @@ import { REPORT_STATES } from '../../domain/workflow.ts'
 import { dbContext, languageContext } from '../../utils/context.ts'
 import { formatDateTime } from '#forms/locale-format.ts'
 import { todayIso } from '../../utils/dates.ts'
+import { ENTER_ON_BEHALF_ROLES, hasRole } from '../../utils/permissions.ts'
 import { requireRole } from '../../utils/permissions.server.ts'
 import { parseQuery } from '../../utils/request.server.ts'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
@@ -30,7 +31,7 @@ const QuerySchema = z.object({
 })
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-	requireRole(context, request, 'reviewer', 'admin')
+	const user = requireRole(context, request, 'reviewer', 'admin')
 	const query = parseQuery(request, QuerySchema)
 	const db = context.get(dbContext)
 	const language = context.get(languageContext)
@@ -59,6 +60,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 		query,
 		cycles: cycles.map((c) => ({ id: c.id, title: c.title[language] ?? c.title.en ?? c.code })),
 		cycle: cycle ? { id: cycle.id, deadline: cycle.deadline } : null,
+		mayEnterOnBehalf: hasRole(user, ...ENTER_ON_BEHALF_ROLES),
 		rows: rows.map((r) => ({
 			...r,
 			name: r.names[language] || r.names.en,
@@ -180,7 +182,7 @@ export const meta: Route.MetaFunction = ({ matches }) =>
 
 export default function ReviewQueue() {
 	const { t } = useTranslation('review')
-	const { query, cycles, cycle, rows } = useLoaderData<typeof loader>()
+	const { query, cycles, cycle, rows, mayEnterOnBehalf } = useLoaderData<typeof loader>()
 	return (
 		<section aria-labelledby="queue-title" className="stack">
 			<div className="page-heading">
@@ -191,9 +193,11 @@ export default function ReviewQueue() {
 							{t('queue.dashboard')}
 						</Link>
 					) : null}
-					<Link to="/review/enter" className="button button--secondary">
-						{t('queue.enterOnBehalf')}
-					</Link>
+					{mayEnterOnBehalf ? (
+						<Link to="/review/enter" className="button button--secondary">
+							{t('queue.enterOnBehalf')}
+						</Link>
+					) : null}
 				</div>
 			</div>
 			<QueueFilters query={query} cycles={cycles} cycle={cycle} />

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto'
+import PDFDocument from 'pdfkit'
+import { insertAttachment } from '#db/queries/attachments.ts'
+import type { DbHandle } from '#db/queries/handle.ts'
+import type { Answers } from '#forms/types.ts'
+
+type FileReference = { attachmentId: string; name: string }
+
+function isFileList(value: unknown): value is FileReference[] {
+	return (
+		Array.isArray(value) &&
+		value.length > 0 &&
+		value.every((item) => typeof item === 'object' && item !== null && 'attachmentId' in item)
+	)
+}
+
+/**
+ * DEMO DATA, not an official document: a one-page PDF that stands in for a file a country attached
+ * to its report, so that the demo's file links open something. Always the same bytes (fixed dates).
+ */
+export function demoDocument(): Promise<Uint8Array> {
+	made ??= makeDemoDocument()
+	return made
+}
+
+let made: Promise<Uint8Array> | undefined
+
+function makeDemoDocument() {
+	const fixed = new Date('2026-01-01T00:00:00Z')
+	const doc = new PDFDocument({
+		size: 'A4',
+		margin: 56,
+		info: { Title: 'Demo file', CreationDate: fixed, ModDate: fixed },
+	})
+	const chunks: Buffer[] = []
+	doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+	const done = new Promise<Uint8Array>((resolve) =>
+		doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))),
+	)
+	doc.font('Helvetica-Bold').fontSize(16).text('Demo file')
+	doc.moveDown()
+	doc
+		.font('Helvetica')
+		.fontSize(11)
+		.text(
+			'This file stands in for a document a country attached to its report in the demo data of ' +
+				'the chemicals and waste national reporting system. It is fictitious and not an official document.',
+		)
+	doc.end()
+	return done
+}
+
+/**
+ * `answers` with every file they name stored for the report, as the editor uploads a file before
+ * it saves the answer that names it: an answer refers only to files of its own report. The names
+ * stay; the ids become those of the stored files (the fixture builders make ids up, such as
+ * `att-0001`). Every file holds `content`, by default the demo document.
+ */
+export async function withStoredFiles(
+	db: DbHandle,
+	reportId: string,
+	uploadedBy: string,
+	answers: Answers,
+	content?: Uint8Array,
+): Promise<Answers> {
+	const out: Answers = { ...answers }
+	for (const [questionId, value] of Object.entries(answers)) {
+		if (!isFileList(value)) continue
+		const bytes = content ?? (await demoDocument())
+		const sha256 = createHash('sha256').update(bytes).digest('hex')
+		out[questionId] = await Promise.all(
+			value.map(async (ref) => {
+				const stored = await insertAttachment(db, {
+					reportId,
+					questionId,
+					fileName: ref.name,
+					contentType: 'application/pdf',
+					sha256,
+					content: bytes,
+					uploadedBy,
+				})
+				return { attachmentId: stored.id, name: ref.name }
+			}),
+		)
+	}
+	return out
+}

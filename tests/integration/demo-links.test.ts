@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findUserByEmail, updateUserProfile } from '#db/queries/users.ts'
+import { LANGUAGES, type Language } from '#forms/vocabulary.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '#server/demo/accounts.ts'
 import { seedDemoReports } from '#server/demo/reports.ts'
 import { createTestDatabase, type TestDatabase } from '#tests/db.ts'
@@ -8,10 +10,12 @@ import { signIn, startHttpApp, stopVite, type HttpApp } from '#tests/http-app.ts
  * Every link a page shows leads somewhere its reader may go. Each demo account (and a visitor who
  * is not signed in) walks the demo from the home page, following the links of every page it
  * opens, and no link may answer with an error: a button to a page the role may not open (a 403),
- * a link to nothing (a 404) or a page that fails (a 500) is a dead end for a user.
+ * a link to nothing (a 404) or a page that fails (a 500) is a dead end for a user. Nor may a page
+ * show a placeholder its translation left unfilled (`{{count}}`, `$t(…)`).
  *
  * The walk opens each kind of page once per account (a report's sections, a country's page, a
- * user's page: the first of each), so it stays short while covering every kind of link.
+ * user's page: the first of each), so it stays short while covering every kind of link. Each
+ * account walks in another of the six languages.
  */
 
 let t: TestDatabase
@@ -58,16 +62,27 @@ function linksOf(html: string) {
 	return links
 }
 
+/** Text a reader would see with a placeholder left in it, scripts (the page's strings) aside. */
+function unfilledPlaceholders(html: string) {
+	const text = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+	return [...text.matchAll(/.{0,30}(\{\{|\$t\().{0,30}/g)].map((match) => match[0])
+}
+
 type DeadEnd = { from: string; to: string; status: number }
+type Unfilled = { page: string; text: string[] }
 
 async function walk(
 	cookie: string | null,
+	language: Language,
 	limit = 200,
-): Promise<{ opened: number; deadEnds: DeadEnd[] }> {
-	const headers: Record<string, string> = cookie ? { Cookie: cookie } : {}
+): Promise<{ opened: number; deadEnds: DeadEnd[]; unfilled: Unfilled[]; languages: Set<string> }> {
+	const headers: Record<string, string> = { 'Accept-Language': language }
+	if (cookie) headers.Cookie = cookie
 	const kindsSeen = new Set<string>()
 	const queue: { from: string; to: string }[] = [{ from: '(start)', to: '/' }]
 	const deadEnds: DeadEnd[] = []
+	const unfilled: Unfilled[] = []
+	const languages = new Set<string>()
 	let opened = 0
 	while (queue.length > 0 && opened < limit) {
 		const { from, to } = queue.shift()!
@@ -89,27 +104,41 @@ async function walk(
 			await response.arrayBuffer()
 			continue
 		}
-		for (const link of linksOf(await response.text())) queue.push({ from: to, to: link })
+		const html = await response.text()
+		languages.add(/<html lang="([^"]*)"/.exec(html)?.[1] ?? '(none)')
+		const placeholders = unfilledPlaceholders(html)
+		if (placeholders.length > 0) unfilled.push({ page: to, text: placeholders })
+		for (const link of linksOf(html)) queue.push({ from: to, to: link })
 	}
-	return { opened, deadEnds }
+	return { opened, deadEnds, unfilled, languages }
 }
 
 describe('links on the demo’s pages', () => {
-	it.each(DEMO_ACCOUNTS.map((account) => [account.email, account] as const))(
-		'lead %s nowhere it may not go',
-		async (_email, account) => {
+	it.each(
+		DEMO_ACCOUNTS.map(
+			(account, i) => [account.email, LANGUAGES[i % LANGUAGES.length]!, account] as const,
+		),
+	)(
+		'lead %s (in %s) nowhere it may not go',
+		async (_email, language, account) => {
+			const user = (await findUserByEmail(t.db, account.email))!
+			await updateUserProfile(t.db, user.id, { preferredLanguage: language })
 			const cookie = await signIn(app, account.email, DEMO_PASSWORD)
-			const { opened, deadEnds } = await walk(cookie)
+			const { opened, deadEnds, unfilled, languages } = await walk(cookie, language)
 			expect(deadEnds).toEqual([])
+			expect(unfilled).toEqual([])
+			expect([...languages]).toEqual([language])
 			// The walk went past the home page: a national user reaches their reports' sections.
 			expect(opened).toBeGreaterThan(3)
 		},
 		180_000,
 	)
 
-	it('lead a visitor who is not signed in nowhere that fails', async () => {
-		const { opened, deadEnds } = await walk(null)
+	it('lead a visitor who is not signed in nowhere that fails (in Arabic)', async () => {
+		const { opened, deadEnds, unfilled, languages } = await walk(null, 'ar')
 		expect(deadEnds).toEqual([])
+		expect(unfilled).toEqual([])
+		expect([...languages]).toEqual(['ar'])
 		expect(opened).toBeGreaterThan(3)
 	}, 180_000)
 })

@@ -16,6 +16,7 @@ import {
 	diffAnswers,
 	questionIdsChanged,
 	summariseDiff,
+	withOwnCopiesOfFiles,
 	type AnswerDiff,
 } from './diff.ts'
 
@@ -207,5 +208,66 @@ describe('defaultBaseline', () => {
 		]
 		expect(defaultBaseline(submissions, 2)).toBe(1)
 		expect(defaultBaseline(submissions, 1)).toBeUndefined()
+	})
+})
+
+describe('withOwnCopiesOfFiles', () => {
+	const theirs = new Map([
+		['old-plan', { fileName: 'plan.pdf', sha256: 'aaa' }],
+		['old-law', { fileName: 'law.pdf', sha256: 'bbb' }],
+		['old-note', { fileName: 'note.pdf', sha256: 'ccc' }],
+	])
+	const ours = new Map([
+		['new-plan', { fileName: 'plan.pdf', sha256: 'aaa' }],
+		// The same name with other bytes: a revised document, not a copy.
+		['new-law', { fileName: 'law.pdf', sha256: 'ddd' }],
+		// The same bytes under another name: renamed, so not the same file as the reader sees it.
+		['new-note', { fileName: 'notes.pdf', sha256: 'ccc' }],
+	])
+	const previous: Answers = {
+		files: [
+			{ attachmentId: 'old-plan', name: 'plan.pdf' },
+			{ attachmentId: 'old-law', name: 'law.pdf' },
+			{ attachmentId: 'old-note', name: 'note.pdf' },
+		],
+		text: 'unchanged',
+	}
+
+	it('points a file at this report’s copy of it, and leaves other files and answers as they were', () => {
+		expect(withOwnCopiesOfFiles(previous, theirs, ours)).toEqual({
+			files: [
+				{ attachmentId: 'new-plan', name: 'plan.pdf' },
+				{ attachmentId: 'old-law', name: 'law.pdf' },
+				{ attachmentId: 'old-note', name: 'note.pdf' },
+			],
+			text: 'unchanged',
+		})
+	})
+
+	it('lets a carried file compare as unchanged and a revised one as changed', () => {
+		const def = mini
+		const ctx = withRegisteredCodeLists({
+			partyCode: 'KEN',
+			periodStart: '2022-01-01',
+			periodEnd: '2025-12-31',
+		})
+		const now: Answers = {
+			files: [
+				{ attachmentId: 'new-plan', name: 'plan.pdf' },
+				{ attachmentId: 'new-law', name: 'law.pdf' },
+			],
+		}
+		const before = { files: (previous.files as unknown[]).slice(0, 2) } as Answers
+		const onlyPlan = { files: [(now.files as unknown[])[0]] } as Answers
+		const samePlan = { files: [(before.files as unknown[])[0]] } as Answers
+		expect(
+			diffAnswers(def, withOwnCopiesOfFiles(samePlan, theirs, ours), onlyPlan, ctx).questions,
+		).toEqual([])
+		expect(
+			diffAnswers(def, withOwnCopiesOfFiles(before, theirs, ours), now, ctx).questions.map((q) => [
+				q.questionId,
+				q.kind,
+			]),
+		).toEqual([['files', 'changed']])
 	})
 })

@@ -1,10 +1,17 @@
 import { compileForm, type CompiledQuestion } from '#forms/engine/compile.ts'
 import { evaluate } from '#forms/engine/evaluate.ts'
-import { isAnswered, isMarked, isTableAnswer, tableRows } from '#forms/engine/values.ts'
+import {
+	isAnswered,
+	isAttachmentList,
+	isMarked,
+	isTableAnswer,
+	tableRows,
+} from '#forms/engine/values.ts'
 import { migrateAnswers, type MigrationReportEntry } from '#forms/migrations/index.ts'
 import type {
 	Answer,
 	Answers,
+	AttachmentRef,
 	CellValue,
 	ContactAnswer,
 	Evaluation,
@@ -346,6 +353,35 @@ export function diffAnswers(
 		questions,
 		notCompared: [],
 	}
+}
+
+/** A report's files by id: name and sha256 of the bytes (see `fileIdentities`). */
+export type FileIdentities = ReadonlyMap<string, { fileName: string; sha256: string }>
+
+/**
+ * `answers` of another report with each file they name pointing at this report's file of the same
+ * name and bytes, where it has one. A report started from the previous cycle's holds copies of its
+ * files under new ids (each report reads only its own files): matched this way, a file carried
+ * over compares as unchanged, and one replaced by another file as changed.
+ */
+export function withOwnCopiesOfFiles(
+	answers: Answers,
+	theirs: FileIdentities,
+	ours: FileIdentities,
+): Answers {
+	const identity = (file: { fileName: string; sha256: string }) => `${file.sha256}/${file.fileName}`
+	const ourIds = new Map([...ours].map(([id, file]) => [identity(file), id]))
+	const ownId = (ref: AttachmentRef) => {
+		const file = theirs.get(ref.attachmentId)
+		return (file && ourIds.get(identity(file))) ?? ref.attachmentId
+	}
+	const out: Answers = {}
+	for (const [questionId, value] of Object.entries(answers)) {
+		out[questionId] = isAttachmentList(value)
+			? value.map((ref) => ({ ...ref, attachmentId: ownId(ref) }))
+			: value
+	}
+	return out
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { copyAttachment } from '#db/queries/attachments.ts'
 import { recordAuditEvent } from '#db/queries/audit.ts'
 import { findPreviousCycle, type ReportingCycle } from '#db/queries/cycles.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
@@ -14,7 +15,9 @@ import type { Database } from '#db/types.ts'
 import { initialAnswers } from '#forms/engine/index.ts'
 import { migrateAnswers, type MigrationReportEntry } from '#forms/migrations/index.ts'
 import { getFormDefinition, requireFormDefinition, requireFormSha256 } from '#forms/registry.ts'
-import type { Answers } from '#forms/types.ts'
+import { isAttachmentList } from '#forms/engine/values.ts'
+import { questionsOf } from '#forms/question-index.ts'
+import type { Answers, AttachmentRef, FormDefinition } from '#forms/types.ts'
 import { withExpectedRows } from './fixed-rows.ts'
 import { loadDepositaryRecord } from './depositary-record.server.ts'
 import { formContextFor } from './report-context.server.ts'
@@ -46,6 +49,39 @@ async function previousAnswers(db: DbHandle, partyCode: string, cycle: Reporting
 	const definition = getFormDefinition(previous.formId, previous.formVersion)
 	if (!definition) return undefined
 	return { cycle: previousCycle, report: previous, definition, answers: answers as Answers }
+}
+
+/**
+ * The carried answers with every file they name copied from the previous report into the new one,
+ * so that the new report's file links open its own copies (a report reads only its own files, and
+ * the previous report keeps its record as it was). A file the previous report does not have is
+ * left out: its link opened nothing there either.
+ */
+async function withFilesCopied(
+	trx: DbHandle,
+	definition: FormDefinition,
+	answers: Answers,
+	fromReportId: string,
+	toReportId: string,
+): Promise<Answers> {
+	const out: Answers = { ...answers }
+	for (const question of questionsOf(definition)) {
+		const value = answers[question.id]
+		if (question.type !== 'attachment' || !isAttachmentList(value)) continue
+		const copies: AttachmentRef[] = []
+		for (const ref of value) {
+			const attachmentId = await copyAttachment(trx, {
+				fromReportId,
+				attachmentId: ref.attachmentId,
+				toReportId,
+				questionId: question.id,
+			})
+			if (attachmentId) copies.push({ attachmentId, name: ref.name })
+		}
+		if (copies.length > 0) out[question.id] = copies
+		else delete out[question.id]
+	}
+	return out
 }
 
 /**
@@ -101,6 +137,9 @@ export async function startReport(
 		if (!reportId) {
 			const raced = await findReportForCycle(trx, input.partyCode, input.cycle.id)
 			return { ok: true, reportId: raced!.id, created: false } as const
+		}
+		if (prefilledFrom) {
+			answers = await withFilesCopied(trx, definition, answers, prefilledFrom, reportId)
 		}
 		const writes = Object.entries(answers).map(([questionId, value]) => ({
 			questionId,

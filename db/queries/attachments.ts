@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { DbHandle } from './handle.ts'
 import { isUuid } from './cycles.ts'
 
@@ -33,6 +34,60 @@ export async function insertAttachment(
 		])
 		.executeTakeFirstOrThrow()
 	return row
+}
+
+/**
+ * Copies a file of one report into another, under `questionId`: same name, type, bytes and
+ * uploader, a new id (a report started from the previous cycle's keeps the files its answers name,
+ * while the previous report keeps its own). The new id, or undefined if `fromReportId` has no such
+ * file.
+ */
+export async function copyAttachment(
+	db: DbHandle,
+	input: { fromReportId: string; attachmentId: string; toReportId: string; questionId: string },
+) {
+	if (!isUuid(input.attachmentId)) return undefined
+	const row = await db
+		.insertInto('attachment')
+		.columns([
+			'report_id',
+			'question_id',
+			'file_name',
+			'content_type',
+			'size_bytes',
+			'sha256',
+			'content',
+			'uploaded_by',
+		])
+		.expression(
+			db
+				.selectFrom('attachment')
+				.where('report_id', '=', input.fromReportId)
+				.where('id', '=', input.attachmentId)
+				.select([
+					sql<string>`${input.toReportId}::uuid`.as('report_id'),
+					sql<string>`${input.questionId}::text`.as('question_id'),
+					'file_name',
+					'content_type',
+					'size_bytes',
+					'sha256',
+					'content',
+					'uploaded_by',
+				]),
+		)
+		.returning('id')
+		.executeTakeFirst()
+	return row?.id
+}
+
+/** Every file of the report (deleted ones too), by id: its name and the sha256 of its bytes. */
+export async function fileIdentities(db: DbHandle, reportId: string) {
+	const rows = await db
+		.selectFrom('attachment')
+		.where('report_id', '=', reportId)
+		.select(['id', 'file_name as fileName', 'sha256'])
+		.execute()
+	return new Map(rows.map(({ id, fileName, sha256 }) => [id, { fileName, sha256 }]))
 }
 
 /** Which of `ids` (valid uuids) are files of the report, lower-cased. */

@@ -1,4 +1,11 @@
-import type { Answer, MarkedValue, ScalarType, TableAnswer, TableRow } from '../types.ts'
+import type {
+	Answer,
+	AttachmentRef,
+	MarkedValue,
+	ScalarType,
+	TableAnswer,
+	TableRow,
+} from '../types.ts'
 import { MARKERS } from '../types.ts'
 import { isIsoDate } from './patterns.ts'
 
@@ -71,6 +78,11 @@ export function isAttachmentRef(item: unknown): boolean {
 		typeof name === 'string' &&
 		hasOnlyKeys(item, isAttachmentKey)
 	)
+}
+
+/** Files as stored in an answer: at least one reference, each as `isAttachmentRef` says. */
+export function isAttachmentList(value: unknown): value is AttachmentRef[] {
+	return Array.isArray(value) && value.length > 0 && value.every(isAttachmentRef)
 }
 
 function isStringList(value: unknown): boolean {

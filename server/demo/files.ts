@@ -2,17 +2,8 @@ import { createHash } from 'node:crypto'
 import PDFDocument from 'pdfkit'
 import { insertAttachment } from '#db/queries/attachments.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
+import { isAttachmentList } from '#forms/engine/values.ts'
 import type { Answers } from '#forms/types.ts'
-
-type FileReference = { attachmentId: string; name: string }
-
-function isFileList(value: unknown): value is FileReference[] {
-	return (
-		Array.isArray(value) &&
-		value.length > 0 &&
-		value.every((item) => typeof item === 'object' && item !== null && 'attachmentId' in item)
-	)
-}
 
 /**
  * DEMO DATA, not an official document: a one-page PDF that stands in for a file a country attached
@@ -65,7 +56,7 @@ export async function withStoredFiles(
 ): Promise<Answers> {
 	const out: Answers = { ...answers }
 	for (const [questionId, value] of Object.entries(answers)) {
-		if (!isFileList(value)) continue
+		if (!isAttachmentList(value)) continue
 		const bytes = content ?? (await demoDocument())
 		const sha256 = createHash('sha256').update(bytes).digest('hex')
 		out[questionId] = await Promise.all(

@@ -8,12 +8,14 @@ import { loadReportContext } from '#app/domain/report-context.server.ts'
 import { loader as compiledLoader } from '#app/routes/analysis/export.tsx'
 import { loader as countryLoader } from '#app/routes/countries/country.tsx'
 import { loader as carriedOverLoader } from '#app/routes/reports/carried-over.tsx'
+import { loader as compareLoader } from '#app/routes/reports/compare.tsx'
 import { loader as exportLoader } from '#app/routes/reports/export.tsx'
 import { loader as layoutLoader } from '#app/routes/reports/layout.tsx'
 import { loader as receiptLoader } from '#app/routes/reports/receipt.tsx'
 import { action as workflowAction } from '#app/routes/reports/workflow.tsx'
 import { todayIso } from '#app/utils/dates.ts'
 import type { CurrentUser } from '#app/utils/permissions.ts'
+import { findAttachment } from '#db/queries/attachments.ts'
 import { findCycleByCode, insertCycle, type ReportingCycle } from '#db/queries/cycles.ts'
 import { findReport, listSaves, loadAnswers } from '#db/queries/reports.ts'
 import { extractText } from '#exports/pdf/typesetting/pdf-inspection.ts'
@@ -22,7 +24,7 @@ import { validateForSubmission } from '#forms/engine/index.ts'
 import { art15V6Context, buildCompleteArt15V6Answers } from '#forms/fixtures/builders.ts'
 import type { MigrationReportEntry } from '#forms/migrations/index.ts'
 import { requireFormDefinition, requireFormSha256 } from '#forms/registry.ts'
-import type { Answers, FormContext, TableAnswer } from '#forms/types.ts'
+import type { Answers, AttachmentRef, FormContext, TableAnswer } from '#forms/types.ts'
 import { createTestDatabase, type TestDatabase } from '#tests/db.ts'
 import {
 	createUser,
@@ -419,6 +421,41 @@ describe('a new cycle on the same form version, started from the previous report
 		])
 		expect(check.errors.filter((issue) => !toFillAgain.has(issue.questionId))).toEqual([])
 		expect(answers.b6_contaminated_sites_count).toBeUndefined()
+	})
+
+	it('keeps the previous report’s files, as copies of its own', async () => {
+		const previous = (await answersOf(reportId)).b_attachments as AttachmentRef[]
+		const carried = (await answersOf(prefilled)).b_attachments as AttachmentRef[]
+		expect(previous.length).toBeGreaterThan(0)
+		expect(carried.map((ref) => ref.name)).toEqual(previous.map((ref) => ref.name))
+		for (const [i, ref] of carried.entries()) {
+			const original = previous[i]!
+			expect(ref.attachmentId).not.toBe(original.attachmentId)
+			const copy = (await findAttachment(t.db, prefilled, ref.attachmentId))!
+			const source = (await findAttachment(t.db, reportId, original.attachmentId))!
+			expect(copy).toMatchObject({
+				questionId: 'b_attachments',
+				fileName: source.fileName,
+				contentType: source.contentType,
+				sha256: source.sha256,
+			})
+			expect(Buffer.from(copy.content).equals(Buffer.from(source.content))).toBe(true)
+			// Each report reads only its own files.
+			expect(await findAttachment(t.db, reportId, ref.attachmentId)).toBeUndefined()
+		}
+		// Compared with the previous cycle's report, the files are the same.
+		const compared = await load(
+			compareLoader,
+			ocp,
+			`/reports/${prefilled}/compare?previousCycle=1`,
+			{
+				reportId: prefilled,
+			},
+		)
+		expect(compared.thrown).toBe(false)
+		const changed = (compared.value as { questions: { questionId: string }[] }).questions
+		expect(changed.length).toBeGreaterThan(0)
+		expect(changed.map((q) => q.questionId)).not.toContain('b_attachments')
 	})
 
 	it('can be submitted once the new period’s figures are in', async () => {

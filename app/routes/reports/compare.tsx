@@ -1,6 +1,7 @@
 import { useTranslation } from '../../utils/use-translation.tsx'
 import { Form, Link, useLoaderData } from 'react-router'
 import { z } from 'zod'
+import { fileIdentities } from '#db/queries/attachments.ts'
 import { findPreviousCycle } from '#db/queries/cycles.ts'
 import {
 	findReportForCycle,
@@ -18,6 +19,7 @@ import { findQuestion } from '#forms/question-index.ts'
 import {
 	defaultBaseline,
 	diffAcrossVersions,
+	withOwnCopiesOfFiles,
 	diffAnswers,
 	summariseDiff,
 	type QuestionDiff,
@@ -98,10 +100,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		}
 		const previousSubmissions = await listSubmissions(db, previous.id)
 		const best = previousSubmissions.find((s) => s.state === 'accepted') ?? previousSubmissions[0]
-		const before = await answersOf(db, previous.id, best?.number ?? 'draft')
+		const [before, theirFiles, ourFiles] = await Promise.all([
+			answersOf(db, previous.id, best?.number ?? 'draft'),
+			fileIdentities(db, previous.id),
+			fileIdentities(db, report.id),
+		])
 		diff = diffAcrossVersions(
 			previousDefinition,
-			before,
+			withOwnCopiesOfFiles(before, theirFiles, ourFiles),
 			definition,
 			await answersOf(db, report.id, to),
 			formContext,

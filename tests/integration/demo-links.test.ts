@@ -11,7 +11,9 @@ import { signIn, startHttpApp, stopVite, type HttpApp } from '#tests/http-app.ts
  * is not signed in) walks the demo from the home page, following the links of every page it
  * opens, and no link may answer with an error: a button to a page the role may not open (a 403),
  * a link to nothing (a 404) or a page that fails (a 500) is a dead end for a user. Nor may a page
- * show a placeholder its translation left unfilled (`{{count}}`, `$t(…)`).
+ * show a placeholder its translation left unfilled (`{{count}}`, `$t(…)`), and every page has what
+ * assistive technology finds its way by: a title, one main landmark, one top heading, and ids
+ * that name one element each (labels and descriptions point at them).
  *
  * The walk opens each kind of page once per account (a report's sections, a country's page, a
  * user's page: the first of each), so it stays short while covering every kind of link. Each
@@ -62,26 +64,51 @@ function linksOf(html: string) {
 	return links
 }
 
+function withoutScripts(html: string) {
+	return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+}
+
 /** Text a reader would see with a placeholder left in it, scripts (the page's strings) aside. */
 function unfilledPlaceholders(html: string) {
-	const text = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
-	return [...text.matchAll(/.{0,30}(\{\{|\$t\().{0,30}/g)].map((match) => match[0])
+	return [...withoutScripts(html).matchAll(/.{0,30}(\{\{|\$t\().{0,30}/g)].map((match) => match[0])
+}
+
+/** What a page lacks of a title, one main landmark, one top heading and ids used once. */
+function structureProblems(html: string) {
+	const markup = withoutScripts(html)
+	const count = (pattern: RegExp) => (markup.match(pattern) ?? []).length
+	const ids = [...markup.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!)
+	const repeated = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))]
+	return [
+		...(/<title>[^<]+<\/title>/.test(markup) ? [] : ['no title']),
+		...(count(/<main\b/g) === 1 ? [] : [`${count(/<main\b/g)} main landmarks`]),
+		...(count(/<h1\b/g) === 1 ? [] : [`${count(/<h1\b/g)} top headings`]),
+		...repeated.map((id) => `id "${id}" used more than once`),
+	]
 }
 
 type DeadEnd = { from: string; to: string; status: number }
 type Unfilled = { page: string; text: string[] }
+type Malformed = { page: string; problems: string[] }
 
 async function walk(
 	cookie: string | null,
 	language: Language,
 	limit = 200,
-): Promise<{ opened: number; deadEnds: DeadEnd[]; unfilled: Unfilled[]; languages: Set<string> }> {
+): Promise<{
+	opened: number
+	deadEnds: DeadEnd[]
+	unfilled: Unfilled[]
+	malformed: Malformed[]
+	languages: Set<string>
+}> {
 	const headers: Record<string, string> = { 'Accept-Language': language }
 	if (cookie) headers.Cookie = cookie
 	const kindsSeen = new Set<string>()
 	const queue: { from: string; to: string }[] = [{ from: '(start)', to: '/' }]
 	const deadEnds: DeadEnd[] = []
 	const unfilled: Unfilled[] = []
+	const malformed: Malformed[] = []
 	const languages = new Set<string>()
 	let opened = 0
 	while (queue.length > 0 && opened < limit) {
@@ -108,9 +135,11 @@ async function walk(
 		languages.add(/<html lang="([^"]*)"/.exec(html)?.[1] ?? '(none)')
 		const placeholders = unfilledPlaceholders(html)
 		if (placeholders.length > 0) unfilled.push({ page: to, text: placeholders })
+		const problems = structureProblems(html)
+		if (problems.length > 0) malformed.push({ page: to, problems })
 		for (const link of linksOf(html)) queue.push({ from: to, to: link })
 	}
-	return { opened, deadEnds, unfilled, languages }
+	return { opened, deadEnds, unfilled, malformed, languages }
 }
 
 describe('links on the demo’s pages', () => {
@@ -124,9 +153,10 @@ describe('links on the demo’s pages', () => {
 			const user = (await findUserByEmail(t.db, account.email))!
 			await updateUserProfile(t.db, user.id, { preferredLanguage: language })
 			const cookie = await signIn(app, account.email, DEMO_PASSWORD)
-			const { opened, deadEnds, unfilled, languages } = await walk(cookie, language)
+			const { opened, deadEnds, unfilled, malformed, languages } = await walk(cookie, language)
 			expect(deadEnds).toEqual([])
 			expect(unfilled).toEqual([])
+			expect(malformed).toEqual([])
 			expect([...languages]).toEqual([language])
 			// The walk went past the home page: a national user reaches their reports' sections.
 			expect(opened).toBeGreaterThan(3)
@@ -135,9 +165,10 @@ describe('links on the demo’s pages', () => {
 	)
 
 	it('lead a visitor who is not signed in nowhere that fails (in Arabic)', async () => {
-		const { opened, deadEnds, unfilled, languages } = await walk(null, 'ar')
+		const { opened, deadEnds, unfilled, malformed, languages } = await walk(null, 'ar')
 		expect(deadEnds).toEqual([])
 		expect(unfilled).toEqual([])
+		expect(malformed).toEqual([])
 		expect([...languages]).toEqual(['ar'])
 		expect(opened).toBeGreaterThan(3)
 	}, 180_000)

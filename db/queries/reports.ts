@@ -430,6 +430,33 @@ export async function writeRevisionIfUnchanged(
 	return row ? Number(row.revision) : null
 }
 
+/**
+ * Dates a report as made in the past: created at `createdAt`, its answers and their history written
+ * at `answersAt`, last changed at `updatedAt`. For the demo seed, which replays reports of past
+ * cycles at their own dates (the writes themselves stamp the time they run).
+ */
+export async function dateReportInThePast(
+	db: DbHandle,
+	reportId: string,
+	dates: { createdAt: Date; answersAt: Date; updatedAt: Date },
+) {
+	await db
+		.updateTable('report')
+		.set({ created_at: dates.createdAt, updated_at: dates.updatedAt })
+		.where('id', '=', reportId)
+		.execute()
+	await db
+		.updateTable('report_answer')
+		.set({ updated_at: dates.answersAt })
+		.where('report_id', '=', reportId)
+		.execute()
+	await db
+		.updateTable('report_change')
+		.set({ changed_at: dates.answersAt })
+		.where('report_id', '=', reportId)
+		.execute()
+}
+
 export async function setReportStatus(
 	trx: DbHandle,
 	reportId: string,

@@ -24,7 +24,12 @@ import {
 	type ReportingCycle,
 } from '#db/queries/cycles.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
-import { findReportForCycle, loadAnswerValues, writeRevision } from '#db/queries/reports.ts'
+import {
+	dateReportInThePast,
+	findReportForCycle,
+	loadAnswerValues,
+	writeRevision,
+} from '#db/queries/reports.ts'
 import { findUserByEmail, insertUser } from '#db/queries/users.ts'
 import type { Database, ReportStatus } from '#db/types.ts'
 import { jsonb } from '#db/json.ts'
@@ -282,7 +287,11 @@ async function seedOne(
 		})),
 		'initial',
 	)
-	if (!demo.submittedOn) return true
+	if (!demo.submittedOn) {
+		const dates = { createdAt: startedOn, answersAt: startedOn, updatedAt: startedOn }
+		await dateReportInThePast(db, reportId, dates)
+		return true
+	}
 	const submittedAt = new Date(`${demo.submittedOn}T10:00:00Z`)
 	const steps: [WorkflowAction, WorkflowActor, Date][] = [
 		['submit', contactPoint, submittedAt],
@@ -308,6 +317,11 @@ async function seedOne(
 			throw new Error(`Demo report ${demo.party} ${cycle.code}, ${action}: ${outcome.message}`)
 		}
 	}
+	await dateReportInThePast(db, reportId, {
+		createdAt: startedOn,
+		answersAt: new Date(submittedAt.getTime() - DAY_MS),
+		updatedAt: steps[steps.length - 1]![2],
+	})
 	return true
 }
 

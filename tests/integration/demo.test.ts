@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findCycleByCode } from '#db/queries/cycles.ts'
+import { findReportForCycle, listSaves, listSubmissions, loadAnswers } from '#db/queries/reports.ts'
 import { findUserByEmail, updateUserProfile } from '#db/queries/users.ts'
 import { LANGUAGES, type Language } from '#forms/vocabulary.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '#server/demo/accounts.ts'
@@ -172,4 +174,25 @@ describe('links on the demo’s pages', () => {
 		expect([...languages]).toEqual(['ar'])
 		expect(opened).toBeGreaterThan(3)
 	}, 180_000)
+})
+
+describe('the demo’s reports of past cycles', () => {
+	it('read as written then: answered before they were submitted, not on the day the demo was made', async () => {
+		const cycle = (await findCycleByCode(t.db, 'sc-art15-5'))!
+		const report = (await findReportForCycle(t.db, 'KEN', cycle.id))!
+		const [submission] = await listSubmissions(t.db, report.id)
+		const submittedAt = new Date(submission!.submittedAt)
+		expect(report.status).toBe('accepted')
+		expect(submittedAt.getUTCFullYear()).toBe(2022)
+		// Last changed when it was accepted, a few days after its submission.
+		expect(report.updatedAt.getTime()).toBeGreaterThan(submittedAt.getTime())
+		expect(report.updatedAt.getUTCFullYear()).toBe(2022)
+		expect(report.createdAt.getTime()).toBeLessThan(submittedAt.getTime())
+		const answers = Object.values(await loadAnswers(t.db, report.id))
+		expect(answers.length).toBeGreaterThan(0)
+		for (const answer of answers)
+			expect(answer.updatedAt.getTime()).toBeLessThan(submittedAt.getTime())
+		for (const save of await listSaves(t.db, report.id))
+			expect(new Date(save.changedAt).getTime()).toBeLessThan(submittedAt.getTime())
+	})
 })

@@ -210,6 +210,7 @@ export interface ReportTable {
 	entered_on_behalf_by: string | null
 	created_by: string | null
 	created_at: GeneratedTimestamp
+	/** Who last wrote the answers, and when (a change of status is a report event). */
 	updated_by: string | null
 	updated_at: GeneratedTimestamp
 }

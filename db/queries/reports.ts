@@ -431,18 +431,18 @@ export async function writeRevisionIfUnchanged(
 }
 
 /**
- * Dates a report as made in the past: created at `createdAt`, its answers and their history written
- * at `answersAt`, last changed at `updatedAt`. For the demo seed, which replays reports of past
- * cycles at their own dates (the writes themselves stamp the time they run).
+ * Dates a report as made in the past: created at `createdAt`, its answers and their history last
+ * written at `answersAt`. For the demo seed, which replays reports of past cycles at their own
+ * dates (the writes themselves stamp the time they run).
  */
 export async function dateReportInThePast(
 	db: DbHandle,
 	reportId: string,
-	dates: { createdAt: Date; answersAt: Date; updatedAt: Date },
+	dates: { createdAt: Date; answersAt: Date },
 ) {
 	await db
 		.updateTable('report')
-		.set({ created_at: dates.createdAt, updated_at: dates.updatedAt })
+		.set({ created_at: dates.createdAt, updated_at: dates.answersAt })
 		.where('id', '=', reportId)
 		.execute()
 	await db
@@ -457,6 +457,10 @@ export async function dateReportInThePast(
 		.execute()
 }
 
+/**
+ * Moves the report to `status`. `updated_at` and `updated_by` stay: they say who last wrote the
+ * answers and when; a status change is recorded as a report event.
+ */
 export async function setReportStatus(
 	trx: DbHandle,
 	reportId: string,
@@ -467,7 +471,6 @@ export async function setReportStatus(
 		.updateTable('report')
 		.set({
 			status,
-			updated_at: sql`now()`,
 			...(changes.reopenRequested !== undefined
 				? { reopen_requested_at: changes.reopenRequested ? sql`now()` : null }
 				: {}),

@@ -288,8 +288,7 @@ async function seedOne(
 		'initial',
 	)
 	if (!demo.submittedOn) {
-		const dates = { createdAt: startedOn, answersAt: startedOn, updatedAt: startedOn }
-		await dateReportInThePast(db, reportId, dates)
+		await dateReportInThePast(db, reportId, { createdAt: startedOn, answersAt: startedOn })
 		return true
 	}
 	const submittedAt = new Date(`${demo.submittedOn}T10:00:00Z`)
@@ -320,7 +319,6 @@ async function seedOne(
 	await dateReportInThePast(db, reportId, {
 		createdAt: startedOn,
 		answersAt: new Date(submittedAt.getTime() - DAY_MS),
-		updatedAt: steps[steps.length - 1]![2],
 	})
 	return true
 }

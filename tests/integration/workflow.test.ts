@@ -355,6 +355,14 @@ describe('returned report and acceptance', () => {
 		const confirmed = await workflow(reviewer, { intent: 'accept', confirm: 'yes' })
 		expect(statusOf(confirmed.value)).toBe(302)
 		expect((await findReport(t.db, reportId))!.status).toBe('accepted')
+		// The country's page says who last wrote the answers, and when: not the reviewer's decision.
+		const [lastSave] = await listSaves(t.db, reportId)
+		const home = await load(countryLoader, ocp, '/countries/KEN', { partyCode: 'KEN' })
+		const card = (home.value as Awaited<ReturnType<typeof countryLoader>>).cycles.find(
+			(c) => c.report?.id === reportId,
+		)
+		expect(card?.report?.updatedBy).toBe(lastSave!.changedByName)
+		expect(card?.report?.updatedAt).toBe(new Date(lastSave!.changedAt).toISOString())
 
 		const layout = await load(layoutLoader, ocp, `/reports/${reportId}/sections`, { reportId })
 		const data = layout.value as Awaited<ReturnType<typeof layoutLoader>>

@@ -36,6 +36,16 @@ export async function insertAttachment(
 	return row
 }
 
+/** What a copy of a file keeps: all but its id, report, question and time of upload. */
+const KEPT_BY_A_COPY = [
+	'file_name',
+	'content_type',
+	'size_bytes',
+	'sha256',
+	'content',
+	'uploaded_by',
+] as const
+
 /**
  * Copies a file of one report into another, under `questionId`: same name, type, bytes and
  * uploader, a new id (a report started from the previous cycle's keeps the files its answers name,
@@ -49,16 +59,7 @@ export async function copyAttachment(
 	if (!isUuid(input.attachmentId)) return undefined
 	const row = await db
 		.insertInto('attachment')
-		.columns([
-			'report_id',
-			'question_id',
-			'file_name',
-			'content_type',
-			'size_bytes',
-			'sha256',
-			'content',
-			'uploaded_by',
-		])
+		.columns(['report_id', 'question_id', ...KEPT_BY_A_COPY])
 		.expression(
 			db
 				.selectFrom('attachment')
@@ -67,12 +68,7 @@ export async function copyAttachment(
 				.select([
 					sql<string>`${input.toReportId}::uuid`.as('report_id'),
 					sql<string>`${input.questionId}::text`.as('question_id'),
-					'file_name',
-					'content_type',
-					'size_bytes',
-					'sha256',
-					'content',
-					'uploaded_by',
+					...KEPT_BY_A_COPY,
 				]),
 		)
 		.returning('id')

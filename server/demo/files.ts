@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import PDFDocument from 'pdfkit'
+import { finishPdf } from '#exports/pdf/typesetting/pdf-buffer.ts'
 import { insertAttachment } from '#db/queries/attachments.ts'
 import type { DbHandle } from '#db/queries/handle.ts'
 import { isAttachmentList } from '#forms/engine/values.ts'
@@ -16,18 +17,13 @@ export function demoDocument(): Promise<Uint8Array> {
 
 let made: Promise<Uint8Array> | undefined
 
-function makeDemoDocument() {
+async function makeDemoDocument() {
 	const fixed = new Date('2026-01-01T00:00:00Z')
 	const doc = new PDFDocument({
 		size: 'A4',
 		margin: 56,
 		info: { Title: 'Demo file', CreationDate: fixed, ModDate: fixed },
 	})
-	const chunks: Buffer[] = []
-	doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-	const done = new Promise<Uint8Array>((resolve) =>
-		doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))),
-	)
 	doc.font('Helvetica-Bold').fontSize(16).text('Demo file')
 	doc.moveDown()
 	doc
@@ -37,8 +33,7 @@ function makeDemoDocument() {
 			'This file stands in for a document a country attached to its report in the demo data of ' +
 				'the chemicals and waste national reporting system. It is fictitious and not an official document.',
 		)
-	doc.end()
-	return done
+	return new Uint8Array(await finishPdf(doc))
 }
 
 /**

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -18,5 +19,8 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
+		// One test file per core. Vitest's default leaves a core to its own process, which on a
+		// 2-core machine ran the files one at a time: about 30% longer than two at a time.
+		maxWorkers: availableParallelism(),
 	},
 })

@@ -341,8 +341,10 @@ test('files are attached and removed from the keyboard', async ({ page }) => {
 	// Enter on the file input opens the file chooser, as Space does.
 	const files = question(page, 'b_attachments')
 	const input = files.getByLabel('Attach a file')
-	await tabTo(page, input)
+	// Listening first: Playwright starts catching file choosers when a listener is added, without
+	// waiting, so a key pressed right after could open one before it is caught.
 	const chooser = page.waitForEvent('filechooser')
+	await tabTo(page, input)
 	await page.keyboard.press('Enter')
 	await (
 		await chooser
@@ -358,8 +360,8 @@ test('files are attached and removed from the keyboard', async ({ page }) => {
 	await expect(files.getByText('No file attached.')).toBeVisible()
 	await saved(page)
 
-	await tabTo(page, input, { backwards: true })
 	const again = page.waitForEvent('filechooser')
+	await tabTo(page, input, { backwards: true })
 	await page.keyboard.press('Space')
 	await (await again).setFiles({ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: PDF })
 	await expect(files.getByRole('link', { name: 'minutes.pdf' })).toBeVisible()

@@ -348,6 +348,43 @@ test('wide tables keep the row header and the Remove button in view while they s
 	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr')
 })
 
+test('a wide table scrolls from the keyboard before the page is interactive, and is one tab stop once it is', async ({
+	page,
+}) => {
+	await openReport(page)
+	await page.setViewportSize({ width: 1100, height: 800 })
+	await section(page, 'ddt_a_use')
+	await yes(page, 'a_ddt_used')
+	await saved(page)
+	const table = page.locator('table.table--editor', {
+		has: page.locator('td[data-column="spray_rounds"]'),
+	})
+	const scrollBox = page.locator('.table-scroll', { has: table })
+	const tabbable = table.locator(
+		'tbody :is(input, select, button):not([tabindex="-1"]):not(:disabled)',
+	)
+
+	// A slow computer still loading the scripts: the controls wait, disabled; the box is the tab
+	// stop and scrolls. (axe would call the box unreachable: it takes everything inside a disabled
+	// fieldset for disabled, where HTML disables only form controls and Chromium focuses the box.)
+	await page.route(/\/assets\/.*\.js$/, (route) => route.abort())
+	await page.reload()
+	await expect(scrollBox).toHaveAttribute('tabindex', '0')
+	await expect(tabbable).toHaveCount(0)
+	await scrollBox.focus()
+	await expect(scrollBox).toBeFocused()
+	await page.keyboard.press('ArrowRight')
+	await expect.poll(() => scrollBox.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0)
+
+	// Interactive: Tab enters the table at one of its cells, not at the box around it.
+	await page.unroute(/\/assets\/.*\.js$/)
+	await page.reload()
+	await expect(page.locator('fieldset.editor__fields')).not.toHaveAttribute('disabled')
+	await expect(scrollBox).not.toHaveAttribute('tabindex')
+	await expect(tabbable).toHaveCount(1)
+	await expectAccessible(page)
+})
+
 /**
  * Every control of a question or a table cell in the open section: whether a form inside that
  * cell or question owns it, and whether that form also holds another answer's controls. Review

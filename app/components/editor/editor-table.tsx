@@ -1,5 +1,6 @@
 import { useCallback, useMemo, type RefObject } from 'react'
 import { useTranslation } from '../../utils/use-translation.tsx'
+import { useInteractive } from '../../utils/use-interactive.ts'
 import { cellText } from '#forms/answer-text.ts'
 import type { TableColumn, TableQuestion, TableRow } from '#forms/types.ts'
 import { useEditor } from './editor-context.tsx'
@@ -93,6 +94,7 @@ export function EditorTable({
 }) {
 	const { t } = useTranslation('editor')
 	const { text, editable } = useEditor()
+	const interactive = useInteractive()
 	const open = question.rows.kind === 'open'
 	useRovingTabStop(bodyRef, editable)
 	const { isLive, onFocusInert } = useLiveRows(
@@ -118,8 +120,10 @@ export function EditorTable({
 			// (a second landmark of the same name would only repeat it).
 			role="group"
 			aria-labelledby={labelId}
-			// A grid is reached through its cells; a read-only or empty one scrolls from the keyboard.
-			tabIndex={editable && rows.length > 0 ? undefined : 0}
+			// A grid is reached through its cells once one of them holds the tab stop (useRovingTabStop,
+			// in the same commit); before that (the page not yet interactive, its controls disabled),
+			// and in a read-only or empty table, the box itself scrolls from the keyboard.
+			tabIndex={editable && interactive && rows.length > 0 ? undefined : 0}
 			style={
 				{
 					'--sticky-start-width': `${startWidthRem}rem`,

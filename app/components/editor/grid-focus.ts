@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react'
+import { useLayoutEffect, type RefObject } from 'react'
 import { controlKind, gridMove, isMarkerMenuKey, type GridMove } from './grid-keys.ts'
 import { useInteractive } from '../../utils/use-interactive.ts'
 
@@ -179,7 +179,9 @@ export function useRovingTabStop(gridRef: RefObject<HTMLElement | null>, enabled
 	// Until the page is interactive every control is disabled (see the editor's fieldset): none
 	// could take the stop.
 	const interactive = useInteractive()
-	useEffect(() => {
+	// A layout effect: the stop is set in the commit that takes the table's scroll box out of the
+	// tab order (see EditorTable), so there is no moment when neither can be reached.
+	useLayoutEffect(() => {
 		const grid = gridRef.current
 		if (!grid || !enabled || !interactive) return
 		let stop: HTMLElement | null = null

@@ -7,16 +7,22 @@
  * Then a complete report of every registered form version (the frozen definitions users get),
  * Basel with a busy year of trade rows: median of evaluate + validateForSubmission each, against
  * a goal of ≤ 1 ms.
+ *
+ * Last, comparing two versions of a complete report (what the review and history pages show):
+ * `diffAnswers`, against Node's deep equality of two identical copies of the report (one walk over
+ * both, the least a comparison can do). Goal: ≤ 5 ms.
  */
 import { pathToFileURL } from 'node:url'
+import { isDeepStrictEqual } from 'node:util'
 import { Model } from 'survey-core'
+import { diffAnswers, questionIdsChanged } from '#app/domain/diff.ts'
 import { validateForSubmission } from '#forms/engine/submission.ts'
 import { isTableAnswer } from '#forms/engine/values.ts'
 import { art15V6Context, buildCompleteArt15V6Answers } from '#forms/fixtures/builders.ts'
 import { completeReportOfEveryForm, type CompleteReport } from '#forms/fixtures/complete-reports.ts'
 import { listFormDefinitions } from '#forms/registry.ts'
 import { ART15_V6 } from '#forms/stockholm-art15/v6.ts'
-import type { TableAnswer } from '#forms/types.ts'
+import type { Answers, FormContext, TableAnswer } from '#forms/types.ts'
 import { toSurveyData, toSurveyJson } from './surveyjs-converter.ts'
 
 /** Rows in each partner table (imports and exports). */
@@ -97,6 +103,33 @@ function benchEveryForm(): void {
 	}
 }
 
+/** Goal for comparing two versions of a complete report. */
+const GOAL_DIFF_MS = 5
+
+/** Two versions of the largest Article 15 report, one figure and one table cell apart. */
+function benchDiff(ctx: FormContext, answers: Answers): void {
+	const modified = structuredClone(answers)
+	modified.b6_contaminated_sites_count = 15
+	;(modified.b3_statistics as TableAnswer).rows[3]!.cells.export_kg = 7
+	const changed = questionIdsChanged(diffAnswers(ART15_V6, answers, modified, ctx))
+	if (changed.join() !== 'b3_statistics,b6_contaminated_sites_count')
+		throw new Error(`the diff found other changes than the two made: ${changed.join(', ')}`)
+
+	const diff = measure(() => diffAnswers(ART15_V6, answers, modified, ctx), 500, 50)
+	const copy = structuredClone(answers)
+	const equal = measure(() => isDeepStrictEqual(answers, copy), 500, 50)
+	console.log('\nComparing two versions of that report (review and history pages)')
+	console.log(
+		`  diffAnswers                                    median ${format(diff.median)}, p90 ${format(diff.p90)} over ${diff.runs} runs`,
+	)
+	console.log(
+		`  deep equality of two copies, baseline          median ${format(equal.median)}, p90 ${format(equal.p90)} over ${equal.runs} runs`,
+	)
+	console.log(
+		`  ratio ${(diff.median / equal.median).toFixed(1)}×; goal ≤ ${GOAL_DIFF_MS} ms: ${diff.median <= GOAL_DIFF_MS ? 'met' : 'MISSED'}`,
+	)
+}
+
 export async function runFormsBench(): Promise<void> {
 	const ctx = art15V6Context('KEN')
 	const answers = buildCompleteArt15V6Answers(ctx, {
@@ -173,6 +206,7 @@ export async function runFormsBench(): Promise<void> {
 		`  target ≤ 2 ms: ${ours.median <= 2 ? 'met' : 'MISSED'}; target ≥ 10× faster: ${ratio >= 10 ? 'met' : 'MISSED'}`,
 	)
 	benchEveryForm()
+	benchDiff(ctx, answers)
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

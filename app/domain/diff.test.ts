@@ -133,22 +133,6 @@ describe('diffAnswers', () => {
 			notCompared: 0,
 		})
 	})
-
-	it('compares a complete report in a few milliseconds', () => {
-		const modified = structuredClone(complete)
-		modified.b6_contaminated_sites_count = 15
-		;(modified.b3_statistics as TableAnswer).rows[3]!.cells.export_kg = 7
-		for (let i = 0; i < 10; i++) diffAnswers(def, complete, modified, ctx) // warm-up
-		const times: number[] = []
-		for (let i = 0; i < 21; i++) {
-			const started = performance.now()
-			diffAnswers(def, complete, modified, ctx)
-			times.push(performance.now() - started)
-		}
-		// About 2 ms on a developer machine; the bound leaves room for a loaded CI runner.
-		const perDiff = times.sort((a, b) => a - b)[10]!
-		expect(perDiff).toBeLessThan(100)
-	})
 })
 
 describe('diffAcrossVersions', () => {

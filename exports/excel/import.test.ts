@@ -359,18 +359,21 @@ describe('bad template files are refused with a reason', () => {
 		)
 	})
 
-	it('caps the rows of a table, and reads a stray cell far below quickly', async () => {
+	it('caps the rows of a table, and reads a stray cell far below as one more row', async () => {
 		const { workbook, layout } = await prefilledTemplate()
 		const waste = layout.entries.find(
 			(e) => e.kind === 'table' && e.questionId === 'b6_waste_disposed',
 		)!
 		if (waste.kind !== 'table') throw new Error('not a table')
-		const sheet = workbook.getWorksheet(waste.sheet)!
-		sheet.getCell('E1000000').value = 12
-		const started = performance.now()
-		const stray = await readTemplate(await save(workbook), target)
-		expect(performance.now() - started).toBeLessThan(10_000)
-		expect(stray.ok && stray.answers.b6_waste_disposed).toMatchObject({ rows: expect.any(Array) })
+		const rowsOf = (read: Awaited<ReturnType<typeof readTemplate>>) =>
+			read.ok ? (read.answers.b6_waste_disposed as TableAnswer).rows : []
+		const before = rowsOf(await readTemplate(await save(workbook), target))
+		expect(before.length).toBeGreaterThan(0)
+		// Only rows that hold something are read: the stray cell is one more row, not a million.
+		workbook.getWorksheet(waste.sheet)!.getCell('D1000000').value = 12
+		const stray = rowsOf(await readTemplate(await save(workbook), target))
+		expect(stray).toHaveLength(before.length + 1)
+		expect(stray.slice(0, -1)).toEqual(before)
 
 		const stockpiles = layout.entries.find(
 			(e) => e.kind === 'table' && e.questionId === 'b6_stockpiles',

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
+import { chromiumPath } from './tests/e2e/chromium-path.ts'
 
 const firstPort = Number(process.env.E2E_PORT ?? 3100)
 
@@ -29,13 +29,6 @@ const groups = [
 	{ name: 'journeys-1', testMatch: FIRST_JOURNEYS },
 	{ name: 'journeys-2', testIgnore: [ACCESSIBILITY_SCAN, ...FIRST_JOURNEYS] },
 ].map((group, index) => ({ ...group, port: firstPort + index }))
-
-/** Debian's Chromium by default: Playwright's own browser download cannot work on these machines. */
-function chromiumPath(): string | undefined {
-	if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
-	if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium'
-	return undefined
-}
 
 export default defineConfig({
 	testDir: './tests/e2e',

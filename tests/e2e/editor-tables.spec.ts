@@ -30,6 +30,14 @@ async function yes(page: Page, questionId: string) {
 	await page.locator(`#q-${questionId}`).getByRole('radio', { name: 'Yes' }).check()
 }
 
+/** The DDT use section on a narrow screen, its spray-round table (wider than the screen) shown. */
+async function openWideTable(page: Page) {
+	await openReport(page)
+	await page.setViewportSize({ width: 1100, height: 800 })
+	await section(page, 'ddt_a_use')
+	await yes(page, 'a_ddt_used')
+}
+
 type Box = { left: number; right: number; top: number; bottom: number }
 
 async function boxOf(locator: Locator): Promise<Box> {
@@ -282,10 +290,7 @@ test('an editable table is one tab stop: arrow keys between cells, Alt+M for the
 test('wide tables keep the row header and the Remove button in view while they scroll, fixed and open rows, in English and in Arabic', async ({
 	page,
 }) => {
-	await openReport(page)
-	await page.setViewportSize({ width: 1100, height: 800 })
-	await section(page, 'ddt_a_use')
-	await yes(page, 'a_ddt_used')
+	await openWideTable(page)
 	await section(page, 'ddt_b_alternatives')
 	await yes(page, 'b_chemical_alternatives_used')
 	await page
@@ -351,10 +356,7 @@ test('wide tables keep the row header and the Remove button in view while they s
 test('a wide table scrolls from the keyboard before the page is interactive, and is one tab stop once it is', async ({
 	page,
 }) => {
-	await openReport(page)
-	await page.setViewportSize({ width: 1100, height: 800 })
-	await section(page, 'ddt_a_use')
-	await yes(page, 'a_ddt_used')
+	await openWideTable(page)
 	await saved(page)
 	const table = page.locator('table.table--editor', {
 		has: page.locator('td[data-column="spray_rounds"]'),

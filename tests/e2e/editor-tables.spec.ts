@@ -362,8 +362,9 @@ test('a wide table scrolls from the keyboard before the page is interactive, and
 		has: page.locator('td[data-column="spray_rounds"]'),
 	})
 	const scrollBox = page.locator('.table-scroll', { has: table })
+	// A cell's control, or the placeholder standing for it in a row far from the screen.
 	const tabbable = table.locator(
-		'tbody :is(input, select, button):not([tabindex="-1"]):not(:disabled)',
+		'tbody :is(input, select, button, [data-cell-input]):not([tabindex="-1"]):not(:disabled)',
 	)
 
 	// A slow computer still loading the scripts: the controls wait, disabled; the box is the tab
